@@ -1,0 +1,5 @@
+import sys
+
+from storytrace.serve.cli import main
+
+sys.exit(main())

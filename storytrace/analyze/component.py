@@ -1,0 +1,77 @@
+"""storytrace's attribution as a spaCy pipeline component, for NLP users and for storytrace's own workers.
+
+    nlp.add_pipe("storytrace_attribution")
+    doc = nlp(text)
+    doc._.storytrace_statements   # list[storytrace.model.Statement]
+
+Results live in `doc.user_data` as plain records, so they survive spaCy's multiprocessing (docs travel
+between processes as bytes); the `storytrace_statements` extension turns them back into Statements.
+Per-document context (outlet, agency, anchor date) comes from `nlp.pipe(..., as_tuples=True)` contexts
+given as `DocContext` dicts; without one, chains start at the speaker and `said_on` stays unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import TypedDict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storytrace.analyze.attribution import extract_statements
+from storytrace.model import Speaker, Statement
+
+_RECORDS = "storytrace_statement_records"
+
+
+class DocContext(TypedDict, total=False):
+    title: str | None
+    outlet: str | None
+    agency: str | None
+    anchor: str | None  # ISO date
+
+
+def install_extensions() -> None:
+    """Register the `Doc._.storytrace_*` extensions once per process (idempotent)."""
+    if not Doc.has_extension(_RECORDS):
+        Doc.set_extension(_RECORDS, default=None)
+    if not Doc.has_extension("storytrace_statements"):
+        Doc.set_extension("storytrace_statements", getter=_statements)
+
+
+def doc_context(doc: Doc) -> DocContext:
+    context = getattr(doc, "_context", None)
+    return context if isinstance(context, dict) else {}
+
+
+@Language.factory("storytrace_attribution", requires=["token.dep", "token.tag", "doc.ents"],
+                  assigns=[f"doc._.{_RECORDS}"])
+def make_attribution(nlp: Language, name: str) -> "AttributionComponent":
+    return AttributionComponent()
+
+
+class AttributionComponent:
+    def __init__(self) -> None:
+        install_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = doc_context(doc)
+        anchor = date.fromisoformat(context["anchor"]) if context.get("anchor") else None
+        statements = extract_statements(doc, outlet=context.get("outlet"), agency=context.get("agency"),
+                                        anchor=anchor)
+        doc._.set(_RECORDS, [_record(s) for s in statements])
+        return doc
+
+
+def _record(statement: Statement) -> dict:
+    record = asdict(statement)
+    record["said_on"] = statement.said_on.isoformat() if statement.said_on else None
+    return record
+
+
+def _statements(doc: Doc) -> list[Statement]:
+    records = doc._.get(_RECORDS) or []
+    return [Statement(**{**r, "speaker": Speaker(**r["speaker"]),
+                         "said_on": date.fromisoformat(r["said_on"]) if r["said_on"] else None})
+            for r in records]

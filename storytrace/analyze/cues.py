@@ -1,0 +1,160 @@
+"""The cue lexicon: words that mark speech or attribution, and the stance each one carries.
+
+Verbs are listed by lemma with every inflected form, so a cue is found from `token.lower_`
+alone: the fast pipeline may run without the lemmatizer.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# lemma -> (base polarity, inflected forms). The polarity is the cue's own stance; the content
+# can still turn an "asserts" cue into a denial or speculation (see polarity.py).
+_VERBS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    "say": ("asserts", ("say", "says", "said", "saying")),
+    "tell": ("asserts", ("tell", "tells", "told", "telling")),
+    "state": ("asserts", ("state", "states", "stated", "stating")),
+    "add": ("asserts", ("add", "adds", "added", "adding")),
+    "note": ("asserts", ("note", "notes", "noted", "noting")),
+    "announce": ("asserts", ("announce", "announces", "announced", "announcing")),
+    "claim": ("asserts", ("claim", "claims", "claimed", "claiming")),
+    "insist": ("asserts", ("insist", "insists", "insisted", "insisting")),
+    "warn": ("asserts", ("warn", "warns", "warned", "warning")),
+    "argue": ("asserts", ("argue", "argues", "argued", "arguing")),
+    "explain": ("asserts", ("explain", "explains", "explained", "explaining")),
+    "report": ("asserts", ("report", "reports", "reported", "reporting")),
+    "write": ("asserts", ("write", "writes", "wrote", "written", "writing")),
+    "tweet": ("asserts", ("tweet", "tweets", "tweeted", "tweeting")),
+    "declare": ("asserts", ("declare", "declares", "declared", "declaring")),
+    "stress": ("asserts", ("stress", "stresses", "stressed", "stressing")),
+    "emphasize": ("asserts", ("emphasize", "emphasizes", "emphasized", "emphasizing",
+                              "emphasise", "emphasises", "emphasised", "emphasising")),
+    "reiterate": ("asserts", ("reiterate", "reiterates", "reiterated", "reiterating")),
+    "assert": ("asserts", ("assert", "asserts", "asserted", "asserting")),
+    "allege": ("asserts", ("allege", "alleges", "alleged", "alleging")),
+    "maintain": ("asserts", ("maintain", "maintains", "maintained", "maintaining")),
+    "contend": ("asserts", ("contend", "contends", "contended", "contending")),
+    "suggest": ("asserts", ("suggest", "suggests", "suggested", "suggesting")),
+    "recall": ("asserts", ("recall", "recalls", "recalled", "recalling")),
+    "reply": ("asserts", ("reply", "replies", "replied", "replying")),
+    "respond": ("asserts", ("respond", "responds", "responded", "responding")),
+    "comment": ("asserts", ("comment", "comments", "commented", "commenting")),
+    "observe": ("asserts", ("observe", "observes", "observed", "observing")),
+    "indicate": ("asserts", ("indicate", "indicates", "indicated", "indicating")),
+    "disclose": ("asserts", ("disclose", "discloses", "disclosed", "disclosing")),
+    "reveal": ("asserts", ("reveal", "reveals", "revealed", "revealing")),
+    "promise": ("asserts", ("promise", "promises", "promised", "promising")),
+    "pledge": ("asserts", ("pledge", "pledges", "pledged", "pledging")),
+    "vow": ("asserts", ("vow", "vows", "vowed", "vowing")),
+    "urge": ("asserts", ("urge", "urges", "urged", "urging")),
+    "complain": ("asserts", ("complain", "complains", "complained", "complaining")),
+    "charge": ("asserts", ("charge", "charges", "charged", "charging")),
+    "accuse": ("asserts", ("accuse", "accuses", "accused", "accusing")),
+    "quote": ("asserts", ("quote", "quotes", "quoted", "quoting")),
+    "cite": ("asserts", ("cite", "cites", "cited", "citing")),
+    "ask": ("asserts", ("ask", "asks", "asked", "asking")),
+    "continue": ("asserts", ("continue", "continues", "continued", "continuing")),
+    "joke": ("asserts", ("joke", "jokes", "joked", "joking")),
+    "boast": ("asserts", ("boast", "boasts", "boasted", "boasting")),
+    "testify": ("asserts", ("testify", "testifies", "testified", "testifying")),
+    "conclude": ("asserts", ("conclude", "concludes", "concluded", "concluding")),
+    "predict": ("speculates", ("predict", "predicts", "predicted", "predicting")),
+    "speculate": ("speculates", ("speculate", "speculates", "speculated", "speculating")),
+    "forecast": ("speculates", ("forecast", "forecasts", "forecasted", "forecasting")),
+    "estimate": ("speculates", ("estimate", "estimates", "estimated", "estimating")),
+    "deny": ("denies", ("deny", "denies", "denied", "denying")),
+    "reject": ("denies", ("reject", "rejects", "rejected", "rejecting")),
+    "dismiss": ("denies", ("dismiss", "dismisses", "dismissed", "dismissing")),
+    "refute": ("denies", ("refute", "refutes", "refuted", "refuting")),
+    "rebut": ("denies", ("rebut", "rebuts", "rebutted", "rebutting")),
+    "dispute": ("denies", ("dispute", "disputes", "disputed", "disputing")),
+    "contradict": ("denies", ("contradict", "contradicts", "contradicted", "contradicting")),
+    "confirm": ("confirms", ("confirm", "confirms", "confirmed", "confirming")),
+    "acknowledge": ("confirms", ("acknowledge", "acknowledges", "acknowledged", "acknowledging")),
+    "admit": ("confirms", ("admit", "admits", "admitted", "admitting")),
+    "concede": ("confirms", ("concede", "concedes", "conceded", "conceding")),
+    "verify": ("confirms", ("verify", "verifies", "verified", "verifying")),
+    "decline": ("declines_comment", ("decline", "declines", "declined", "declining")),
+    "refuse": ("declines_comment", ("refuse", "refuses", "refused", "refusing")),
+}
+
+# Verbs whose stance is "declines_comment" only with a following "to comment / to confirm / to
+# discuss ..."; "declined to attend" is no statement at all.
+DECLINE_LEMMAS: Final[frozenset[str]] = frozenset({"decline", "refuse"})
+DECLINE_OBJECTS: Final[frozenset[str]] = frozenset({
+    "comment", "elaborate", "discuss", "confirm", "say", "speak", "respond", "answer", "specify",
+    "disclose", "identify", "detail", "provide",
+})
+
+# Verbs that pass on someone else's words: "X quoted Y as saying", "X, citing Y, said".
+RELAY_LEMMAS: Final[frozenset[str]] = frozenset({"quote", "cite"})
+
+FORM_TO_LEMMA: Final[dict[str, str]] = {form: lemma for lemma, (_, forms) in _VERBS.items() for form in forms}
+LEMMA_POLARITY: Final[dict[str, str]] = {lemma: polarity for lemma, (polarity, _) in _VERBS.items()}
+
+# Phrases that attribute without a speech verb.
+ACCORDING_TO: Final[tuple[str, str]] = ("according", "to")
+STATEMENT_NOUNS: Final[frozenset[str]] = frozenset({
+    "statement", "interview", "briefing", "release", "communique", "letter", "post", "tweet",
+    "email", "e-mail", "speech", "remarks", "conference",
+})
+
+# Head nouns of spokesperson-like roles; they let "the spokesman" find the earlier
+# "Benjamin Chang, deputy spokesman for ...", and split a role from a name.
+ROLE_NOUNS: Final[frozenset[str]] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+    "minister", "secretary", "president", "director", "chairman", "chairwoman", "chair",
+    "ambassador", "envoy", "diplomat", "diplomats", "adviser", "advisor", "aide", "aides",
+    "senator", "representative", "governor", "mayor", "leader", "chief", "head", "commander",
+    "general", "analyst", "analysts", "expert", "experts", "professor", "lawyer", "attorney",
+    "prosecutor", "judge", "candidate", "ceo", "executive", "manager", "member", "source",
+    "sources", "agency", "ministry", "office", "department", "government", "council", "police",
+    "premier", "chancellor", "king", "queen", "prince", "vice", "deputy", "press", "officer",
+    "negotiator", "delegate", "lawmaker", "lawmakers", "congressman", "congresswoman", "sen.",
+    "rep.", "gov.", "pres.", "gen.", "newspaper", "daily", "broadcaster", "network", "campaign",
+})
+
+HONORIFICS: Final[frozenset[str]] = frozenset({
+    "mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "prof.", "sir", "dame",
+})
+
+PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "them"})
+# Speakers inside a quotation, or the writer: never a resolvable source on their own.
+FIRST_SECOND_PERSON: Final[frozenset[str]] = frozenset({"i", "we", "you", "me", "us"})
+
+
+def cue_lemma(form: str) -> str | None:
+    """The lemma of a speech verb form ("denied" -> "deny"), or None when it is no cue verb."""
+    return FORM_TO_LEMMA.get(form.lower())
+
+
+def is_cue_form(form: str) -> bool:
+    return form.lower() in FORM_TO_LEMMA
+
+
+def base_polarity(lemma: str) -> str:
+    """The stance a cue verb carries before its content is read; unknown cues assert."""
+    return LEMMA_POLARITY.get(lemma, "asserts")
+
+# Head nouns that denote one or more people, so "he said" may refer back to "a spokesman".
+PERSON_NOUNS: Final[frozenset[str]] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "secretary", "president",
+    "director", "chairman", "chairwoman", "ambassador", "envoy", "diplomat", "adviser", "advisor",
+    "aide", "senator", "representative", "governor", "mayor", "leader", "chief", "commander",
+    "general", "analyst", "expert", "professor", "lawyer", "attorney", "prosecutor", "judge",
+    "candidate", "executive", "manager", "officer", "negotiator", "lawmaker", "congressman",
+    "congresswoman", "man", "woman", "source", "premier", "chancellor", "king", "queen", "prince",
+    "witness", "resident", "activist", "member", "researcher", "economist", "strategist",
+})
+
+# Nouns whose "that"-clause is the content of a denial or confirmation: "denied reports that ...".
+CLAIM_NOUNS: Final[frozenset[str]] = frozenset({
+    "report", "reports", "speculation", "claim", "claims", "allegation", "allegations", "rumor",
+    "rumors", "rumour", "rumours", "suggestion", "suggestions", "accusation", "accusations",
+    "assertion", "assertions", "notion", "idea", "charge", "charges", "story", "stories",
+    "assessment", "view", "contention",
+})
+
+# Wire services; "the agency" / "the news agency" in an agency-credited story points at them.
+AGENCY_NOUNS: Final[frozenset[str]] = frozenset({"agency", "wire", "service"})

@@ -1,0 +1,103 @@
+"""The stance of one statement: asserts, denies, confirms, declines_comment or speculates.
+
+Read from the cue first ("denied", "declined to comment"), then from the content ("It's
+untrue", "may resume"). A negated cue ("did not deny") loses its own stance.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from spacy.tokens import Span
+
+from storytrace.analyze.cues import DECLINE_OBJECTS, base_polarity, cue_lemma
+
+_NEGATORS: Final[frozenset[str]] = frozenset({"not", "n't", "never", "neither", "nor", "no"})
+
+# "declined to comment", "would not comment on", "refused to comment", "no comment",
+# "did not respond to a request for comment", "would neither confirm nor deny".
+_DECLINE_CUE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:declin\w*|refus\w*)\s+to\s+(?:" + "|".join(sorted(DECLINE_OBJECTS)) + r")\b"
+    r"|(?:\bnot|n't|n’t|\bnever)\s+(?:immediately\s+)?(?:comment|confirm|respond|answer|discuss|elaborate)\b"
+    r"|\bneither\s+confirm\w*\s+nor\s+den\w*\b"
+    r"|\bno\s+comment\b",
+    re.IGNORECASE,
+)
+_DECLINE_CONTENT: Final[re.Pattern[str]] = re.compile(
+    r"^\W*no\s+comment\b|\bwe\s+(?:do|will|would)\s+not\s+comment\b|\bwe\s+(?:don't|won't)\s+comment\b"
+    r"|\bcannot\s+(?:confirm|comment)\b|\bcan't\s+(?:confirm|comment)\b",
+    re.IGNORECASE,
+)
+
+# Content that itself rejects a claim. Kept to phrases that deny, not every negation: "there is
+# no plan yet" is a statement of fact, "there is no truth to the report" is a denial.
+_DENIAL_CONTENT: Final[re.Pattern[str]] = re.compile(
+    r"\buntrue\b|\bnot\s+(?:\w+\s+)?true\b|\bno\s+truth\b|\bbaseless\b|\bgroundless\b|\bunfounded\b"
+    r"|\bwithout\s+(?:any\s+)?(?:basis|foundation)\b|\bno\s+basis\b|\bfabricat\w+\b"
+    r"|\bnot\s+accurate\b|\binaccurate\b|\bnonsense\b|\bfake\s+news\b"
+    r"|\bno\s+such\b|\bnever\s+(?:been\s+)?(?:propos|suggest|offer|discuss|plan|made|said|agreed|consider)\w*"
+    r"|\b(?:is|are|was|were|be|been|completely|totally|entirely|patently|absolutely|simply)\s+false\b"
+    r"|^\W*false\b|\bnot\s+the\s+case\b|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\s+(?:has|had|was|were)\b",
+    re.IGNORECASE,
+)
+
+# Hedges that make the content a guess rather than a claim of fact.
+_HEDGE_CONTENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:may|might)\b(?!\s+\d)|\bcould\b(?!\s+not\b|n't)|\bwould\s+(?:\w+\s+)?likely\b|\blikely\s+to\b"
+    r"|\b(?:is|are|was|were)\s+expected\s+to\b|\bpossibly\b|\breportedly\b|\bappears?\s+to\b"
+    r"|\bapparently\b|\bperhaps\b|\bprobably\b|\bseems?\s+to\b",
+    re.IGNORECASE,
+)
+
+
+def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = None) -> str:
+    """The polarity of a statement (one of model.POLARITIES) from its cue phrase and content.
+
+    `cue` is the cue as written, auxiliaries included ("denied", "did not deny", "declined to
+    comment"); `negated` overrides the negation read from the cue text when the caller knows it.
+    """
+    cue_text = cue.strip()
+    content_text = content.text if isinstance(content, Span) else content
+    if _DECLINE_CUE.search(cue_text) or _DECLINE_CONTENT.search(content_text):
+        return "declines_comment"
+    is_negated = _cue_is_negated(cue_text) if negated is None else negated
+    cue_stance = "asserts" if is_negated else _cue_stance(cue_text)
+    if cue_stance == "denies":
+        return "denies"
+    if _DENIAL_CONTENT.search(content_text):
+        # "confirmed that no such proposal had been made" denies the proposal all the same.
+        return "denies"
+    if cue_stance in ("confirms", "speculates"):
+        return cue_stance
+    if _is_hedged(content):
+        return "speculates"
+    return "asserts"
+
+
+def _cue_stance(cue_text: str) -> str:
+    """The stance of the cue's verb: its last word that is a known cue form."""
+    for word in reversed(cue_text.split()):
+        lemma = cue_lemma(word.strip(".,:;"))
+        if lemma is not None:
+            # "decline" without "to comment" is not a refusal to comment: treat as a plain cue.
+            stance = base_polarity(lemma)
+            return "asserts" if stance == "declines_comment" else stance
+    return "asserts"
+
+
+def _cue_is_negated(cue_text: str) -> bool:
+    words = re.findall(r"[\w'’]+", cue_text.lower())
+    return any(word in _NEGATORS or word.endswith(("n't", "n’t")) for word in words)
+
+
+def _is_hedged(content: Span | str) -> bool:
+    """Whether the content carries a hedge; with a parse, "May" the month is told apart by its tag."""
+    if isinstance(content, Span) and content.doc.has_annotation("TAG"):
+        for token in content:
+            if token.lower_ in ("may", "might") and token.tag_ == "MD":
+                return True
+        text = re.sub(r"\b(?:may|might)\b", "", content.text, flags=re.IGNORECASE)
+        return bool(_HEDGE_CONTENT.search(text))
+    text = content.text if isinstance(content, Span) else content
+    return bool(_HEDGE_CONTENT.search(text))

@@ -1,0 +1,386 @@
+"""Who a statement's source is: the speaker's name and role, and what "he" or "the spokesman" points back to.
+
+The name is the subject's noun phrase cut at relative clauses and appositions; an apposition,
+or the words before a person's name ("National Security Council spokesman Benjamin Chang"),
+gives the role. Short references are resolved to the most recent compatible speaker met earlier
+in the same article, because news style names a source in full once and then shortens it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storytrace.analyze import cues
+from storytrace.analyze.quotes import is_quote_mark
+from storytrace.model import Speaker
+
+# Dependents that belong to a name or description; relative clauses, appositions (roles) and
+# clause-level attachments do not.
+_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "punct", "advmod", "predet"})
+_RIGHT_DEPS = frozenset({"prep", "amod", "cc", "conj", "case", "nummod", "compound", "punct"})
+_RIGHT_PREPS = frozenset({"of", "for", "in", "at", "from", "with", "on", "to", "close", "familiar", "inside", "within", "near"})
+_CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
+_RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
+_NOT_SPEAKERS = frozenset({"that", "this", "these", "those", "what", "which", "who", "there", "one", "some", "all"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+_MALE = frozenset({"he", "him", "mr.", "mr", "sir"})
+_FEMALE = frozenset({"she", "her", "mrs.", "mrs", "ms.", "ms", "miss", "dame"})
+
+
+@dataclass
+class _Known:
+    """A speaker already met in the article, in the form later references resolve to."""
+
+    speaker: Speaker
+    person: bool
+    plural: bool
+    at: int = -1  # token index of the mention, so "he" looks back from where it stands
+    gender: str = ""  # "m" / "f" when an honorific or pronoun told it, else unknown
+    nested: bool = False  # a source reported by another source: never what "he" points back to
+
+
+def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, bool, bool]:
+    """(name, role, is_person, is_plural) of the noun phrase headed by `head`; `people` are the doc's PERSON entities."""
+    span = _name_span(head)
+    role = None
+    appos = _appos(head)
+    person_ent = _person_entity(span, people)
+    if appos is not None:
+        appos_span = _name_span(appos)
+        if person_ent is None and _person_entity(appos_span, people) is not None:
+            # "a spokesman, Benjamin Chang," : the apposition is the name, the head the role
+            span, appos_span = appos_span, span
+            person_ent = _person_entity(span, people)
+        role = _text(appos_span)
+    if person_ent is not None:
+        span, before = _split_title(span, person_ent)
+        if before and role is None:
+            role = before
+    name = _text(span)
+    person = person_ent is not None or head.lower_ in cues.PERSON_PRONOUNS or head.lower_ in cues.PERSON_NOUNS
+    plural = head.tag_ in _PLURAL_TAGS or head.lower_ in cues.PLURAL_PRONOUNS or " and " in name
+    return name, role, person, plural
+
+
+# --- the source of a cue ----------------------------------------------------------------------
+
+
+def source_of(cue: Token) -> tuple[Token | None, list[Token]]:
+    """The speaker's head token and the relays between the outlet and the speaker.
+
+    "Yonhap quoted sources as saying" -> (sources, [Yonhap]); "X said, citing Y" -> (Y, [X]).
+    """
+    relay_verb = relay_verb_of_saying(cue)
+    if relay_verb is not None:
+        obj = child_of(relay_verb, "dobj")
+        subject = _subject(relay_verb)
+        return obj, [subject] if subject is not None else []
+    subject = _subject(cue)
+    for child in cue.children:
+        if child.dep_ == "advcl" and child.lower_ in _RELAY_PARTICIPLES:
+            cited = child_of(child, "dobj")
+            if cited is not None:
+                return cited, [subject] if subject is not None else []
+    return subject, []
+
+
+def can_speak(speaker: Token) -> bool:
+    """The writer ("I", "we") and bare demonstratives ("that says") are no sources to trace."""
+    return speaker.lower_ not in cues.FIRST_SECOND_PERSON and speaker.lower_ not in _NOT_SPEAKERS
+
+
+def _subject(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        # Two subjects mean a bad parse; the one nearest the verb is the more likely.
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return _first_conjunct(verb.head)  # "Chang, who said ..." speaks as Chang
+        return child
+    if verb.dep_ in ("conj", "advcl") and _may_share_subject(verb.head):
+        return _subject(verb.head)  # "arrived and said", "warned, saying"
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "X declined to say": X; but "led Y to declare": Y, the object controls the infinitive.
+        return child_of(verb.head, "dobj") or _subject(verb.head)
+    # Inverted order mis-parsed as an object: `"...," said a spokesman.`
+    obj = child_of(verb, "dobj") or child_of(verb, "attr")
+    if obj is not None and obj.i > verb.i and _follows_quote(verb) and cues.cue_lemma(verb.lower_) != "tell":
+        return obj
+    return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """"Jeb Bush and Chris Christie, who say": the relative clause speaks for the whole coordination."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _follows_quote(verb: Token) -> bool:
+    """`..." said X` or `...," said X`: the verb comes right after a closing quote."""
+    doc = verb.doc
+    previous = doc[verb.i - 1] if verb.i > 0 else None
+    if previous is not None and previous.text == "," and verb.i > 1:
+        previous = doc[verb.i - 2]
+    return previous is not None and is_quote_mark(previous)
+
+
+def _may_share_subject(head: Token) -> bool:
+    """Whether a coordinated or participial cue takes its subject from `head`.
+
+    Only from a main-clause verb or another cue: when the head sits inside a reported clause
+    ("said the party was calm, and urged ..."), the parse has attached the cue to the wrong verb.
+    """
+    if head.i == head.head.i or cues.is_cue_form(head.lower_):
+        return head.tag_.startswith("VB") and head.lower_ not in _BE_FORMS
+    return head.dep_ == "conj" and _may_share_subject(head.head)
+
+
+def relay_verb_of_saying(token: Token) -> Token | None:
+    """For "saying" in "X quoted Y as saying", the "quoted" verb; else None."""
+    prep = token.head
+    if token.lower_ != "saying" or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    return verb if cues.cue_lemma(verb.lower_) in cues.RELAY_LEMMAS else None
+
+
+def is_relayed_saying(token: Token) -> bool:
+    return relay_verb_of_saying(token) is not None
+
+
+def relayed_saying(verb: Token) -> Token | None:
+    """For "quoted" in "X quoted Y as saying", the "saying" token; else None."""
+    if cues.cue_lemma(verb.lower_) not in cues.RELAY_LEMMAS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for child in prep.children:
+                if child.lower_ == "saying":
+                    return child
+    return None
+
+
+def child_of(token: Token, dep: str) -> Token | None:
+    if not dep:
+        return None
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+# --- resolving references ----------------------------------------------------------------------
+
+
+class SpeakerResolver:
+    """Resolves speaker heads in reading order, remembering each resolved speaker for later references."""
+
+    def __init__(self, doc: Doc, *, agency: str | None = None, quoted: set[int] | None = None):
+        self.doc = doc
+        self.agency = agency
+        self.known: list[_Known] = []
+        self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        # People named inside quotations are talked about, not the narrative's subjects.
+        self.quoted = quoted or set()
+        self.narrated_people = [ent for ent in self.people if ent.start not in self.quoted]
+
+    def resolve(self, head: Token, *, remember: bool = True, nested: bool = False) -> Speaker | None:
+        """The speaker the noun phrase at `head` denotes, after following short references back."""
+        name, role, person, plural = speaker_parts(head, self.people)
+        if not name:
+            return None
+        gender = _gender(name.split()[0].lower())
+        found = self._antecedent(head, name, gender)
+        if found is not None:
+            speaker = Speaker(found.speaker.name, found.speaker.entity_id, found.speaker.role)
+            person, plural, gender = found.person, found.plural, found.gender or gender
+        else:
+            speaker = Speaker(name, None, role)
+        if remember:
+            self.known.append(_Known(speaker, person, plural, head.i, gender, nested))
+        return speaker
+
+    def _antecedent(self, head: Token, name: str, gender: str) -> _Known | None:
+        lower = head.lower_
+        if lower in cues.PERSON_PRONOUNS or lower in cues.PLURAL_PRONOUNS:
+            plural = lower in cues.PLURAL_PRONOUNS
+            local = self._sentence_subject(head, plural)
+            if local is not None:
+                return local
+            if plural:
+                return self._latest(head, lambda k: k.plural and not k.nested)
+            return self._latest_person(head, gender)
+        if lower == "it":
+            return self._latest(head, lambda k: not k.person and not k.plural)
+        surname = _surname_reference(head, name)
+        if surname is not None:
+            def fits(known: _Known) -> bool:
+                return known.person and _last_word(known.speaker.name) == surname and _same_gender(known.gender, gender)
+
+            return self._latest(head, fits) or self._person_entity_before(head, surname)
+        noun = _definite_reference(head, name)
+        if noun is not None:
+            if noun in cues.AGENCY_NOUNS and self.agency:
+                return _Known(Speaker(self.agency), False, False)
+            return self._latest(head, lambda k: _mentions(k.speaker, noun))
+        return None
+
+    def _sentence_subject(self, head: Token, plural: bool) -> _Known | None:
+        """"Democrats focused on what they said": an earlier subject of the pronoun's own sentence."""
+        sentence = head.sent
+        for token in reversed(sentence[: head.i - sentence.start]):
+            if token.dep_ != "nsubj" or token.i in self.quoted or token.lower_ in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
+                continue
+            name, role, person, is_plural = speaker_parts(token, self.people)
+            if plural == is_plural and (plural or token.ent_type_ == "PERSON"):
+                return self._antecedent(token, name, "") or _Known(Speaker(name, None, role), person, is_plural, token.i)
+            return None  # the nearest subject does not fit: do not reach past it
+        return None
+
+    def _latest(self, head: Token, accept) -> _Known | None:
+        """The speaker mentioned last before `head` that `accept` allows."""
+        before = [k for k in self.known if k.at < head.i and accept(k)]
+        return max(before, key=lambda k: k.at) if before else None
+
+    def _latest_person(self, head: Token, gender: str) -> _Known | None:
+        """For he/she: the nearer of the last person speaker and the last person named as a subject."""
+        speaker = self._latest(head, lambda k: k.person and not k.plural and not k.nested and _same_gender(k.gender, gender))
+        subjects = [e for e in self.narrated_people if e.end <= head.i and e.root.dep_ in ("nsubj", "nsubjpass")
+                    and (speaker is None or e.start > speaker.at)]
+        if subjects:
+            named = self._person_entity_before(head, _last_word(subjects[-1].text))
+            if named is not None:
+                return named
+        return speaker
+
+    def _person_entity_before(self, head: Token, surname: str) -> _Known | None:
+        """The fullest PERSON entity with this surname before `head` (or a speaker of that name)."""
+        known = self._latest(head, lambda k: k.person and _last_word(k.speaker.name) == surname)
+        if known is not None:
+            return known
+        same = [e for e in self.people if e.start < head.i and _last_word(e.text) == surname]
+        if not same:
+            return None
+        fullest = max(same, key=lambda e: len(e))
+        if len(fullest) < 2:
+            return None  # "Chang" only ever appears alone: nothing fuller to resolve to
+        return _Known(Speaker(fullest.text), True, False, fullest.root.i)
+
+
+# --- noun phrase pieces ----------------------------------------------------------------------
+
+
+def _name_span(head: Token) -> Span:
+    """The contiguous run of the head's name tokens around it."""
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS:
+            continue
+        if child.i < head.i and child.dep_ in _LEFT_DEPS:
+            keep.update(_subtree_ids(child))
+        elif child.i > head.i and child.dep_ in _RIGHT_DEPS and _right_ok(child):
+            keep.update(_subtree_ids(child))
+    start = end = head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    span = head.doc[start:end + 1]
+    return _strip_punct(span)
+
+
+def _right_ok(child: Token) -> bool:
+    if child.dep_ == "prep":
+        # "the office on Friday denied": a time phrase is when it spoke, not part of who spoke.
+        return child.lower_ in _RIGHT_PREPS and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+    if child.dep_ == "punct":
+        return child.text in ("-", "–", ".")  # hyphenated names: "Lee Myung-bak"
+    return True
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    """Token ids under `token`, not descending into relative clauses or appositions."""
+    ids = {token.i}
+    for child in token.children:
+        if child.dep_ not in _CUT_DEPS:
+            ids |= _subtree_ids(child)
+    return ids
+
+
+def _strip_punct(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct and span.doc[start].text not in ("'s",):
+        start += 1
+    while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text != ".":
+        end -= 1
+    return span.doc[start:end]
+
+
+def _appos(head: Token) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "appos"), None)
+
+
+def _person_entity(span: Span, people: list[Span]) -> Span | None:
+    for ent in people:
+        if ent.label_ == "PERSON" and ent.start >= span.start and ent.end <= span.end:
+            return ent
+    return None
+
+
+def _split_title(span: Span, person: Span) -> tuple[Span, str | None]:
+    """"Foreign Minister Yu Myung-hwan" -> (Yu Myung-hwan, "Foreign Minister"); honorifics stay with the name."""
+    doc = span.doc
+    start = span.start
+    while start < person.start and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    title = doc[start:person.start]
+    if len(title) == 0:
+        return doc[person.start:span.end], None
+    if title[-1].lower_ in cues.HONORIFICS:
+        honorific_start = person.start - 1
+        rest = doc[start:honorific_start]
+        return doc[honorific_start:span.end], (_text(rest) or None)
+    return doc[person.start:span.end], _text(title)
+
+
+def _surname_reference(head: Token, name: str) -> str | None:
+    """"Mr. Chang" or a bare "Chang" -> "Chang"; None for anything longer."""
+    words = name.split()
+    if len(words) == 2 and words[0].lower() in cues.HONORIFICS:
+        return words[1]
+    if len(words) == 1 and head.ent_type_ == "PERSON":
+        return words[0]
+    return None
+
+
+def _definite_reference(head: Token, name: str) -> str | None:
+    """"the spokesman", "the South Korean official", "the agency" -> the head noun."""
+    words = name.lower().split()
+    if 2 <= len(words) <= 4 and words[0] in _DEFINITE and head.lower_ in cues.ROLE_NOUNS | cues.AGENCY_NOUNS:
+        return head.lower_
+    return None
+
+
+def _gender(word: str) -> str:
+    return "m" if word in _MALE else "f" if word in _FEMALE else ""
+
+
+def _same_gender(known: str, wanted: str) -> bool:
+    return not known or not wanted or known == wanted
+
+
+def _mentions(speaker: Speaker, noun: str) -> bool:
+    words = f"{speaker.name} {speaker.role or ''}".lower().split()
+    return noun in words or (noun.endswith("s") and noun[:-1] in words)
+
+
+def _last_word(name: str) -> str:
+    return name.split()[-1] if name.split() else ""
+
+
+def _text(span: Span) -> str:
+    return span.text.strip()

@@ -1,0 +1,1 @@
+"""Boilerplate removal, encoding repair and metadata of articles."""

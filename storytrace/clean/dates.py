@@ -1,0 +1,212 @@
+"""Printed dates and times in news pages ("Posted September. 26, 2009 07:51", "Dec 19, 2009 4:12pm EST"),
+parsed with their zone; used by the metadata stage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+MONTH_PATTERN = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![A-Za-z])"
+)
+WEEKDAY_PATTERN = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?(?![A-Za-z])"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+_MDY = re.compile(rf"\b(?P<mon>{MONTH_PATTERN})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b")
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_PATTERN}),?\s+(?P<year>\d{{4}})\b")
+_YMD = re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)")
+_TIME = re.compile(
+    r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?![\d:])"
+    r"(?:\s*(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?|\s*(?P<ampm2>(?i:[ap]\.?m\.?))(?![A-Za-z]))"
+)
+_ZONE = re.compile(
+    r"\s*\(?(?P<zone>Z(?![A-Za-z])|[+-]\d{2}:?\d{2}(?!\d)|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?(?!\d)"
+    r"|[A-Z]{2,5}(?![A-Za-z]))"
+)
+# Hours east of UTC for zone abbreviations newsrooms print. "CST" is settled in _tz_for.
+_ZONE_HOURS: dict[str, float] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 1, "CET": 1, "WEST": 1, "CEST": 2, "EET": 2,
+    "EEST": 3, "MSK": 3, "PKT": 5, "IST": 5.5, "ICT": 7, "WIB": 7, "HKT": 8, "SGT": 8, "PHT": 8,
+    "AWST": 8, "KST": 9, "JST": 9, "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+}
+# Abbreviations that name a region rather than an offset: the offset depends on the date (DST).
+_ZONE_REGIONS = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles"}
+# Words that may surround a printed date on its own line ("Posted", "Updated : ").
+_DATE_FILLER = re.compile(
+    rf"{WEEKDAY_PATTERN}|\b(?i:posted|updated|published|last|modified|first|created|edited|issued|"
+    r"on|at|date|time|hrs|local)\b|[\s,|:;./()\[\]\-–—]+"
+)
+_MIN_YEAR = 1900
+
+
+@dataclass
+class PrintedTime:
+    """A parsed printed date: local wall time, the zone token printed with it, and whether a
+    clock time was given (a bare date means midnight)."""
+
+    local: datetime
+    zone: str | None
+    has_time: bool
+
+
+def month_number(text: str) -> int:
+    return _MONTHS.index(text[:3].lower()) + 1
+
+
+def first_date(text: str) -> tuple[date, re.Match[str]] | None:
+    """The earliest valid calendar date printed in `text`, with its match."""
+    best: tuple[date, re.Match[str]] | None = None
+    for pattern in (_MDY, _DMY, _YMD):
+        for match in pattern.finditer(text):
+            mon = match["mon"]
+            try:
+                month = int(mon) if mon.isdigit() else month_number(mon)
+                found = date(int(match["year"]), month, int(match["day"]))
+            except ValueError:
+                continue  # "February 30" and the like: try the next candidate
+            if best is None or match.start() < best[1].start():
+                best = (found, match)
+            break
+    return best
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
+    """Hours, minutes, seconds of a _TIME match, or None when out of range."""
+    hour, minute, second = int(match["h"]), int(match["m"] or 0), int(match["s"] or 0)
+    ampm = (match["ampm"] or match["ampm2"] or "").lower()
+    if match["m"] is None and not ampm:
+        return None  # a bare number is not a time
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def parse_when(text: str) -> PrintedTime | None:
+    """Read the first date in `text`, a clock time near it and a zone printed after the time."""
+    found = first_date(text)
+    if found is None:
+        return None
+    day, match = found
+    if day.year < _MIN_YEAR or day.year > date.today().year + 1:
+        return None  # absurd years are dropped rather than trusted
+    # A later date ("Posted ... Updated ...") ends the segment that belongs to this one.
+    following = first_date(text[match.end():])
+    segment = text[: match.end() + following[1].start()] if following else text
+    for time_match in _TIME.finditer(segment):
+        if match.start() <= time_match.start() < match.end():
+            continue  # the day or year of the date itself
+        clock = _clock(time_match)
+        if clock is None:
+            continue
+        zone_match = _ZONE.match(segment, time_match.end())
+        zone = zone_match["zone"] if zone_match else None
+        if zone is not None and _tz_for(zone, None) is None:
+            zone = None
+        return PrintedTime(datetime(day.year, day.month, day.day, *clock), zone, True)
+    return PrintedTime(datetime(day.year, day.month, day.day), None, False)
+
+
+def is_date_line(line: str) -> bool:
+    """True when the line holds dates and times and nothing else but filler words."""
+    rest = re.sub(r"(?<=\d)T(?=\d)", " ", line)  # ISO 8601 "2009-12-19T10:31"
+    dated = rest
+    for pattern in (_MDY, _DMY, _YMD):
+        rest = pattern.sub(" ", rest)
+    if rest == dated:
+        return False  # no date at all: a time or a lone "|" is not a date line
+    rest = _TIME.sub(" ", rest)
+    rest = re.sub(r"(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\b|(?<=\d)Z\b|\b[A-Z]{1,5}\b",
+                  lambda m: " " if _tz_for(m.group(0), None) else m.group(0), rest)
+    return len(_DATE_FILLER.sub("", rest)) <= 1
+
+
+@lru_cache(maxsize=64)
+def zoneinfo(name: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _tz_for(token: str, home: str | None) -> tzinfo | None:
+    """The tzinfo a printed zone token stands for; `home` settles "CST" (China or US Central)."""
+    upper = token.upper().replace(" ", "")
+    if upper in _ZONE_REGIONS:
+        return zoneinfo(_ZONE_REGIONS[upper])
+    if upper == "CST" and home and home.startswith("Asia/"):
+        return timezone(timedelta(hours=8), "CST")
+    if upper in _ZONE_HOURS:
+        return timezone(timedelta(hours=_ZONE_HOURS[upper]), upper) if upper not in ("UTC", "Z") else timezone.utc
+    offset = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", upper)
+    if offset is None:
+        return None
+    hours, minutes = int(offset[2]), int(offset[3] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    sign = -1 if offset[1] == "-" else 1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def place_in_zone(when: PrintedTime, home: str | None) -> datetime:
+    """Attach the printed zone, else the outlet's home zone; stays naive when neither is known.
+    A bare date is read as midnight in that zone, the start of the publishing day."""
+    zone = _tz_for(when.zone, home) if when.zone else None
+    if zone is None and home:
+        zone = zoneinfo(home)
+    return when.local.replace(tzinfo=zone) if zone else when.local
+
+
+def _sane(moment: datetime) -> bool:
+    return _MIN_YEAR <= moment.year <= date.today().year + 1
+
+
+def parse_hint(text: str) -> datetime | PrintedTime | None:
+    """A published hint: ISO 8601 or RFC 2822 (feeds) directly, the shapes of parse_when,
+    then dateparser for anything else. Returns an aware/naive datetime or a PrintedTime."""
+    text = text.strip()
+    if not text or len(text) > 100:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        if len(text) <= 10:  # "2009-12-19": a date only, to be placed in the outlet's zone
+            return PrintedTime(parsed, None, False) if _sane(parsed) else None
+        return parsed if _sane(parsed) else None
+    except ValueError:
+        pass
+    try:
+        parsed = parsedate_to_datetime(text)
+        if parsed.tzinfo is not None:  # a feed date always names its zone; else try other shapes
+            return parsed if _sane(parsed) else None
+    except (TypeError, ValueError, IndexError):
+        pass
+    when = parse_when(text)
+    if when is not None:
+        return when
+    return _dateparser_fallback(text)
+
+
+def _dateparser_fallback(text: str) -> datetime | None:
+    """dateparser only for shapes the regexes miss; relative dates ("2 hours ago") are refused
+    because they would be read against today, not the article's day."""
+    import dateparser  # imported late: it costs ~60 ms and most articles never need it
+
+    try:
+        parsed = dateparser.parse(
+            text, languages=["en"],
+            settings={"STRICT_PARSING": True, "PARSERS": ["timestamp", "custom-formats", "absolute-time"]},
+        )
+    except Exception:  # dateparser raises assorted errors on junk; a bad hint is just ignored
+        return None
+    return parsed if parsed is not None and _sane(parsed) else None

@@ -1,0 +1,444 @@
+"""Article metadata: outlet, headline, byline, dateline and publication time with its zone.
+
+Works on an article's cleaned text plus optional hints (trafilatura's metadata or JSONL
+fields). Hints win when present and sane; otherwise the header lines of a scraped page (a
+headline, "By ...", "Posted ...") and its footer ("© 2009 ...", "Reporting by ...") are read
+and removed from the body. The common shapes are matched by precompiled regexes, so a typical
+article costs well under a millisecond; dateparser is only a fallback for odd hint strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from storytrace.clean.dates import (
+    MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, PrintedTime, first_date, is_date_line, month_number, parse_hint,
+    parse_when, place_in_zone, zoneinfo,
+)
+from storytrace.clean.outlets import Outlet, outlet_from_name, outlet_from_url, outlet_in_text
+from storytrace.model import Dateline
+
+
+@dataclass
+class ArticleMeta:
+    outlet: str | None
+    title: str | None
+    byline: str | None  # the person(s), without their role: "Kim Soo-jin"
+    dateline: Dateline | None
+    published: datetime | None  # timezone-aware when the text or the outlet's home zone gives one
+    body: str  # text minus the consumed header/footer lines; the dateline stays in place
+
+
+# ---------------------------------------------------------------------------- bylines
+
+_BY = re.compile(r"^\s*(?:written\s+)?by\b[:\s]*(?P<rest>\S.*)$", re.IGNORECASE)
+_ROLE_WORDS = re.compile(
+    r"\b(?:reporters?|writers?|correspondents?|editors?|columnists?|contributors?|journalists?|"
+    r"staff|bureau|special\s+to|intern|analyst|photographer|producer|desk)\b",
+    re.IGNORECASE,
+)
+_TRAILING_ROLE = re.compile(
+    r"(?:\s+(?i:staff|senior|chief|special|foreign|diplomatic|political|contributing))*"
+    r"\s+(?i:reporter|writer|correspondent|editor|columnist|contributor|journalist)s?$"
+)
+_EMAIL = re.compile(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
+_PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "di", "du", "del", "dos"}
+_NOT_FIRST_NAMES = set("monday tuesday wednesday thursday friday saturday sunday the this that january february "
+                       "march april may june july august september october november december".split())
+_REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing)\s+by\b", re.IGNORECASE)
+
+
+def _person(text: str) -> str | None:
+    """`text` as a person's name (2-5 capitalised words, particles allowed), else None."""
+    text = _IN_PLACE.sub("", text.strip().strip(".,;"))
+    text = _TRAILING_ROLE.sub("", text)
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5 or tokens[0].lower() in _NOT_FIRST_NAMES:
+        return None
+    for token in tokens:
+        letters = re.sub(r"[-'’.]", "", token)
+        if token.lower() not in _PARTICLES and not (letters.isalpha() and token[0].isupper()):
+            return None
+    if text.isupper():  # "KIM SOO-JIN" -> "Kim Soo-jin"
+        text = " ".join(token.capitalize() for token in tokens)
+    return text
+
+
+def _join_names(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _names(text: str) -> list[str] | None:
+    """Every piece of a name list must be a person, or the list is not a byline."""
+    people = [_person(piece) for piece in _NAME_SPLIT.split(text) if piece.strip()]
+    if not people or len(people) > 6 or any(person is None for person in people):
+        return None
+    return list(dict.fromkeys(p for p in people if p))
+
+
+def _parse_byline(line: str) -> tuple[str, Outlet | None] | None:
+    """People and any outlet named in "By A and B, Staff Reporter", "By A | Reuters" or
+    "A, Staff Writer"; None when the line is not a byline."""
+    if len(line) > 160:
+        return None
+    line = _EMAIL.sub(" ", line).strip()
+    by = _BY.match(line)
+    rest = by["rest"] if by else line
+    parts = re.split(r"\s+[|–—]\s+|\s+-\s+", rest)
+    pieces = [piece.strip() for piece in parts[0].split(",")]
+    others = [outlet_from_name(part) for part in parts[1:]]
+    if not all(others):
+        return None  # "By A | December 19, 2009": left to the "|"-separated header reading
+    outlet = others[0] if others else None
+    people: list[str] = []
+    has_role = False
+    for index, piece in enumerate(pieces):
+        named = outlet_from_name(piece) if index else None
+        if named is not None or (index and _ROLE_WORDS.search(piece)):
+            outlet = outlet or named
+            has_role = True
+            continue  # the role or employer is kept out of the byline
+        found = _names(piece)
+        if found is None:
+            return None
+        people.extend(found)
+    # Without "By", only "NAME, Staff Writer" shapes count: a bare name line is too ambiguous.
+    if not people or (by is None and not has_role):
+        return None
+    return _join_names(list(dict.fromkeys(people))), outlet
+
+
+def _reporters(line: str) -> str | None:
+    """The reporters of "(Reporting by A in Seoul and B; Editing by C)", editors left out."""
+    if not _REPORTING.match(line):
+        return None
+    people: list[str] = []
+    for segment in line.strip().strip("()").split(";"):
+        match = re.match(r"\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+(.+)", segment, re.IGNORECASE)
+        if match:
+            people.extend(_names(match[1]) or [])
+    return _join_names(list(dict.fromkeys(people))) if people else None
+
+
+def _clean_author(author: str) -> str | None:
+    """A byline hint, with roles stripped; an outlet given as author is not a person."""
+    author = author.strip()
+    if not author or len(author) > 120 or "://" in author or outlet_from_name(author):
+        return None
+    parsed = _parse_byline(author if _BY.match(author) else "By " + author.replace(";", ","))
+    return parsed[0] if parsed else author
+
+
+# ---------------------------------------------------------------------------- datelines
+
+_DATELINE = re.compile(
+    r"^\s*(?:(?P<caps>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]*){0,3})"
+    rf"(?:,\s*(?!{MONTH_PATTERN}\s*\d|{WEEKDAY_PATTERN})(?P<region>[A-Z][A-Za-z.]{{1,15}}(?:\s[A-Z][A-Za-z.]{{1,15}})?))?"
+    rf"|(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){{0,2}})(?=,\s*(?:{MONTH_PATTERN}|\d{{1,2}}\s+{MONTH_PATTERN}|{WEEKDAY_PATTERN})|\s*\())"
+    rf"(?:,\s*(?P<date>{MONTH_PATTERN}\s*\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+\d{{4}})?|{WEEKDAY_PATTERN}))?"
+    r"(?:\s*\((?P<agency>[A-Z][\w&.'’\- ]{0,40})\))?"
+    r"\s*(?:-{1,3}|—|–|\|)\s*(?=[\"“‘'A-Z0-9])"
+)
+# All-capital kickers that look like a place before a dash but are not one.
+_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "EDITORIAL", "OPINION",
+               "VIDEO", "PHOTOS", "WATCH", "CORRECTED", "FACTBOX", "REFILE", "COMMENTARY", "NEWS",
+               "LIVE", "INTERVIEW", "REVIEW", "URGENT", "FLASH"}
+
+
+def _title_word(word: str) -> str:
+    """"UNITED" -> "United", "ST." -> "St.", "D.C." and "U.S." unchanged, "O'HARE" -> "O'Hare"."""
+    if re.fullmatch(r"(?:[A-Z]\.)+", word):
+        return word
+    parts = re.split(r"([-'’])", word.lower())
+    return "".join(p.capitalize() if i % 2 == 0 and (i == 0 or len(parts[i - 2]) <= 1 or parts[i - 1] == "-")
+                   else p for i, p in enumerate(parts))
+
+
+@dataclass
+class _RawDateline:
+    place: str
+    printed_date: str | None
+    agency: str | None
+
+
+def _parse_dateline(line: str) -> _RawDateline | None:
+    match = _DATELINE.match(line)
+    if match is None:
+        return None
+    if match["caps"]:
+        if match["caps"].strip() in _NOT_PLACES:
+            return None
+        place = " ".join(_title_word(word) for word in match["caps"].split())
+        if match["region"]:
+            place += ", " + match["region"]
+    else:
+        place = match["title"]
+    agency = match["agency"]
+    if agency:
+        known = outlet_from_name(agency)
+        agency = known.name if known else agency.strip()
+    return _RawDateline(place, match["date"], agency)
+
+
+def _dateline_date(printed: str | None, anchor: date | None) -> date | None:
+    """The dateline's date. Its year (rarely printed) is the one that puts it on or shortly
+    before the publication date: "Dec. 31" published Jan. 1 is last year's Dec. 31."""
+    if not printed:
+        return None
+    found = first_date(printed)
+    if found:
+        return found[0]
+    weekday = re.fullmatch(WEEKDAY_PATTERN, printed.strip())
+    if weekday is not None:  # "SEOUL, Friday (Reuters)": the last such weekday up to publication
+        if anchor is None:
+            return None
+        back = (anchor.weekday() - WEEKDAYS.index(printed.strip()[:3].lower())) % 7
+        return anchor - timedelta(days=back)
+    numbers = re.search(r"\d{1,2}", printed)
+    month_word = re.search(MONTH_PATTERN, printed)
+    if anchor is None or numbers is None or month_word is None:
+        return None
+    month, day_of_month = month_number(month_word.group(0)), int(numbers.group(0))
+    best: date | None = None
+    for year in (anchor.year + 1, anchor.year, anchor.year - 1):
+        try:
+            candidate = date(year, month, day_of_month)
+        except ValueError:
+            continue
+        # Two days of slack: a dateline in Seoul can be a day ahead of a New York timestamp.
+        if (anchor - candidate).days >= -2 and (best is None or candidate > best):
+            best = candidate
+    return best
+
+
+# ---------------------------------------------------------------------------- header and footer
+
+_COPYRIGHT = re.compile(
+    r"^\s*(?P<mark>©|\(c\)|copyright\b)\s*(?:©|\(c\))?\s*(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*"
+    r"(?:by\s+)?(?P<holder>[^.]*?)\s*(?:[.,].*)?$",
+    re.IGNORECASE,
+)
+_RIGHTS = re.compile(r"^\s*(?:all rights reserved\b|this material may not be published\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_HEADER_LINES = 12  # non-blank lines read at the top before giving up on a header
+_FOOTER_LINES = 5
+
+
+@dataclass
+class _Found:
+    """What the header and footer scans read, and which lines they consumed."""
+
+    consumed: set[int]
+    title: str | None = None
+    byline: str | None = None
+    reporters: str | None = None
+    when: PrintedTime | None = None
+    outlet: Outlet | None = None  # from a masthead, copyright line or "By A | Reuters"
+
+
+def _copyright_outlet(line: str) -> tuple[bool, Outlet | None]:
+    """(is a copyright line, the outlet it names). A line opening with the word "Copyright"
+    must also give a year or name an outlet, so "Copyright laws changed ..." stays prose."""
+    match = _COPYRIGHT.match(line)
+    if match is None or len(line) > 250:
+        return False, None
+    holder = match["holder"].strip()
+    named = outlet_in_text(holder) if holder else None
+    symbol = not match["mark"].lower().startswith("copyright")  # "©" or "(c)"
+    return symbol or bool(match["year"]) or named is not None, named
+
+
+def _is_body_line(line: str) -> bool:
+    """A paragraph of prose: long, or a sentence of some length, or opening with a dateline."""
+    words = len(line.split())
+    return words > 30 or (words >= 8 and bool(_SENTENCE_END.search(line))) or _parse_dateline(line) is not None
+
+
+def _same_title(line: str, title: str) -> bool:
+    """The line repeats the hinted headline (the hint may carry a " | Outlet" suffix)."""
+    a, b = (re.sub(r"\W+", " ", s).strip().lower() for s in (line, title))
+    return bool(a) and (a == b or b.startswith(a) or a.startswith(b))
+
+
+def _header_segment(segment: str, found: _Found) -> bool:
+    """Read one header line or "|"-separated part of one; True when it was understood."""
+    masthead = outlet_from_name(segment) if len(segment) < 60 else None
+    if masthead is not None:
+        found.outlet = found.outlet or masthead
+        return True
+    is_copyright, named = _copyright_outlet(segment)
+    if is_copyright:
+        found.outlet = found.outlet or named
+        return True
+    if is_date_line(segment):  # consumed even when its date is absurd and dropped
+        found.when = found.when or parse_when(segment)  # "Posted" before "Updated": keep the first
+        return True
+    byline = _parse_byline(segment)
+    if byline is not None:
+        found.byline = found.byline or byline[0]
+        found.outlet = found.outlet or byline[1]
+        return True
+    # A role on its own line under the byline ("Staff Reporter").
+    return found.byline is not None and len(segment.split()) <= 4 and bool(_ROLE_WORDS.search(segment))
+
+
+def _header_parts(line: str, found: _Found) -> bool:
+    """A line of "|"-separated header parts ("By A | December 19, 2009"), all understood."""
+    parts = [part.strip() for part in line.split(" | ") if part.strip()]
+    trial = replace(found)  # read into a copy: a line only half understood changes nothing
+    if len(parts) < 2 or not all(_header_segment(part, trial) for part in parts):
+        return False
+    found.title, found.byline, found.when, found.outlet = trial.title, trial.byline, trial.when, trial.outlet
+    return True
+
+
+def _headline_candidate(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 30 and len(line) <= 200 and not line.endswith(".") and not line[0].islower()
+
+
+def _scan_header(lines: list[str], title_hint: str | None, found: _Found) -> None:
+    """Consume the headline, byline, date and masthead lines above the first paragraph."""
+    seen = 0
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            return
+        # Header shapes first: a byline may end with a period and look like a short sentence.
+        if len(line) <= 200 and (_header_segment(line, found) or _header_parts(line, found)):
+            found.consumed.add(index)
+        elif _is_body_line(line):
+            return
+        elif title_hint is not None:
+            if found.title is None and _same_title(line, title_hint):
+                found.title = title_hint
+                found.consumed.add(index)
+        elif found.title is None and _headline_candidate(line) and index < len(lines) - 1:
+            found.title = line
+            found.consumed.add(index)
+
+
+def _scan_footer(lines: list[str], found: _Found) -> None:
+    """Consume copyright, rights and "Reporting by" lines at the end of the text."""
+    seen = 0
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _FOOTER_LINES or index in found.consumed:
+            return
+        is_copyright, named = _copyright_outlet(line)
+        reporters = None if is_copyright else _reporters(line)
+        if not (is_copyright or reporters or _RIGHTS.match(line)):
+            return
+        found.outlet = found.outlet or named
+        found.reporters = found.reporters or reporters
+        found.consumed.add(index)
+
+
+def _body(lines: list[str], consumed: set[int]) -> str:
+    """The kept lines, with the blank runs left where lines were removed collapsed."""
+    kept = "\n".join(line for index, line in enumerate(lines) if index not in consumed)
+    if consumed:
+        kept = re.sub(r"\n[ \t]*(?:\n[ \t]*)+\n", "\n\n", kept)
+    return kept.strip()
+
+
+def _first_dateline(lines: list[str], consumed: set[int]) -> _RawDateline | None:
+    """The dateline opening one of the first few kept paragraphs (a deck may come first)."""
+    checked = 0
+    for index, line in enumerate(lines):
+        if index in consumed or not line.strip():
+            continue
+        dateline = _parse_dateline(line)
+        checked += 1
+        if dateline is not None or checked >= 3:
+            return dateline
+    return None
+
+
+# ---------------------------------------------------------------------------- assembly
+
+def _strip_site_suffix(title: str, names: list[str]) -> str:
+    """"Leader visits China | The Korea Herald" -> "Leader visits China" when the last part
+    names the outlet (a known one, or the sitename/outlet given with the article)."""
+    parts = re.split(r"\s+[|–—-]\s+|\s*::\s*", title)
+    if len(parts) > 1:
+        tail = parts[-1].strip().lower()
+        head = title[: title.rfind(parts[-1])].rstrip(" |–—-:").strip()
+        named = outlet_from_name(parts[-1]) or tail in {n.lower() for n in names if n}
+        if named and len(head.split()) >= 2:
+            return head
+    return title
+
+
+def _named_outlet(hint: str | None) -> Outlet | None:
+    """A hinted outlet name: the table's entry, else the name as given when it is sane."""
+    if not hint or not hint.strip() or len(hint) > 120:
+        return None
+    return outlet_from_name(hint) or Outlet(hint.strip(), "unknown", None)
+
+
+def _choose_outlet(hints: tuple[str | None, str | None], url: str | None, found: Outlet | None,
+                   agency: str | None) -> Outlet | None:
+    """Explicit outlet hint, known URL domain, known sitename, masthead/copyright/byline, an
+    unknown sitename, the dateline's agency, and as a last resort the bare URL domain."""
+    outlet, sitename = hints
+    known_site = outlet_from_name(sitename) if sitename else None
+    for candidate in (_named_outlet(outlet), outlet_from_url(url) if url else None, known_site, found,
+                      _named_outlet(sitename), _named_outlet(agency)):
+        if candidate is not None:
+            return candidate
+    return outlet_from_url(url, fallback=True) if url else None
+
+
+def _choose_published(hint: str | None, text_when: PrintedTime | None, home: str | None) -> datetime | None:
+    """The hint wins, unless it is a bare date that the text gives with a clock time."""
+    parsed = parse_hint(hint) if hint else None
+    if isinstance(parsed, PrintedTime):
+        if text_when is not None and text_when.has_time and not parsed.has_time \
+                and text_when.local.date() == parsed.local.date():
+            parsed = text_when
+        return place_in_zone(parsed, home)
+    if parsed is not None:
+        return parsed if parsed.tzinfo or not home else parsed.replace(tzinfo=zoneinfo(home))
+    return place_in_zone(text_when, home) if text_when else None
+
+
+def extract_meta(text: str, *, url: str | None = None, title: str | None = None, author: str | None = None,
+                 published: str | None = None, outlet: str | None = None,
+                 sitename: str | None = None) -> ArticleMeta:
+    """Outlet, headline, byline, dateline and publication time of one article, and its body
+    with the header and footer lines that gave them removed. Never raises on odd input."""
+    lines = text.split("\n")
+    title_hint = title.strip() if title and title.strip() and len(title) < 400 else None
+    found = _Found(consumed=set())
+    _scan_header(lines, title_hint, found)
+    _scan_footer(lines, found)
+    raw_dateline = _first_dateline(lines, found.consumed)
+
+    agency = raw_dateline.agency if raw_dateline else None
+    chosen = _choose_outlet((outlet, sitename), url, found.outlet, agency)
+    home = chosen.timezone if chosen else None
+
+    when = _choose_published(published, found.when, home)
+    dateline = None
+    if raw_dateline is not None:
+        anchor = when.date() if when else None
+        dateline = Dateline(raw_dateline.place, _dateline_date(raw_dateline.printed_date, anchor),
+                            raw_dateline.agency)
+    headline = title_hint or found.title
+    if headline:
+        headline = _strip_site_suffix(headline, [chosen.name if chosen else "", sitename or "", outlet or ""])
+    byline = (_clean_author(author) if author else None) or found.byline or found.reporters
+    return ArticleMeta(outlet=chosen.name if chosen else None, title=headline or None, byline=byline,
+                       dateline=dateline, published=when, body=_body(lines, found.consumed))

@@ -1,0 +1,153 @@
+"""The Python API: `storytrace.open(db)` returns a Corpus; the CLI, REST API and web UI are thin layers over it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from storytrace.errors import DuplicateArticle, IngestError
+from storytrace.ingest import expand_paths, iter_inputs
+from storytrace.model import Article, Claim, Dispute, Entity, RawArticle, Statement, Story
+from storytrace.models import Models, load_models
+from storytrace.pipeline import Pipeline
+from storytrace.settings import Settings
+from storytrace.store import Store, open_store
+
+# Below this many inputs, starting spaCy worker processes costs more than it saves.
+_PARALLEL_FROM = 8
+
+
+@dataclass
+class AddReport:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[DuplicateArticle] = field(default_factory=list)
+    skipped: list[IngestError] = field(default_factory=list)
+
+
+@dataclass
+class StoryView:
+    """Everything shown for one story: its articles, a dated timeline of statements, claims and disputes."""
+
+    story: Story
+    articles: list[Article]
+    timeline: list[Statement]
+    claims: list[Claim]
+    disputes: list[Dispute]
+
+
+class Corpus:
+    def __init__(self, store: Store, settings: Settings, models: Models | None = None):
+        self.store = store
+        self.settings = settings
+        self._models = models
+        self._linker = None
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def models(self) -> Models:
+        if self._models is None:
+            self._models = load_models(self.settings)
+        return self._models
+
+    def pipeline(self, parallel: bool = True) -> Pipeline:
+        from storytrace.analyze.stage import AnalyzeStage
+        from storytrace.clean.stage import CleanStage
+
+        models, s = self.models, self.settings
+        return Pipeline([
+            CleanStage(s, models.detector, self.store.has_article),
+            AnalyzeStage(models.nlp, s.n_process if parallel else 1, s.batch_size),
+        ])
+
+    def add(self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None) -> AddReport:
+        """Ingest, analyse and link every article under `paths`; bad inputs are reported, never fatal."""
+        paths = list(paths)
+        files = sum(1 for p in expand_paths(paths) if isinstance(p, Path))
+        return self.add_raw(iter_inputs(paths, self.settings), progress, parallel=files >= _PARALLEL_FROM)
+
+    def add_raw(self, raws: Iterable[RawArticle | IngestError], progress: Callable[[str], None] | None = None,
+                parallel: bool = True) -> AddReport:
+        """Add articles already read (by ingest, the REST API or a benchmark)."""
+        report = AddReport()
+        for item in self.pipeline(parallel).run(raws):
+            if isinstance(item, DuplicateArticle):
+                report.duplicates.append(item)
+            elif isinstance(item, IngestError):
+                report.skipped.append(item)
+            elif self._store_and_link(item):
+                report.added.append(item.id)
+            if progress:
+                progress(item.source)
+        return report
+
+    def _store_and_link(self, article: Article) -> bool:
+        from storytrace.link.claims import link_claims
+        from storytrace.link.entities import resolve_entities
+        from storytrace.link.stories import StoryLinker
+
+        if self._linker is None:
+            self._linker = StoryLinker(self.store, self.settings)
+        with self.store.transaction():
+            if self.store.has_article(article.id):
+                return False
+            resolve_entities(article, self.store)
+            placement = self._linker.place(article)
+            self.store.put_article(article, placement.story_id)
+            self._linker.record_story(article, placement.story_id)
+            link_claims(article, placement.story_id, self.store, self.settings)
+        # Only after the commit: the in-memory index must never hold an article the database lacks.
+        self._linker.index(article)
+        return True
+
+    # reading
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def story(self, story_id: str) -> StoryView | None:
+        story = self.store.story(story_id)
+        if story is None:
+            return None
+        articles = self.store.articles(story_id)
+        statements = self.store.statements(story_id=story_id)
+        dated = {a.id: a.anchor_date for a in articles}
+        timeline = sorted(statements, key=lambda s: (s.said_on or dated.get(s.article_id) or date.max, s.start))
+        return StoryView(story, articles, timeline, self.store.claims(story_id), self.store.disputes(story_id))
+
+    def articles(self) -> list[Article]:
+        return self.store.articles()
+
+    def statements(self, speaker: str | None = None) -> list[Statement]:
+        return self.store.statements(speaker=speaker)
+
+    def claims(self, story_id: str | None = None) -> list[Claim]:
+        return self.store.claims(story_id)
+
+    def disputes(self, story_id: str | None = None) -> list[Dispute]:
+        return self.store.disputes(story_id)
+
+    def entities(self) -> list[Entity]:
+        return self.store.entities()
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str, str]]:
+        return list(self.store.search(query, limit))
+
+    def export(self, format: str = "json", out: IO[str] | None = None, table: str = "statements") -> str | None:
+        from storytrace.export import export
+
+        return export(self, format, out, table)
+
+
+def open(db: str | Path = "storytrace.db", settings: Settings | None = None, models: Models | None = None) -> Corpus:
+    """Open (or create) the corpus stored at `db`."""
+    return Corpus(open_store(db), settings or Settings(), models)

@@ -1,0 +1,132 @@
+"""Typed carriers passed between pipeline stages and returned by the public API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+import numpy as np
+
+Polarity = Literal["asserts", "denies", "confirms", "declines_comment", "speculates"]
+POLARITIES: tuple[str, ...] = ("asserts", "denies", "confirms", "declines_comment", "speculates")
+ClaimStatus = Literal["disputed", "corroborated", "single_source", "denied"]
+DisputeKind = Literal["denial", "contradiction"]
+
+
+@dataclass
+class RawArticle:
+    """One input document as ingest found it, before cleaning."""
+
+    source: str  # path, path#line for JSONL, or URL
+    content: str
+    kind: Literal["html", "text"]
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # as given by the input (JSONL field), parsed by clean.meta
+    outlet: str | None = None
+
+
+@dataclass
+class Dateline:
+    place: str | None = None
+    date: date | None = None
+    agency: str | None = None  # "(Reuters)" in "WASHINGTON, Dec. 18 (Reuters) --"
+
+
+@dataclass
+class Mention:
+    """An entity mention in an article's clean text."""
+
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, ...
+    start: int
+    end: int
+    entity_id: str | None = None
+
+
+@dataclass
+class Speaker:
+    name: str  # a name, or a description such as "a South Korean official"
+    entity_id: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Statement:
+    """Something attributed to a speaker in one article."""
+
+    text: str
+    start: int  # character offsets of `text` in the article's clean text
+    end: int
+    direct: bool
+    speaker: Speaker
+    cue: str
+    polarity: str = "asserts"
+    said_on: date | None = None
+    chain: list[str] = field(default_factory=list)  # outlet -> ... -> original speaker
+    cue_start: int = -1
+    cue_end: int = -1
+    id: str = ""
+    article_id: str = ""
+
+
+@dataclass
+class Article:
+    """A cleaned article with its metadata, and, after analysis, its mentions and statements."""
+
+    id: str  # content hash of the clean text
+    source: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    dateline: Dateline | None = None
+    published: datetime | None = None  # timezone-aware when the input gave a zone
+    language: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    embedding: np.ndarray | None = None  # unit-length document vector, set by link.embed
+
+    @property
+    def anchor_date(self) -> date | None:
+        """The date relative expressions are resolved against: dateline date, else publication date."""
+        if self.dateline and self.dateline.date:
+            return self.dateline.date
+        return self.published.date() if self.published else None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    article_ids: list[str]
+    first_seen: date | None = None
+    last_seen: date | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    story_id: str | None
+    summary: str
+    statement_ids: list[str]
+    status: str = "single_source"
+
+
+@dataclass
+class Dispute:
+    id: str
+    claim_id: str
+    statement_ids: list[str]
+    kind: str  # "denial" | "contradiction"
+    explanation: str

@@ -1,0 +1,150 @@
+"""The `storytrace` command: each subcommand parses its input, calls one library function, and turns
+StorytraceError into a one-line message and an exit code (0 ok, 1 failure, 2 usage, 3 inputs skipped)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from storytrace.errors import StorytraceError
+from storytrace.serve import render
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+BENCHMARKS = ("clean-text", "clean-html", "speed")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default="storytrace.db", help="SQLite database file (default: storytrace.db here)")
+    parser = argparse.ArgumentParser(prog="storytrace", description="Who said what, who repeated it, and who denied it.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("add", parents=[common], help="ingest, analyse and link articles from files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl files (or .gz of them) and folders")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=cmd_add)
+
+    p = sub.add_parser("stories", parents=[common], help="list stories with their outlets and dispute counts")
+    p.set_defaults(run=cmd_stories)
+
+    p = sub.add_parser("story", parents=[common], help="one story: articles, timeline, claims and disputes")
+    p.add_argument("story_id", metavar="ID", help="a story id from `storytrace stories`")
+    p.set_defaults(run=cmd_story)
+
+    p = sub.add_parser("disputes", parents=[common], help="every denial and contradiction with its explanation")
+    p.set_defaults(run=cmd_disputes)
+
+    p = sub.add_parser("statements", parents=[common], help="attributed statements, optionally by one speaker")
+    p.add_argument("--speaker", metavar="NAME", help="speaker name or alias (substring match)")
+    p.set_defaults(run=cmd_statements)
+
+    p = sub.add_parser("search", parents=[common], help="full-text search over articles and statements")
+    p.add_argument("query", metavar="QUERY", help="words to look for")
+    p.add_argument("--limit", type=int, default=20, help="most results shown (default 20)")
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("export", parents=[common], help="export the corpus as JSON (all tables) or CSV (one table)")
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
+    p.add_argument("--table", default="statements", help="table for CSV: articles, entities, statements, stories, "
+                                                          "claims or disputes (default statements)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("bench", help="run a benchmark against a public data set")
+    p.add_argument("name", choices=BENCHMARKS, metavar="NAME", help=f"one of: {', '.join(BENCHMARKS)}")
+    p.add_argument("--data", type=Path, help="data folder (clean-text, clean-html)")
+    p.add_argument("--corpus", type=Path, help="folder of articles (speed)")
+    p.add_argument("--limit", type=int, help="use at most this many items")
+    p.add_argument("--min-words", type=int, default=0, help="speed: only articles with at least this many words")
+    p.add_argument("--max-words", type=int, help="speed: only articles with at most this many words")
+    p.add_argument("--json", action="store_true", help="print one JSON object (the benchmark contract)")
+    p.set_defaults(run=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except StorytraceError as exc:
+        print(f"storytrace: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("storytrace: interrupted; everything stored before the interruption is kept", file=sys.stderr)
+        return 130
+
+
+def _open(args):
+    import storytrace
+
+    return storytrace.open(args.db)
+
+
+def cmd_add(args) -> int:
+    from storytrace.ingest import expand_paths
+
+    files = [p for p in expand_paths(args.paths) if isinstance(p, Path)]
+    with _open(args) as corpus, render.progress(len(files), enabled=not args.quiet) as advance:
+        report = corpus.add(args.paths, progress=advance)
+    for problem in report.skipped:
+        print(f"skipped {problem.source}: {problem.reason}", file=sys.stderr)
+    print(f"added {len(report.added)} article(s); {len(report.duplicates)} already stored; "
+          f"{len(report.skipped)} skipped")
+    return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def cmd_stories(args) -> int:
+    with _open(args) as corpus:
+        render.stories_table(corpus)
+    return EXIT_OK
+
+
+def cmd_story(args) -> int:
+    with _open(args) as corpus:
+        view = corpus.story(args.story_id)
+        if view is None:
+            raise StorytraceError(f"no story with id {args.story_id!r} (see `storytrace stories`)")
+        render.story_view(view, corpus)
+    return EXIT_OK
+
+
+def cmd_disputes(args) -> int:
+    with _open(args) as corpus:
+        render.disputes_list(corpus)
+    return EXIT_OK
+
+
+def cmd_statements(args) -> int:
+    with _open(args) as corpus:
+        render.statements_table(corpus.statements(speaker=args.speaker), corpus)
+    return EXIT_OK
+
+
+def cmd_search(args) -> int:
+    with _open(args) as corpus:
+        render.search_results(corpus.search(args.query, args.limit))
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    with _open(args) as corpus:
+        if args.out:
+            with open(args.out, "w", encoding="utf-8", newline="") as handle:
+                corpus.export(args.format, handle, args.table)
+        else:
+            corpus.export(args.format, sys.stdout, args.table)
+    return EXIT_OK
+
+
+def cmd_bench(args) -> int:
+    from storytrace.bench.run import run_benchmark
+
+    result = run_benchmark(args.name, data=args.data, corpus=args.corpus, limit=args.limit,
+                           min_words=args.min_words, max_words=args.max_words)
+    print(result.to_json() if args.json else result.to_text())
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

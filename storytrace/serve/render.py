@@ -1,0 +1,115 @@
+"""Terminal rendering of corpus views with rich: tables for lists, panels for disputes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from storytrace.corpus import Corpus, StoryView
+from storytrace.model import Statement
+
+# Piped output (files, CI logs, the README) gets a readable width instead of rich's 80-column default.
+console = Console(highlight=False, width=None if Console().is_terminal else 150)
+
+
+@contextmanager
+def progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[str], None]]:
+    """A progress bar over input files; JSONL lines advance it when their file is done."""
+    if not enabled:
+        yield lambda source: None
+        return
+    seen: set[str] = set()
+    columns = [TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+               TextColumn("{task.description}")]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=total_files)
+
+        def advance(source: str) -> None:
+            path = source.split("#", 1)[0]
+            if path not in seen:
+                seen.add(path)
+                bar.update(task, advance=1, description=escape(path[-50:]))
+
+        yield advance
+
+
+def stories_table(corpus: Corpus) -> None:
+    disputes_by_story: dict[str, int] = {}
+    claim_story = {c.id: c.story_id for c in corpus.claims()}
+    for dispute in corpus.disputes():
+        story_id = claim_story.get(dispute.claim_id)
+        disputes_by_story[story_id] = disputes_by_story.get(story_id, 0) + 1
+    outlets = {a.id: a.outlet for a in corpus.articles()}
+    table = Table("id", "title", "articles", "outlets", "first seen", "last seen", "disputes")
+    for story in corpus.stories():
+        names = sorted({outlets.get(i) or "?" for i in story.article_ids})
+        table.add_row(story.id, escape(story.title), str(len(story.article_ids)), escape(", ".join(names)),
+                      _day(story.first_seen), _day(story.last_seen), str(disputes_by_story.get(story.id, 0)))
+    console.print(table)
+
+
+def story_view(view: StoryView, corpus: Corpus) -> None:
+    story = view.story
+    console.print(f"[bold]{escape(story.title)}[/bold]  ({story.id}, {_day(story.first_seen)} – {_day(story.last_seen)})")
+    articles = Table("article", "outlet", "published", "title", title="Articles")
+    for a in view.articles:
+        articles.add_row(a.id, escape(a.outlet or "?"), a.published.isoformat() if a.published else "",
+                         escape(a.title or ""))
+    console.print(articles)
+    outlets = {a.id: a.outlet for a in view.articles}
+    timeline = Table("said on", "speaker", "stance", "statement", "via", title="Timeline")
+    for s in view.timeline:
+        timeline.add_row(_day(s.said_on), escape(_speaker(s)), s.polarity, escape(_short(s.text)),
+                         escape(" → ".join(s.chain) or outlets.get(s.article_id) or ""))
+    console.print(timeline)
+    claims = Table("claim", "status", "statements", "summary", title="Claims (with more than one statement)")
+    for c in view.claims:
+        if len(c.statement_ids) > 1:
+            claims.add_row(c.id, c.status, str(len(c.statement_ids)), escape(_short(c.summary)))
+    console.print(claims)
+    for d in view.disputes:
+        console.print(f"[bold red]{d.kind}[/bold red] {d.id} (claim {d.claim_id}): {escape(d.explanation)}")
+
+
+def disputes_list(corpus: Corpus) -> None:
+    disputes = corpus.disputes()
+    if not disputes:
+        console.print("no disputes")
+    claims = {c.id: c for c in corpus.claims()}
+    for d in disputes:
+        claim = claims.get(d.claim_id)
+        console.print(f"[bold red]{d.kind}[/bold red] {d.id}  story {claim.story_id if claim else '?'}  "
+                      f"claim {d.claim_id} ({claim.status if claim else '?'})")
+        console.print(f"  {escape(d.explanation)}\n")
+
+
+def statements_table(statements: list[Statement], corpus: Corpus) -> None:
+    table = Table("id", "speaker", "cue", "stance", "said on", "statement")
+    for s in statements:
+        table.add_row(s.id, escape(_speaker(s)), escape(s.cue), s.polarity, _day(s.said_on), escape(_short(s.text)))
+    console.print(table)
+
+
+def search_results(results: list[tuple[str, str, str]]) -> None:
+    table = Table("kind", "id", "match")
+    for kind, ref, snippet in results:
+        table.add_row(kind, ref, escape(" ".join(snippet.split())))
+    console.print(table if results else "no matches")
+
+
+def _speaker(s: Statement) -> str:
+    return f"{s.speaker.name} ({s.speaker.role})" if s.speaker.role else s.speaker.name
+
+
+def _short(text: str, width: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _day(value) -> str:
+    return value.isoformat() if value else "—"

@@ -1,0 +1,264 @@
+"""SQLite implementation of the store: one file, WAL journal, one write transaction per article."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+import numpy as np
+
+from storytrace.errors import StoreError
+from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Speaker, Statement, Story
+from storytrace.store.base import Store
+from storytrace.store.migrations import MIGRATIONS
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable storytrace database ({exc})") from exc
+        self._depth = 0
+
+    def _migrate(self) -> None:
+        self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
+        done = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+        for version, name, script in MIGRATIONS:
+            if version in done:
+                continue
+            # executescript commits on its own, so the migration and its record share one explicit transaction.
+            self._db.executescript(
+                f"BEGIN;\n{script}\nINSERT INTO schema_migrations VALUES ({version}, '{name}', datetime('now'));\nCOMMIT;")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _q(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:
+        return self._db.execute(sql, params).fetchall()
+
+    # articles
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._q("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def put_article(self, article: Article, story_id: str) -> None:
+        dl = article.dateline or Dateline()
+        vector = article.embedding.astype(np.float32).tobytes() if article.embedding is not None else None
+        seq = self._q("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")[0][0]
+        self._db.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.source, article.url, article.outlet, article.title, article.byline, dl.place,
+             _iso(dl.date), dl.agency, _iso(article.published), article.language, article.text, vector,
+             story_id, seq))
+        self._db.executemany(
+            'INSERT INTO mentions (article_id, entity_id, text, label, start, "end") VALUES (?,?,?,?,?,?)',
+            [(article.id, m.entity_id, m.text, m.label, m.start, m.end) for m in article.mentions])
+        self._db.executemany(
+            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+            [(s.id, article.id, s.text, int(s.direct), s.speaker.name, s.speaker.entity_id, s.speaker.role, s.cue,
+              _iso(s.said_on), json.dumps(s.chain), s.polarity, s.start, s.end, s.cue_start, s.cue_end)
+             for s in article.statements])
+        self._db.execute("INSERT INTO search_index VALUES ('article', ?, ?)",
+                         (article.id, f"{article.title or ''}\n{article.text}"))
+        self._db.executemany("INSERT INTO search_index VALUES ('statement', ?, ?)",
+                             [(s.id, f"{s.speaker.name}: {s.text}") for s in article.statements])
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._q("SELECT * FROM articles WHERE id = ?", (article_id,))
+        return self._article(rows[0]) if rows else None
+
+    def articles(self, story_id: str | None = None) -> list[Article]:
+        if story_id is None:
+            rows = self._q("SELECT * FROM articles ORDER BY seq")
+        else:
+            rows = self._q("SELECT * FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
+        return [self._article(row) for row in rows]
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        mentions = [Mention(r["text"], r["label"], r["start"], r["end"], r["entity_id"])
+                    for r in self._q('SELECT * FROM mentions WHERE article_id = ? ORDER BY start', (row["id"],))]
+        dateline = None
+        if row["dateline_place"] or row["dateline_date"] or row["dateline_agency"]:
+            dateline = Dateline(row["dateline_place"], _date(row["dateline_date"]), row["dateline_agency"])
+        embedding = np.frombuffer(row["embedding"], dtype=np.float32) if row["embedding"] else None
+        return Article(id=row["id"], source=row["source"], text=row["text"], url=row["url"], outlet=row["outlet"],
+                       title=row["title"], byline=row["byline"], dateline=dateline,
+                       published=_datetime(row["published"]), language=row["language"], mentions=mentions,
+                       statements=self.statements(article_id=row["id"]), embedding=embedding)
+
+    def article_vectors(self) -> tuple[list[str], np.ndarray]:
+        rows = self._q("SELECT id, embedding FROM articles WHERE embedding IS NOT NULL ORDER BY seq")
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r["id"] for r in rows], np.vstack([np.frombuffer(r["embedding"], dtype=np.float32) for r in rows])
+
+    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:
+        marks = ",".join("?" * len(article_ids))
+        entities: dict[str, set[str]] = {i: set() for i in article_ids}
+        for row in self._q(f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN ({marks}) "
+                           "AND entity_id IS NOT NULL", article_ids):
+            entities[row[0]].add(row[1])
+        rows = self._q(f"SELECT id, COALESCE(dateline_date, substr(published, 1, 10)), story_id FROM articles "
+                       f"WHERE id IN ({marks})", article_ids)
+        return {r[0]: (entities[r[0]], _date(r[1]), r[2]) for r in rows}
+
+    def article_outlet(self, article_id: str) -> str | None:
+        rows = self._q("SELECT outlet FROM articles WHERE id = ?", (article_id,))
+        return rows[0][0] if rows else None
+
+    def article_story(self, article_id: str) -> str | None:
+        rows = self._q("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+        return rows[0][0] if rows else None
+
+    # entities
+    def entities_by_key(self, key: str) -> list[Entity]:
+        rows = self._q("SELECT DISTINCT entity_id FROM entity_aliases WHERE key = ?", (key,))
+        return [self._entity(r[0]) for r in rows]
+
+    def put_entity(self, entity: Entity, keys: list[tuple[str, str]]) -> None:
+        self._db.execute("INSERT INTO entities VALUES (?,?,?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+                         (entity.id, entity.name, entity.type))
+        self._db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?,?)",
+                             [(entity.id, alias, key) for alias, key in keys])
+
+    def _entity(self, entity_id: str) -> Entity:
+        row = self._q("SELECT * FROM entities WHERE id = ?", (entity_id,))[0]
+        aliases = [r[0] for r in self._q("SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
+                                         (entity_id,))]
+        return Entity(row["id"], row["name"], row["type"], aliases)
+
+    def entities(self) -> list[Entity]:
+        return [self._entity(r[0]) for r in self._q("SELECT id FROM entities ORDER BY name")]
+
+    # stories
+    def put_story(self, story: Story) -> None:
+        self._db.execute("INSERT OR REPLACE INTO stories VALUES (?,?,?,?)",
+                         (story.id, story.title, _iso(story.first_seen), _iso(story.last_seen)))
+
+    def story(self, story_id: str) -> Story | None:
+        rows = self._q("SELECT * FROM stories WHERE id = ?", (story_id,))
+        return self._story(rows[0]) if rows else None
+
+    def stories(self) -> list[Story]:
+        return [self._story(r) for r in self._q("SELECT * FROM stories ORDER BY first_seen, id")]
+
+    def _story(self, row: sqlite3.Row) -> Story:
+        ids = [r[0] for r in self._q("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (row["id"],))]
+        return Story(row["id"], row["title"], ids, _date(row["first_seen"]), _date(row["last_seen"]))
+
+    # statements, claims, disputes
+    def statements(self, *, story_id: str | None = None, speaker: str | None = None, claim_id: str | None = None,
+                   ids: list[str] | None = None, article_id: str | None = None) -> list[Statement]:
+        where, params = [], []
+        if story_id is not None:
+            where.append("a.story_id = ?")
+            params.append(story_id)
+        if claim_id is not None:
+            where.append("s.claim_id = ?")
+            params.append(claim_id)
+        if article_id is not None:
+            where.append("s.article_id = ?")
+            params.append(article_id)
+        if ids is not None:
+            where.append(f"s.id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        if speaker:
+            where.append("(s.speaker_name LIKE ? OR s.speaker_entity_id IN "
+                         "(SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))")
+            params.extend([f"%{speaker}%", f"%{speaker}%"])
+        sql = ("SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.seq, s.start")
+        return [_statement(r) for r in self._q(sql, params)]
+
+    def statement_claims(self, statement_ids: list[str]) -> dict[str, str | None]:
+        rows = self._q(f"SELECT id, claim_id FROM statements WHERE id IN ({','.join('?' * len(statement_ids))})",
+                       statement_ids)
+        return {r[0]: r[1] for r in rows}
+
+    def set_statement_claim(self, statement_id: str, claim_id: str) -> None:
+        self._db.execute("UPDATE statements SET claim_id = ? WHERE id = ?", (claim_id, statement_id))
+
+    def put_claim(self, claim: Claim) -> None:
+        self._db.execute("INSERT OR REPLACE INTO claims VALUES (?,?,?,?)",
+                         (claim.id, claim.story_id, claim.summary, claim.status))
+
+    def claims(self, story_id: str | None = None) -> list[Claim]:
+        rows = (self._q("SELECT * FROM claims ORDER BY id") if story_id is None
+                else self._q("SELECT * FROM claims WHERE story_id = ? ORDER BY id", (story_id,)))
+        return [Claim(r["id"], r["story_id"], r["summary"],
+                      [x[0] for x in self._q("SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
+                                             "WHERE s.claim_id = ? ORDER BY a.seq, s.start", (r["id"],))],
+                      r["status"]) for r in rows]
+
+    def replace_disputes(self, claim_id: str, disputes: list[Dispute]) -> None:
+        self._db.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))
+        self._db.executemany("INSERT INTO disputes VALUES (?,?,?,?,?)",
+                             [(d.id, d.claim_id, d.kind, json.dumps(d.statement_ids), d.explanation)
+                              for d in disputes])
+
+    def disputes(self, story_id: str | None = None) -> list[Dispute]:
+        sql = "SELECT d.* FROM disputes d JOIN claims c ON c.id = d.claim_id"
+        rows = self._q(sql + " ORDER BY d.id") if story_id is None else \
+            self._q(sql + " WHERE c.story_id = ? ORDER BY d.id", (story_id,))
+        return [Dispute(r["id"], r["claim_id"], json.loads(r["statement_ids"]), r["kind"], r["explanation"])
+                for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> Iterator[tuple[str, str, str]]:
+        # Quote every word so user input is never parsed as FTS5 syntax.
+        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+        if not terms:
+            return iter(())
+        rows = self._q("SELECT kind, ref, snippet(search_index, 2, '[', ']', '…', 12) FROM search_index "
+                       "WHERE search_index MATCH ? ORDER BY rank LIMIT ?", (terms, limit))
+        return iter([(r[0], r[1], r[2]) for r in rows])
+
+
+def _statement(row: sqlite3.Row) -> Statement:
+    return Statement(text=row["text"], start=row["start"], end=row["end"], direct=bool(row["direct"]),
+                     speaker=Speaker(row["speaker_name"], row["speaker_entity_id"], row["speaker_role"]),
+                     cue=row["cue"], polarity=row["polarity"], said_on=_date(row["said_on"]),
+                     chain=json.loads(row["chain"]), cue_start=row["cue_start"], cue_end=row["cue_end"],
+                     id=row["id"], article_id=row["article_id"])
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

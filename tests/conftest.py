@@ -1,0 +1,13 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session, never at import time."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from storytrace.analyze.nlp import load_nlp
+    from storytrace.settings import Settings
+
+    return load_nlp(Settings())

@@ -1,0 +1,169 @@
+"""The CLI end to end, as a user runs it: real processes, a real SQLite file, the JSON export contract."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+AGENCY = """Norland denies proposing liaison office to Veskaria
+Posted December. 19, 2009 01:52
+
+WASHINGTON, Dec. 18 (Yonhap) -- Norland's presidential office on Friday denied it had proposed opening a liaison
+office in Veskaria in a letter to the country's leadership.
+
+"No such proposal has been made," said Nathan Ellery, deputy spokesman for the National Security Council.
+He said the letter restated Norland's position on the regional talks and contained nothing new.
+
+Ellery declined to comment on how the letter was delivered to Korvask or who had carried it there.
+"""
+
+PAPER = """<html><head><title>Norland proposed liaison office, agency says</title></head><body>
+<nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Norland proposed liaison office, agency says</h1>
+<p>By Dana Whitfield</p>
+<p>President Tomas Arendt proposed opening a liaison office in Veskaria in a letter to the country's leadership,
+Yonhap said on Thursday, citing diplomatic sources in Beijing.</p>
+<p>The letter was carried to Korvask by the special envoy Stephen Marsh earlier this month, the agency said.
+Officials in Aldwick have not commented on the report, and the envoy has said only that his talks were useful.</p>
+<p>"A liaison office is cheap to offer and very hard to refuse," said Miriam Okafor, a specialist at the
+Harcourt Institute, who has followed relations between the two countries for two decades.</p>
+</article><footer>Copyright 2009 The Capitol Ledger. All rights reserved.</footer></body></html>
+"""
+
+CONTRACT = {
+    "articles": {"id", "source", "outlet", "title", "byline", "dateline", "published", "language", "text"},
+    "entities": {"id", "name", "type", "aliases"},
+    "statements": {"id", "article_id", "text", "direct", "speaker", "cue", "said_on", "chain", "polarity",
+                   "start", "end"},
+    "stories": {"id", "title", "article_ids", "first_seen", "last_seen"},
+    "claims": {"id", "story_id", "summary", "statement_ids", "status"},
+    "disputes": {"id", "claim_id", "statement_ids", "kind", "explanation"},
+}
+
+
+def run(*args, db, check=None):
+    done = subprocess.run([sys.executable, "-m", "storytrace", *args, "--db", str(db)], capture_output=True,
+                          text=True, timeout=600)
+    if check is not None:
+        assert done.returncode == check, done.stderr
+    return done
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli")
+    articles = root / "articles"
+    articles.mkdir()
+    (articles / "agency.txt").write_text(AGENCY)
+    (articles / "paper.html").write_text(PAPER)
+    (articles / "empty.txt").write_text("")
+    (articles / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (articles / "bad.jsonl").write_text('{"text": \n')
+    db = root / "cli.db"
+    first = run("add", "--quiet", str(articles), db=db)
+    return root, db, first
+
+
+def test_add_reports_skipped_inputs_and_exits_3(corpus):
+    """Bad inputs are each named with a reason on stderr; good ones are stored; exit code 3 says so."""
+    _, _, first = corpus
+    assert first.returncode == 3, first.stderr
+    assert "added 2 article(s)" in first.stdout
+    errors = first.stderr.strip().splitlines()
+    assert len(errors) == 3
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("photo.txt: binary content" in e for e in errors)
+    assert any("bad.jsonl#1: malformed JSON" in e for e in errors)
+
+
+def test_readding_is_a_no_op(corpus):
+    """The same articles added again are recognised by content hash and not stored twice."""
+    root, db, _ = corpus
+    again = run("add", "--quiet", str(root / "articles" / "agency.txt"), str(root / "articles" / "paper.html"),
+                db=db, check=0)
+    assert "added 0 article(s); 2 already stored" in again.stdout
+
+
+def test_json_export_follows_the_contract(corpus):
+    """Every table and field named in DESIGN.md is present, with the denial and the chain through the agency."""
+    _, db, _ = corpus
+    data = json.loads(run("export", "--format", "json", db=db, check=0).stdout)
+    for table, fields in CONTRACT.items():
+        assert data[table], table
+        assert all(set(row) == fields for row in data[table]), table
+    statements = data["statements"]
+    denial = next(s for s in statements if s["text"] == "No such proposal has been made")
+    assert denial["polarity"] == "denies" and denial["direct"] is True
+    assert denial["speaker"]["name"] == "Nathan Ellery"
+    assert denial["speaker"]["role"] == "deputy spokesman for the National Security Council"
+    assert any(s["polarity"] == "declines_comment" for s in statements)
+    chained = [s for s in statements if s["chain"][-1:] == ["diplomatic sources in Beijing"]]
+    assert chained and "Yonhap" in chained[0]["chain"]
+    agency = next(a for a in data["articles"] if a["outlet"] == "Yonhap")
+    assert agency["dateline"] == {"place": "Washington", "date": "2009-12-18"}
+    for s in statements:
+        article = next(a for a in data["articles"] if a["id"] == s["article_id"])
+        assert article["text"][s["start"]:s["end"]] == s["text"]
+
+
+def test_story_disputes_and_lists(corpus):
+    """Both articles form one story whose denial dispute is listed and explained."""
+    _, db, _ = corpus
+    data = json.loads(run("export", db=db, check=0).stdout)
+    [story] = data["stories"]
+    assert len(story["article_ids"]) == 2
+    kinds = [d["kind"] for d in data["disputes"]]
+    assert "denial" in kinds
+    out = run("disputes", db=db, check=0).stdout
+    assert "denial" in out and "presidential office" in out
+    assert "Nathan Ellery" in run("story", story["id"], db=db, check=0).stdout
+    assert "Ellery" in run("statements", "--speaker", "Ellery", db=db, check=0).stdout
+    assert "liaison" in run("search", "liaison office", db=db, check=0).stdout
+    csv_out = run("export", "--format", "csv", "--table", "disputes", db=db, check=0).stdout
+    assert csv_out.splitlines()[0] == "id,claim_id,statement_ids,kind,explanation"
+
+
+def test_errors_and_usage_exit_codes(corpus, tmp_path):
+    """A missing story is a one-line error (exit 1); a bad option is a usage error (exit 2)."""
+    _, db, _ = corpus
+    missing = run("story", "nope", db=db, check=1)
+    assert missing.stderr.strip() == "storytrace: error: no story with id 'nope' (see `storytrace stories`)"
+    run("export", "--format", "xml", db=db, check=2)
+    (tmp_path / "junk.db").write_bytes(b"not a database" * 200)
+    junk = run("stories", db=tmp_path / "junk.db", check=1)
+    assert "junk.db" in junk.stderr and len(junk.stderr.strip().splitlines()) == 1
+
+
+def test_killed_add_leaves_a_consistent_database_and_rerun_completes(tmp_path):
+    """A kill in the middle of `add` keeps every stored article whole, and running again finishes the job."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"a{n:02d}.txt").write_text(AGENCY.replace("Friday", "Friday").replace("Korvask", f"Korvask {n}")
+                                               + f"\nThis is dispatch number {n} of the series.\n")
+    db = tmp_path / "kill.db"
+    proc = subprocess.Popen([sys.executable, "-m", "storytrace", "add", "--quiet", str(folder), "--db", str(db)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    stored = 0
+    while time.time() < deadline and proc.poll() is None and stored == 0:
+        time.sleep(0.2)
+        try:
+            stored = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            stored = 0
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    orphans = check.execute("SELECT COUNT(*) FROM statements WHERE article_id NOT IN (SELECT id FROM articles)")
+    assert orphans.fetchone()[0] == 0
+    check.close()
+    run("add", "--quiet", str(folder), db=db, check=0)
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 12
