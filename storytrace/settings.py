@@ -17,7 +17,7 @@ class Settings:
                                               "tags, not lemmas, so these only cost time.")
     n_process: int = _setting(2, "Worker processes for spaCy parsing (use both cores on a laptop).")
     batch_size: int = _setting(16, "Articles per spaCy / embedding batch.")
-    embedding_max_tokens: int = _setting(128, "Word pieces of title and lead fed to the sentence encoder per article.")
+    embedding_max_tokens: int = _setting(64, "Word pieces of title and lead fed to the sentence encoder per article.")
     embedding_threads: int = _setting(1, "Torch threads for the sentence encoder; one, because the spaCy workers "
                                          "already keep the other cores busy.")
     min_words: int = _setting(25, "Articles whose clean text has fewer words are rejected as empty.")

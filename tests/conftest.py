@@ -11,3 +11,12 @@ def nlp():
     from storytrace.settings import Settings
 
     return load_nlp(Settings())
+
+
+@pytest.fixture(scope="session")
+def models():
+    """spaCy with storytrace's components, the sentence encoder and the language detector."""
+    from storytrace.models import load_models
+    from storytrace.settings import Settings
+
+    return load_models(Settings())

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from storytrace.analyze.component import DocContext
 from storytrace.analyze.entities import doc_mentions
 from storytrace.errors import IngestError
-from storytrace.model import Article
+from storytrace.clean.meta import dateline_length
+from storytrace.model import Article, Statement
 from storytrace.pipeline import Item
 
 
@@ -28,25 +29,22 @@ class AnalyzeStage:
 
     def __call__(self, items: Iterator[Item]) -> Iterator[Item]:
         # One nlp.pipe call for the whole stream: worker processes start once, not once per batch.
-        # nlp.pipe keeps input order, so the articles wait in a queue rather than travel to the workers.
-        errors: deque[IngestError] = deque()
-        waiting: deque[Article] = deque()
+        # nlp.pipe keeps input order, so articles and errors wait in one queue in input order rather
+        # than travel to the workers; each parsed doc releases the errors queued before its article.
+        waiting: deque[Item] = deque()
 
         def inputs() -> Iterator[tuple[str, DocContext]]:
             for item in items:
-                if isinstance(item, IngestError):
-                    errors.append(item)
-                else:
-                    waiting.append(item)
+                waiting.append(item)
+                if not isinstance(item, IngestError):
                     yield item.text, article_context(item)
 
         for doc, _ in self.nlp.pipe(inputs(), as_tuples=True, n_process=self.n_process,
                                     batch_size=self.batch_size):
-            article = waiting.popleft()
-            while errors:
-                yield errors.popleft()
-            yield annotate(article, doc)
-        yield from errors
+            while isinstance(waiting[0], IngestError):
+                yield waiting.popleft()
+            yield annotate(waiting.popleft(), doc)
+        yield from waiting
 
 
 def article_context(article: Article) -> DocContext:
@@ -56,12 +54,22 @@ def article_context(article: Article) -> DocContext:
                       anchor=anchor.isoformat() if anchor else None)
 
 
+def _drop_dateline(statement: Statement) -> None:
+    """A lead sentence's content starts after its dateline: "BEIJING, Dec. 17 (Yonhap) --" is nobody's words."""
+    cut = dateline_length(statement.text)
+    if 0 < cut < len(statement.text):
+        statement.text = statement.text[cut:]
+        statement.start += cut
+
+
 def annotate(article: Article, doc: Doc) -> Article:
     """Copy mentions, statements and the lead vector from the processed doc onto the article."""
     from storytrace.link.embed import doc_vector
 
     article.mentions = doc_mentions(doc)
     article.statements = doc._.storytrace_statements
+    for statement in article.statements:
+        _drop_dateline(statement)
     for number, statement in enumerate(article.statements, start=1):
         statement.id = f"{article.id}-{number}"
         statement.article_id = article.id

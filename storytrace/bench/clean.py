@@ -173,11 +173,12 @@ def _run_segments(data_dir: Path, system: Callable[[str, str], str]) -> _Tally:
     return tally
 
 
-def bench_clean_text(data_dir: Path) -> BenchResult:
+def bench_clean_text(data: Path) -> BenchResult:
     """Clean the visible text of each trafilatura-eval page as if a person had copied the whole page."""
     from storytrace.clean.html import visible_text
     from storytrace.clean.text import clean_scraped_text
 
+    data_dir = Path(data)
     start = time.perf_counter()
     raw = _run_segments(data_dir, lambda html, url: visible_text(html))
     cleaned = _run_segments(data_dir, lambda html, url: clean_scraped_text(visible_text(html)))
@@ -197,8 +198,9 @@ def bench_clean_text(data_dir: Path) -> BenchResult:
     )
 
 
-def bench_clean_html(data_dir: Path) -> BenchResult:
-    """Extract the main text of HTML pages with trafilatura; the layout of data_dir picks the metric."""
+def bench_clean_html(data: Path) -> BenchResult:
+    """Extract the main text of HTML pages with trafilatura; the layout of the folder picks the metric."""
+    data_dir = Path(data)
     start = time.perf_counter()
     if (data_dir / "evaldata.json").exists():
         n, skipped, metrics = _clean_html_segments(data_dir)

@@ -19,10 +19,11 @@ from storytrace.settings import Settings
 from storytrace.store import open_store
 
 
-def bench_speed(corpus_dir: Path, limit: int | None = None, settings: Settings | None = None,
+def bench_speed(corpus: Path, limit: int | None = None, settings: Settings | None = None,
                 min_words: int = 0, max_words: int | None = None) -> BenchResult:
     """Time `add` on every article under `corpus_dir` (optionally only those of min..max words), then spaCy
     alone on the same clean texts: once with the components storytrace runs, once with the whole pipeline."""
+    corpus_dir = Path(corpus)
     settings = settings or Settings()
     raws = [r for r in iter_inputs([corpus_dir], settings) if isinstance(r, RawArticle)
             and min_words <= len(r.content.split()) <= (max_words or 10**9)][:limit]
@@ -31,14 +32,14 @@ def bench_speed(corpus_dir: Path, limit: int | None = None, settings: Settings |
     models = load_models(settings)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Corpus(open_store(Path(tmp) / "speed.db"), settings, models)
-        _warm_up(corpus)
+        timed = Corpus(open_store(Path(tmp) / "speed.db"), settings, models)
+        _warm_up(timed)
         begin = time.perf_counter()
-        report = corpus.add_raw(raws, parallel=True)
+        report = timed.add_raw(raws, parallel=True)
         full_seconds = time.perf_counter() - begin
         added = set(report.added)
-        texts = [a.text for a in corpus.articles() if a.id in added]
-        corpus.close()
+        texts = [a.text for a in timed.articles() if a.id in added]
+        timed.close()
     with models.nlp.select_pipes(disable=list(OWN_COMPONENTS)):
         spacy_seconds = _spacy_seconds(models.nlp, texts, settings)
     whole_pipeline = spacy.load(settings.spacy_model)

@@ -185,6 +185,12 @@ def _parse_dateline(line: str) -> _RawDateline | None:
     return _RawDateline(place, match["date"], agency)
 
 
+def dateline_length(text: str) -> int:
+    """Characters of a dateline opening `text` ("BEIJING, Dec. 17 (Yonhap) -- "), 0 when there is none."""
+    match = _DATELINE.match(text)
+    return match.end() if match and _parse_dateline(text) is not None else 0
+
+
 def _dateline_date(printed: str | None, anchor: date | None) -> date | None:
     """The dateline's date. Its year (rarely printed) is the one that puts it on or shortly
     before the publication date: "Dec. 31" published Jan. 1 is last year's Dec. 31."""
@@ -302,28 +308,63 @@ def _headline_candidate(line: str) -> bool:
     return 3 <= len(words) <= 30 and len(line) <= 200 and not line.endswith(".") and not line[0].islower()
 
 
-def _scan_header(lines: list[str], title_hint: str | None, found: _Found) -> None:
-    """Consume the headline, byline, date and masthead lines above the first paragraph."""
+def _scan_header(lines: list[str], title_hint: str | None, site: str | None, found: _Found) -> None:
+    """Consume the headline, byline, date and masthead lines above the first paragraph.
+
+    Without a title hint, every headline-like line up there is consumed (taglines, section labels,
+    decks), and the headline is the one just above the first date or byline line, where news pages
+    put it; with neither, the first one.
+    """
     seen = 0
+    candidates: list[str] = []
+    before_stamp: str | None = None
     for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
         seen += 1
         if seen > _HEADER_LINES:
-            return
-        # Header shapes first: a byline may end with a period and look like a short sentence.
-        if len(line) <= 200 and (_header_segment(line, found) or _header_parts(line, found)):
+            break
+        if site and _same_name(line, site):
             found.consumed.add(index)
+        # Header shapes first: a byline may end with a period and look like a short sentence.
+        elif len(line) <= 200 and (_header_segment(line, found) or _header_parts(line, found)):
+            found.consumed.add(index)
+            before_stamp = before_stamp or (candidates[-1] if candidates else None)
         elif _is_body_line(line):
-            return
+            break
         elif title_hint is not None:
             if found.title is None and _same_title(line, title_hint):
                 found.title = title_hint
                 found.consumed.add(index)
-        elif found.title is None and _headline_candidate(line) and index < len(lines) - 1:
-            found.title = line
+        elif _headline_candidate(line) and index < len(lines) - 1:
+            candidates.append(line)
             found.consumed.add(index)
+    if title_hint is None and candidates:
+        found.title = before_stamp or candidates[0]
+
+
+def _same_name(line: str, name: str) -> bool:
+    """A masthead line naming the site ("The Seoul Tribune" for "Seoul Tribune")."""
+    def bare(text: str) -> str:
+        return re.sub(r"^the\s+", "", text.strip().lower())
+    return len(line) < 80 and bare(line) == bare(name)
+
+
+def copyright_holder(text: str) -> str | None:
+    """Who a page's copyright line names ("(c) 2009 Ferncombe Herald. All rights reserved." -> "Ferncombe
+    Herald"), read from the raw page text before cleaning removes the line: for unknown outlets it is
+    often the only statement of who published the article."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in reversed(lines[-15:]):
+        match = _COPYRIGHT.match(line)
+        if match is None or len(line) > 200:
+            continue
+        holder = re.sub(r"\s*\d{4}$", "", match["holder"].strip()).strip(" ,;:")
+        holder = re.sub(r"^(?:©|\(c\))\s*(?:\d{4}\s*)?", "", holder, flags=re.IGNORECASE).strip()
+        if holder and len(holder.split()) <= 6 and not holder[0].islower():
+            return holder
+    return None
 
 
 def _scan_footer(lines: list[str], found: _Found) -> None:
@@ -422,7 +463,7 @@ def extract_meta(text: str, *, url: str | None = None, title: str | None = None,
     lines = text.split("\n")
     title_hint = title.strip() if title and title.strip() and len(title) < 400 else None
     found = _Found(consumed=set())
-    _scan_header(lines, title_hint, found)
+    _scan_header(lines, title_hint, sitename, found)
     _scan_footer(lines, found)
     raw_dateline = _first_dateline(lines, found.consumed)
 

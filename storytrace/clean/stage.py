@@ -9,7 +9,7 @@ from lingua import LanguageDetector
 
 from storytrace.clean.html import extract_html
 from storytrace.clean.language import detect_language
-from storytrace.clean.meta import extract_meta
+from storytrace.clean.meta import copyright_holder, extract_meta
 from storytrace.clean.text import clean_scraped_text, repair_text
 from storytrace.errors import DuplicateArticle, ExtractionRejected, IngestError
 from storytrace.model import Article, RawArticle
@@ -58,8 +58,9 @@ def clean_article(raw: RawArticle, settings: Settings, detector: LanguageDetecto
         hints = dict(title=raw.title or page.title, author=page.author, published=raw.published or page.date,
                      sitename=page.sitename)
     else:
-        text = clean_scraped_text(repair_text(raw.content))
-        hints = dict(title=raw.title, published=raw.published)
+        content = repair_text(raw.content)
+        text = clean_scraped_text(content)
+        hints = dict(title=raw.title, published=raw.published, sitename=copyright_holder(content))
     meta = extract_meta(text, url=raw.url, outlet=raw.outlet, **hints)
     body = meta.body.strip()
     words = len(body.split())

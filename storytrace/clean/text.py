@@ -114,6 +114,12 @@ _TRIGGERS = frozenset(
 # "By Jane Doe", "Von Hans Müller", "Autor: ..." lines: kept above the article for the meta stage.
 BYLINE = re.compile(r"^(?:by|von|par|por|di|door|autor(?:in)?:?|author:?|written\s+by)\s+\S", re.IGNORECASE)
 
+# Labels that open a list of other articles' headlines.
+RELATED_LABEL = re.compile(
+    r"^(?:related|more (?:stories|news|on this)|most (?:read|popular|viewed)|also read|read more|recommended|"
+    r"top stories|latest news|trending|popular|you may also like|weitere artikel|mehr zum thema|das könnte)",
+    re.IGNORECASE)
+
 # Lines carrying a date or time, such as "Posted September. 26, 2009 07:51" or "Stand: 12.03.2019".
 DATELINE = re.compile(
     r"""\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{2}|\d{4})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|
@@ -326,23 +332,29 @@ def _keep_header(lines: list[Line]) -> None:
 
     Bylines and date lines are kept wherever they are in the few lines above the lead; of the other
     lines only two headline-like ones (a few words, not chrome), since menus and teasers sit there too.
+    Headline-like lines found below a "Related stories" label were that list, not the headline.
     """
     first = next((i for i, line in enumerate(lines) if line.keep), None)
     if first is None:
         return
-    titles = 0
+    titles: list[Line] = []
     for line in reversed(lines[max(0, first - HEADER_LINES):first]):
+        if RELATED_LABEL.search(line.text) and line.words <= 5:
+            for teaser in titles:
+                teaser.keep = False
+            titles = []
+            continue
         if line.repeated or _is_chrome(line) or _is_link_list(line):
             continue
         if BYLINE.search(line.text) or DATELINE.search(line.text) and line.words <= 12:
             line.keep = True
-        elif line.words >= 3 and titles < HEADER_TITLES:
+        elif line.words >= 3 and len(titles) < HEADER_TITLES:
             # Headlines lack function words and end without a full stop, so their kind says little.
             line.keep = True
-            titles += 1
+            titles.append(line)
 
 
-HEADER_LINES = 8
+HEADER_LINES = 14
 HEADER_TITLES = 2
 
 

@@ -11,7 +11,6 @@ from storytrace.errors import StorytraceError
 from storytrace.serve import render
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
-BENCHMARKS = ("clean-text", "clean-html", "speed")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,10 +50,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("bench", help="run a benchmark against a public data set")
-    p.add_argument("name", choices=BENCHMARKS, metavar="NAME", help=f"one of: {', '.join(BENCHMARKS)}")
+    from storytrace.bench.run import BENCHMARKS
+
+    p = sub.add_parser("bench", help="run a benchmark against a public data set",
+                       epilog="; ".join(f"{n}: {b.summary}" for n, b in BENCHMARKS.items()))
+    p.add_argument("name", choices=list(BENCHMARKS), metavar="NAME", help=f"one of: {', '.join(BENCHMARKS)}")
     p.add_argument("--data", type=Path, help="data folder (clean-text, clean-html)")
     p.add_argument("--corpus", type=Path, help="folder of articles (speed)")
+    p.add_argument("--dir", type=Path, help="data folder (polnear, tempeval, ecbplus)")
+    p.add_argument("--bodies", type=Path, help="FNC-1 bodies CSV (fnc1)")
+    p.add_argument("--stances", type=Path, help="FNC-1 stances CSV (fnc1)")
+    p.add_argument("--pairs", type=Path, help="Emergent CSV (emergent, emergent-claims)")
     p.add_argument("--limit", type=int, help="use at most this many items")
     p.add_argument("--min-words", type=int, default=0, help="speed: only articles with at least this many words")
     p.add_argument("--max-words", type=int, help="speed: only articles with at most this many words")
@@ -140,8 +146,8 @@ def cmd_export(args) -> int:
 def cmd_bench(args) -> int:
     from storytrace.bench.run import run_benchmark
 
-    result = run_benchmark(args.name, data=args.data, corpus=args.corpus, limit=args.limit,
-                           min_words=args.min_words, max_words=args.max_words)
+    options = {k: v for k, v in vars(args).items() if k not in ("command", "run", "name", "json")}
+    result = run_benchmark(args.name, **options)
     print(result.to_json() if args.json else result.to_text())
     return EXIT_OK
 

@@ -62,9 +62,12 @@ def story_view(view: StoryView, corpus: Corpus) -> None:
                          escape(a.title or ""))
     console.print(articles)
     outlets = {a.id: a.outlet for a in view.articles}
-    timeline = Table("said on", "speaker", "stance", "statement", "via", title="Timeline")
+    dated = {a.id: a.anchor_date for a in view.articles}
+    timeline = Table("said on", "speaker", "stance", "statement", "via",
+                     title="Timeline (~ marks the article's date where the statement gives no day of its own)")
     for s in view.timeline:
-        timeline.add_row(_day(s.said_on), escape(_speaker(s)), s.polarity, escape(_short(s.text)),
+        when = _day(s.said_on) if s.said_on else f"~{_day(dated.get(s.article_id))}"
+        timeline.add_row(when, escape(_speaker(s)), s.polarity, escape(_short(s.text)),
                          escape(" → ".join(s.chain) or outlets.get(s.article_id) or ""))
     console.print(timeline)
     claims = Table("claim", "status", "statements", "summary", title="Claims (with more than one statement)")

@@ -132,3 +132,28 @@ def test_repair_text_fixes_mojibake() -> None:
     """UTF-8 read as cp1252 ("CafÃ©") is common in scraped text and breaks names."""
     assert repair_text("CafÃ© in MÃ¼nchen") == "Café in München"
     assert repair_text("Café in München") == "Café in München"
+
+
+def test_hard_wrapped_paragraphs_are_joined_back() -> None:
+    """Text dumps wrap lines mid-sentence; a sentence split over two paragraphs would confuse the parser."""
+    raw = ("WASHINGTON, Dec. 18 (Yonhap) -- Norland's presidential office on Friday denied it had proposed a liaison\n"
+           "office in Veskaria in a letter to the country's leadership, officials in the capital said on Friday.\n\n"
+           "\"No such proposal has been made,\" said Nathan Ellery, deputy spokesman for the security council.\n")
+    paragraphs = clean_scraped_text(raw).split("\n\n")
+    assert paragraphs[0].endswith("proposed a liaison office in Veskaria in a letter to the country's leadership, "
+                                  "officials in the capital said on Friday.")
+    assert len(paragraphs) == 2
+
+
+def test_related_headlines_above_the_byline_are_dropped() -> None:
+    """Headline-like lines listed under 'Related News' are teasers, not the article's headline."""
+    raw = ("Reuters\nHome | Business | Markets | World | Politics | Technology\n"
+           "Norland port strike strands ships, threatens holiday imports\nMon Dec 14, 2009 5:02pm EST\n"
+           "Share this\nRelated News\nNorland retail sales rise 1.2 pct in November\n"
+           "Shipping rates firm as Asia-Europe demand recovers\nBy Daniel Achebe\n\n"
+           + ("BRACKWATER, Norland, Dec 14 (Reuters) - A strike by dockworkers at the port left more than a dozen "
+              "container ships waiting offshore on Monday and threatened to delay holiday imports, agents said.\n\n") * 3)
+    cleaned = clean_scraped_text(raw)
+    assert "Norland port strike strands ships" in cleaned
+    assert "Mon Dec 14, 2009 5:02pm EST" in cleaned
+    assert "retail sales" not in cleaned and "Shipping rates" not in cleaned

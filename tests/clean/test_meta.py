@@ -275,3 +275,39 @@ def test_title_hint_loses_site_suffix() -> None:
                         title="Council approves budget | The Korea Herald", sitename="The Korea Herald")
     assert meta.title == "Council approves budget"
     assert meta.outlet == "The Korea Herald"
+
+
+def test_masthead_tagline_and_related_headlines_are_not_the_headline() -> None:
+    """A scraped page opens with masthead and tagline; the headline is the line just above the date and byline."""
+    from storytrace.clean.meta import copyright_holder
+
+    raw = ("Ferncombe Herald\nYour town, your news\nPettigrew's Bakery to open fourth shop, add 20 jobs\n"
+           "Tuesday, December 15, 2009 at 9:14 AM\nBy Megan Ashby\n"
+           "Pettigrew's Bakery, the family firm that has sold bread on the High Street since 1952, will open "
+           "its fourth shop in the spring, the company said on Monday.\n(c) 2009 Ferncombe Herald. All rights reserved.")
+    site = copyright_holder(raw)
+    assert site == "Ferncombe Herald"
+    meta = extract_meta(raw.rsplit("\n", 1)[0], sitename=site)
+    assert meta.outlet == "Ferncombe Herald"
+    assert meta.title == "Pettigrew's Bakery to open fourth shop, add 20 jobs"
+    assert meta.byline == "Megan Ashby"
+    assert meta.body.startswith("Pettigrew's Bakery, the family firm")
+    assert "Your town" not in meta.body
+
+
+def test_copyright_holder_variants() -> None:
+    """Copyright lines name the publisher in several orders; prose starting with 'Copyright' is not one."""
+    from storytrace.clean.meta import copyright_holder
+
+    assert copyright_holder("Body.\n(c) The Northern Sentinel 2009") == "The Northern Sentinel"
+    assert copyright_holder("Body.\nCopyright (c) 2009 The Seoul Tribune. All rights reserved.") == "The Seoul Tribune"
+    assert copyright_holder("Body.\ncopyright laws changed in 2009 and publishers objected.") is None
+
+
+def test_dateline_length_marks_only_real_datelines() -> None:
+    """The dateline prefix is measured so statements can start after it; ordinary openings measure 0."""
+    from storytrace.clean.meta import dateline_length
+
+    text = "BEIJING, Dec. 17 (Yonhap) -- President Tomas Arendt proposed"
+    assert text[dateline_length(text):] == "President Tomas Arendt proposed"
+    assert dateline_length("President Tomas Arendt proposed") == 0
