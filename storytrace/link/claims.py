@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TypeVar
 
 from storytrace.link.disputes import find_disputes
 from storytrace.link.propositions import similarity, stems
@@ -12,6 +13,7 @@ from storytrace.settings import Settings
 from storytrace.store import Store
 
 ASSERTING = {"asserts", "confirms", "speculates"}
+T = TypeVar("T")
 
 
 def link_claims(article: Article, story_id: str, store: Store, settings: Settings) -> list[str]:
@@ -36,13 +38,27 @@ def link_claims(article: Article, story_id: str, store: Store, settings: Setting
     return sorted(touched)
 
 
-def _best_match(own: set[str], pool: list[tuple[Statement, set[str]]], threshold: float) -> Statement | None:
+def _best_match(own: set[str], pool: list[tuple[T, set[str]]], threshold: float) -> T | None:
+    """The pool entry whose proposition is most like `own`, if any reaches the threshold."""
     best, best_score = None, threshold
     for candidate, theirs in pool:
         score = similarity(own, theirs)
         if score >= best_score:
             best, best_score = candidate, score
     return best
+
+
+def group_propositions(texts: list[str], threshold: float) -> list[int]:
+    """Claim groups for texts taken one at a time, as statements arrive: each joins the group of its best
+    earlier match or starts its own. Returns a group number per text (the index of the group's first text)."""
+    groups: list[int] = []
+    pool: list[tuple[int, set[str]]] = []
+    for index, text in enumerate(texts):
+        own = stems(text)
+        match = _best_match(own, pool, threshold) if own else None
+        groups.append(groups[match] if match is not None else index)
+        pool.append((index, own))
+    return groups
 
 
 def refresh_claim(claim_id: str, story_id: str, store: Store) -> Claim:
