@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterator
 
@@ -39,12 +40,27 @@ class AnalyzeStage:
                 if not isinstance(item, IngestError):
                     yield item.text, article_context(item)
 
-        for doc, _ in self.nlp.pipe(inputs(), as_tuples=True, n_process=self.n_process,
-                                    batch_size=self.batch_size):
-            while isinstance(waiting[0], IngestError):
-                yield waiting.popleft()
-            yield annotate(waiting.popleft(), doc)
+        before = set(multiprocessing.active_children())
+        finished = False
+        try:
+            for doc, _ in self.nlp.pipe(inputs(), as_tuples=True, n_process=self.n_process,
+                                        batch_size=self.batch_size):
+                while isinstance(waiting[0], IngestError):
+                    yield waiting.popleft()
+                yield annotate(waiting.popleft(), doc)
+            finished = True
+        finally:
+            if not finished:
+                _stop_workers(before)
         yield from waiting
+
+
+def _stop_workers(before: set[multiprocessing.Process]) -> None:
+    """End the spaCy workers this stage started when it is interrupted (Ctrl-C, an error downstream):
+    left alone they block on their output pipes and the interpreter waits for them forever at exit."""
+    for worker in set(multiprocessing.active_children()) - before:
+        worker.terminate()
+        worker.join(timeout=5)
 
 
 def article_context(article: Article) -> DocContext:

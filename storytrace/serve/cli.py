@@ -4,6 +4,7 @@ StorytraceError into a one-line message and an exit code (0 ok, 1 failure, 2 usa
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -78,7 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("storytrace: interrupted; everything stored before the interruption is kept", file=sys.stderr)
-        return 130
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Every write is committed or rolled back by now; a normal exit would wait forever on the queue
+        # threads of spaCy's dead worker processes, so leave at once.
+        os._exit(130)
 
 
 def _open(args):

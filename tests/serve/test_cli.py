@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -140,16 +141,19 @@ def test_errors_and_usage_exit_codes(corpus, tmp_path):
     assert "junk.db" in junk.stderr and len(junk.stderr.strip().splitlines()) == 1
 
 
-def test_killed_add_leaves_a_consistent_database_and_rerun_completes(tmp_path):
-    """A kill in the middle of `add` keeps every stored article whole, and running again finishes the job."""
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_interrupted_add_leaves_a_consistent_database_and_rerun_completes(tmp_path, sig):
+    """A kill or Ctrl-C in the middle of `add` keeps every stored article whole; running again finishes the job."""
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(12):
-        (folder / f"a{n:02d}.txt").write_text(AGENCY.replace("Friday", "Friday").replace("Korvask", f"Korvask {n}")
+        (folder / f"a{n:02d}.txt").write_text(AGENCY.replace("Korvask", f"Korvask {n}")
                                                + f"\nThis is dispatch number {n} of the series.\n")
-    db = tmp_path / "kill.db"
+    db = tmp_path / "stop.db"
+    # A new session, as a terminal's Ctrl-C reaches the whole process group (the spaCy workers too).
     proc = subprocess.Popen([sys.executable, "-m", "storytrace", "add", "--quiet", str(folder), "--db", str(db)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 300
     stored = 0
     while time.time() < deadline and proc.poll() is None and stored == 0:
@@ -158,8 +162,12 @@ def test_killed_add_leaves_a_consistent_database_and_rerun_completes(tmp_path):
             stored = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         except sqlite3.Error:
             stored = 0
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    if proc.poll() is None:
+        os.killpg(proc.pid, sig)
+    _, err = proc.communicate(timeout=60)
+    if sig == signal.SIGINT and stored < 12:
+        assert proc.returncode == 130
+        assert "interrupted; everything stored before the interruption is kept" in err.decode()
     check = sqlite3.connect(db)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     orphans = check.execute("SELECT COUNT(*) FROM statements WHERE article_id NOT IN (SELECT id FROM articles)")
