@@ -1,0 +1,20 @@
+"""The carrier of the time tagger: one recognized, normalized time expression."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A TIMEX3-style time expression: character span, surface text, type and normalized value.
+
+    `type` is DATE, TIME, DURATION or SET; `value` an ISO-8601-style TIMEX3 value such as
+    "2009-12-18", "2009-W51", "2009-SU", "2009-12-18TMO", "P3M", "PRESENT_REF" or "XXXX-12-09".
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
