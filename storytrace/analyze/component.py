@@ -19,7 +19,7 @@ from typing import TypedDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storytrace.analyze.attribution import extract_statements
+from storytrace.analyze.attribution import Attribution, extract_attributions
 from storytrace.model import Speaker, Statement
 
 _RECORDS = "storytrace_statement_records"
@@ -58,20 +58,25 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         context = doc_context(doc)
         anchor = date.fromisoformat(context["anchor"]) if context.get("anchor") else None
-        statements = extract_statements(doc, outlet=context.get("outlet"), agency=context.get("agency"),
-                                        anchor=anchor)
-        doc._.set(_RECORDS, [_record(s) for s in statements])
+        found = extract_attributions(doc, outlet=context.get("outlet"), agency=context.get("agency"), anchor=anchor)
+        doc._.set(_RECORDS, [_record(a) for a in found])
         return doc
 
 
-def _record(statement: Statement) -> dict:
-    record = asdict(statement)
-    record["said_on"] = statement.said_on.isoformat() if statement.said_on else None
+def _record(found: Attribution) -> dict:
+    record = asdict(found.statement)
+    record["said_on"] = found.statement.said_on.isoformat() if found.statement.said_on else None
+    # The speaker's mention span travels with the record until model.Statement has fields for it.
+    record["speaker_start"], record["speaker_end"] = found.source_start, found.source_end
     return record
+
+
+_RECORD_ONLY = ("speaker_start", "speaker_end")
 
 
 def _statements(doc: Doc) -> list[Statement]:
     records = doc._.get(_RECORDS) or []
-    return [Statement(**{**r, "speaker": Speaker(**r["speaker"]),
+    return [Statement(**{**{k: v for k, v in r.items() if k not in _RECORD_ONLY},
+                         "speaker": Speaker(**r["speaker"]),
                          "said_on": date.fromisoformat(r["said_on"]) if r["said_on"] else None})
             for r in records]

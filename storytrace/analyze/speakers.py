@@ -24,7 +24,7 @@ _RIGHT_PREPS = frozenset({"of", "for", "in", "at", "from", "with", "on", "to", "
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
-_NOT_SPEAKERS = frozenset({"that", "this", "these", "those", "what", "which", "who", "there", "one", "some", "all"})
+_NOT_SPEAKERS = frozenset({"what", "there"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _DEFINITE = frozenset({"the", "this", "that"})
 
@@ -103,8 +103,10 @@ def _subject(verb: Token) -> Token | None:
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return _first_conjunct(verb.head)  # "Chang, who said ..." speaks as Chang
         return child
-    if verb.dep_ in ("conj", "advcl") and _may_share_subject(verb.head):
-        return _subject(verb.head)  # "arrived and said", "warned, saying"
+    # "arrived and said", "warned, saying"; but not "declined to comment when asked": a bare past
+    # participle is passive, so the subject above it is who was asked, not who spoke.
+    if verb.dep_ in ("conj", "advcl") and _may_share_subject(verb.head) and not _bare_participle(verb):
+        return _subject(verb.head)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "X declined to say": X; but "led Y to declare": Y, the object controls the infinitive.
         return child_of(verb.head, "dobj") or _subject(verb.head)
@@ -113,6 +115,10 @@ def _subject(verb: Token) -> Token | None:
     if obj is not None and obj.i > verb.i and _follows_quote(verb) and cues.cue_lemma(verb.lower_) != "tell":
         return obj
     return None
+
+
+def _bare_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -384,3 +390,27 @@ def _last_word(name: str) -> str:
 
 def _text(span: Span) -> str:
     return span.text.strip()
+
+
+def mention_span(head: Token, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """Character span of the speaker's noun phrase as written, appositions and relative clauses included.
+
+    PolNeAR-style sources are the whole phrase ("Howard Dean, the former governor of Vermont");
+    when a bad parse puts the cue or the content under the speaker, the phrase is cut back to its name.
+    """
+    relative = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
+    if relative is not None and relative.i != head.i:
+        return relative.idx, relative.idx + len(relative.text)  # "Chang, who said": the mention is "who"
+    left, right = head.left_edge, head.right_edge
+    start, end = left.idx, right.idx + len(right.text)
+    if left.i <= cue.i <= right.i or (start < content[1] and content[0] < end):
+        span = _name_span(head)
+        if len(span) == 0:
+            return head.idx, head.idx + len(head.text)
+        start, end = span.start_char, span.end_char
+    text = head.doc.text
+    while end > start and text[end - 1] in " ,;:—–-\"“”'’":
+        end -= 1
+    while start < end and text[start] in " ,;:—–-\"“”'‘":
+        start += 1
+    return start, end

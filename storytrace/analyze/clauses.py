@@ -1,0 +1,135 @@
+"""Token and clause helpers shared by the quote and reported-speech finders: candidate statements,
+cue extents, clause edges and trimming."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from storytrace.analyze import cues
+from storytrace.analyze.quotes import QUOTE_CHARS
+from storytrace.analyze.speakers import child_of
+
+OBJECT_CUES = frozenset({"deny", "confirm", "acknowledge", "admit", "announce"})
+EDGE_PUNCT = " ,;:—–-\n\t" + QUOTE_CHARS
+CUE_ADVERBS = frozenset({"also", "later", "now", "then", "again", "further", "once"})
+CUE_PREPS = frozenset({"for", "on", "to", "with", "of"})
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "dative", "attr", "acomp"})
+COMPLEMENT_PREPS = frozenset({"to", "for", "about", "on", "of", "as", "that", "with"})
+
+
+@dataclass
+class Candidate:
+    """A statement before its speaker is resolved."""
+
+    start: int
+    end: int
+    direct: bool
+    cue_start: int
+    cue_end: int
+    cue_token: Token
+    speaker: Token | None
+    relays: list[Token] = field(default_factory=list)
+    inherit: bool = False  # a quote with no cue of its own: same speaker as the quote before it
+    nested: bool = False  # said inside another statement: "Song said Clinton had said ..."
+
+
+
+
+def is_cue_verb(token: Token) -> bool:
+    # An untagged pipeline leaves tag_ empty: then the word form alone decides.
+    return cues.is_cue_form(token.lower_) and (not token.tag_ or token.tag_.startswith("VB"))
+
+
+def is_unsaid(cue: Token) -> bool:
+    """"to declare", "will say": an intended or future statement, not one that was made."""
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in ("to", "will", "'ll", "shall")) for c in cue.children)
+
+
+def cue_extent(cue: Token) -> tuple[int, int]:
+    """The cue as written: with its negation, auxiliaries and a leading "also" ("also did not deny"), its
+    particle or bound preposition ("pointed out", "called for", "referring to") and, for a refusal, "to comment".
+    """
+    start, end = cue.idx, token_end(cue)
+    for child in cue.children:
+        if child.i < cue.i and cue.i - child.i <= 3 and (
+                child.dep_ in ("neg", "aux") or (child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)):
+            start = min(start, child.idx)
+    obj = decline_object(cue, cues.cue_lemma(cue.lower_) or "")
+    if obj is not None and obj.i != cue.i:
+        end = token_end(obj)
+    for token in cue.doc[cue.i + 1:cue.i + 3]:
+        if token.head.i != cue.i or not bound_to_cue(token):
+            break
+        end = token_end(token)
+    return start, end
+
+
+def bound_to_cue(token: Token) -> bool:
+    """A particle or a preposition that belongs to the verb ("out", "for"), not a time phrase ("on Friday")."""
+    if token.dep_ == "prt":
+        return True
+    return token.dep_ == "prep" and token.lower_ in CUE_PREPS and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def trim_mark(clause: Token, text: str) -> tuple[int, int] | None:
+    """The clause's text without a leading "that"."""
+    start = clause.left_edge
+    if start.lower_ == "that" and start.dep_ == "mark" and start.i < clause.i:
+        start = start.doc[start.i + 1]
+    return trim_span(text, start.idx, clause_end(clause.right_edge, clause))
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink a span past edge punctuation, spaces and quote marks; None when nothing is left."""
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def token_end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def clause_end(right_edge: Token, floor: Token) -> int:
+    """End of a reported clause without its sentence-final punctuation token ("U.S." keeps its dot)."""
+    token = right_edge
+    while token.i > floor.i and token.is_punct:
+        token = token.doc[token.i - 1]
+    return token_end(token)
+
+
+def subtree_text(token: Token, text: str) -> str:
+    return text[token.left_edge.idx:token_end(token.right_edge)]
+
+
+def text_between(text: str, a: Token, b: Token) -> str:
+    first, second = (a, b) if a.i <= b.i else (b, a)
+    return text[first.idx:second.idx]
+
+
+def candidate_spans(candidates: list[Candidate]) -> list[tuple[int, int]]:
+    return [(c.start, c.end) for c in candidates]
+
+
+def overlaps_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether a reported content mostly repeats a direct quote already taken."""
+    length = span[1] - span[0]
+    for start, end in others:
+        shared = min(span[1], end) - max(span[0], start)
+        if shared > 0 and shared >= 0.5 * min(length, end - start):
+            return True
+    return False
+
+def decline_object(cue: Token, lemma: str) -> Token | None:
+    """The "comment" in "declined to comment" / "would not comment", else None."""
+    if lemma in cues.DECLINE_LEMMAS:
+        obj = child_of(cue, "xcomp")
+        return obj if obj is not None and obj.lower_ in cues.DECLINE_OBJECTS else None
+    if lemma == "comment" and any(c.dep_ == "neg" for c in cue.children):
+        return cue
+    return None

@@ -1,0 +1,31 @@
+"""Sentences that look like attribution but are not someone's statement: they must not become one."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_statements
+
+
+def test_being_asked_about_a_report_is_not_saying_it(nlp):
+    """'declined to comment when asked about a report that X': she declined; X is not her statement."""
+    doc = nlp("Ingrid Halloran, the ministry's spokeswoman, declined to comment when asked about a report "
+              "that exploratory talks would take place in Geneva on Jan. 5.")
+    [statement] = extract_statements(doc)
+    assert statement.speaker.name == "Ingrid Halloran"
+    assert statement.polarity == "declines_comment"
+
+
+def test_contradicting_a_denial_is_not_a_denial(nlp):
+    """A report 'contradicting a denial' is reported by the paper; the denial is nobody's new statement."""
+    doc = nlp('The Meridian Post reported Saturday that the letter "spoke of an office in Korvask," '
+              "contradicting a denial from Marlow House on Friday.")
+    statements = extract_statements(doc, outlet="The Aldwick Courier")
+    assert [s.speaker.name for s in statements] == ["The Meridian Post"]
+    assert statements[0].polarity == "asserts"
+
+
+def test_doing_is_not_saying(nlp):
+    """'The president proposed an office' is the event a claim is about, not a statement by the president."""
+    doc = nlp("President Tomas Arendt proposed opening a liaison office in Veskaria, the agency said.")
+    [statement] = extract_statements(doc)
+    assert statement.speaker.name == "the agency"
+    assert statement.text.startswith("President Tomas Arendt proposed")
