@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := demo.db
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo test test-all install clean
+.PHONY: demo test test-all install clean screenshots
 
 install: $(STAMP)
 
@@ -15,6 +17,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Debian's chromium, for the browser tests (tests/serve/test_web.py) and `make screenshots`.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -26,12 +33,18 @@ demo: $(STAMP)
 	$(BIN)/storytrace stories --db $(DEMO_DB)
 	@echo "== storytrace disputes"
 	$(BIN)/storytrace disputes --db $(DEMO_DB)
+	@echo "== storytrace report (one self-contained HTML file)"
+	$(BIN)/storytrace report --db $(DEMO_DB) --out report.html
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/pytest -q -m "not slow"
 
-test-all: $(STAMP)
+test-all: $(STAMP) $(CHROMIUM)
 	$(BIN)/pytest -q
 
+screenshots: $(STAMP) $(CHROMIUM)
+	test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/python scripts/screenshots.py --db $(DEMO_DB) --out out/screenshots
+
 clean:
-	rm -rf $(VENV) $(DEMO_DB) *.egg-info .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm report.html out *.egg-info .pytest_cache

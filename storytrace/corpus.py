@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, Generic, TypeVar
 
 from storytrace.errors import DuplicateArticle, IngestError
 from storytrace.ingest import expand_paths, iter_inputs
@@ -15,6 +15,7 @@ from storytrace.models import Models, load_models
 from storytrace.pipeline import Pipeline
 from storytrace.settings import Settings
 from storytrace.store import Store, open_store
+from storytrace.store.base import Query
 
 # Below this many inputs, starting spaCy worker processes costs more than it saves.
 _PARALLEL_FROM = 8
@@ -36,6 +37,27 @@ class StoryView:
     timeline: list[Statement]
     claims: list[Claim]
     disputes: list[Dispute]
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class Listing(Generic[T]):
+    """One page of a filtered listing and how many items match in all (for pagination)."""
+
+    items: list[T]
+    total: int
+    query: Query
+
+
+@dataclass
+class StorySummary:
+    """A story with what its list entry shows: its outlets and how many disputes it holds."""
+
+    story: Story
+    outlets: list[str]
+    dispute_count: int
 
 
 class Corpus:
@@ -147,6 +169,55 @@ class Corpus:
 
         return export(self, format, out, table)
 
+
+    # filtered, paginated reads (REST API and web UI); `query` carries the filters, limit and offset
+    def article(self, article_id: str) -> Article | None:
+        return self.store.article(article_id)
+
+    def find_articles(self, query: Query) -> Listing[Article]:
+        return Listing(*self.store.find_articles(query), query)
+
+    def find_statements(self, query: Query) -> Listing[Statement]:
+        return Listing(*self.store.find_statements(query), query)
+
+    def find_stories(self, query: Query) -> Listing[StorySummary]:
+        stories, total = self.store.find_stories(query)
+        outlets, disputes = self.store.story_outlets(), self.store.story_dispute_counts()
+        return Listing([StorySummary(s, outlets.get(s.id, []), disputes.get(s.id, 0)) for s in stories], total, query)
+
+    def find_claims(self, query: Query) -> Listing[Claim]:
+        return Listing(*self.store.find_claims(query), query)
+
+    def find_disputes(self, query: Query) -> Listing[Dispute]:
+        return Listing(*self.store.find_disputes(query), query)
+
+    def find_entities(self, query: Query) -> Listing[Entity]:
+        return Listing(*self.store.find_entities(query), query)
+
+    def statement(self, statement_id: str) -> Statement | None:
+        found = self.store.statements(ids=[statement_id])
+        return found[0] if found else None
+
+    def statements_by_id(self, statement_ids: list[str]) -> dict[str, Statement]:
+        return {s.id: s for s in self.store.statements(ids=statement_ids)} if statement_ids else {}
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self.store.entity(entity_id)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return self.store.claim(claim_id)
+
+    def dispute(self, dispute_id: str) -> Dispute | None:
+        return self.store.dispute(dispute_id)
+
+    def story_of(self, article_id: str) -> Story | None:
+        """The story an article was placed in."""
+        story_id = self.store.article_story(article_id)
+        return self.store.story(story_id) if story_id else None
+
+    def statement_claims(self, statement_ids: list[str]) -> dict[str, str | None]:
+        """The claim each statement belongs to (None when it was grouped into none)."""
+        return self.store.statement_claims(statement_ids) if statement_ids else {}
 
 def open(db: str | Path = "storytrace.db", settings: Settings | None = None, models: Models | None = None) -> Corpus:
     """Open (or create) the corpus stored at `db`."""

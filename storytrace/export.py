@@ -1,10 +1,14 @@
-"""Exports of a whole corpus: JSON (the public field contract in DESIGN.md) and CSV per table."""
+"""Exports of a whole corpus: JSON (the public field contract in DESIGN.md), CSV per table, GraphML of the
+attribution graph (for Gephi) and schema.org ClaimReview JSON-LD of disputed claims (what fact-checkers publish)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from storytrace.errors import StorytraceError
@@ -13,7 +17,7 @@ from storytrace.model import Article, Claim, Dispute, Entity, Statement, Story
 if TYPE_CHECKING:
     from storytrace.corpus import Corpus
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "graphml", "claimreview")
 TABLES = ("articles", "entities", "statements", "stories", "claims", "disputes")
 
 
@@ -74,6 +78,11 @@ def export(corpus: "Corpus", format: str, out: IO[str] | None = None, table: str
     if format == "json":
         json.dump(corpus_records(corpus), target, ensure_ascii=False, indent=1)
         target.write("\n")
+    elif format == "graphml":
+        target.write(attribution_graphml(corpus))
+    elif format == "claimreview":
+        json.dump(claim_reviews(corpus), target, ensure_ascii=False, indent=1)
+        target.write("\n")
     else:
         _write_csv(corpus_records(corpus)[table], target)
     return target.getvalue() if out is None else None
@@ -100,3 +109,112 @@ def _flatten(row: dict, prefix: str = "") -> dict:
         else:
             flat[name] = value
     return flat
+
+
+def export_tables(corpus: "Corpus", folder: str | Path) -> list[Path]:
+    """Write one CSV file per table (`articles.csv`, `statements.csv`, ...) into `folder`; return their paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    records = corpus_records(corpus)
+    written = []
+    for table in TABLES:
+        path = folder / f"{table}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            _write_csv(records[table], handle)
+        written.append(path)
+    return written
+
+
+# GraphML keys: Gephi reads `label` as the node label and `weight` as the edge weight.
+_GRAPHML_KEYS = (("label", "node", "string"), ("role", "node", "string"), ("statements", "node", "int"),
+                 ("weight", "edge", "double"))
+
+
+def attribution_graph(corpus: "Corpus") -> tuple[dict[str, Counter], Counter]:
+    """Nodes (name -> counts of the roles it plays) and weighted edges (teller, source) from every chain.
+
+    A chain "The Capitol Ledger -> Yonhap -> diplomatic sources" gives two edges; the first name is an
+    outlet, the last the original speaker, and any between an intermediary (usually an agency)."""
+    roles: dict[str, Counter] = {}
+    edges: Counter = Counter()
+    for statement in corpus.statements():
+        chain = statement.chain or [statement.speaker.name]
+        for position, name in enumerate(chain):
+            role = "outlet" if position == 0 else "speaker" if position == len(chain) - 1 else "intermediary"
+            roles.setdefault(name, Counter())[role] += 1
+        for teller, source in zip(chain, chain[1:]):
+            edges[(teller, source)] += 1
+    return roles, edges
+
+
+def attribution_graphml(corpus: "Corpus") -> str:
+    """The attribution graph as GraphML: who passed on whose words, weighted by how many statements."""
+    roles, edges = attribution_graph(corpus)
+    root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
+    for name, domain, kind in _GRAPHML_KEYS:
+        ET.SubElement(root, "key", {"id": name, "for": domain, "attr.name": name, "attr.type": kind})
+    graph = ET.SubElement(root, "graph", id="attribution", edgedefault="directed")
+    ids = {name: f"n{i}" for i, name in enumerate(sorted(roles))}
+    for name, node_id in ids.items():
+        node = ET.SubElement(graph, "node", id=node_id)
+        _data(node, "label", name)
+        _data(node, "role", roles[name].most_common(1)[0][0])
+        _data(node, "statements", str(sum(roles[name].values())))
+    for i, ((teller, source), count) in enumerate(sorted(edges.items())):
+        edge = ET.SubElement(graph, "edge", id=f"e{i}", source=ids[teller], target=ids[source])
+        _data(edge, "weight", str(float(count)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _data(parent: ET.Element, key: str, value: str) -> None:
+    ET.SubElement(parent, "data", key=key).text = value
+
+
+# ClaimReview ratings: storytrace does not rule on truth, it reports that a claim is disputed or denied.
+_RATING_NAMES = {"disputed": "Disputed", "denied": "Denied"}
+
+
+def claim_reviews(corpus: "Corpus") -> dict:
+    """schema.org ClaimReview JSON-LD for every disputed or denied claim, with the articles it appeared in."""
+    articles = {a.id: a for a in corpus.articles()}
+    statements = {s.id: s for s in corpus.statements()}
+    disputes: dict[str, list[Dispute]] = {}
+    for dispute in corpus.disputes():
+        disputes.setdefault(dispute.claim_id, []).append(dispute)
+    reviews = [_claim_review(claim, [statements[i] for i in claim.statement_ids if i in statements], articles,
+                             disputes.get(claim.id, []))
+               for claim in corpus.claims() if claim.status in _RATING_NAMES]
+    return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def _claim_review(claim: Claim, said: list[Statement], articles: dict[str, Article], disputes: list[Dispute]) -> dict:
+    asserted = [s for s in said if s.polarity in ("asserts", "confirms", "speculates")] or said
+    seen = sorted({s.article_id for s in said if s.article_id in articles},
+                  key=lambda i: (articles[i].published is None, _iso(articles[i].published) or ""))
+    appearances = [_appearance(articles[i]) for i in seen]
+    explanation = " ".join(d.explanation for d in disputes) or f"The claim is {claim.status.replace('_', ' ')}."
+    review = {
+        "@type": "ClaimReview",
+        "identifier": claim.id,
+        "claimReviewed": claim.summary,
+        "itemReviewed": {"@type": "Claim", "appearance": appearances,
+                         "author": {"@type": "Thing", "name": asserted[0].speaker.name} if asserted else None,
+                         "firstAppearance": appearances[0] if appearances else None},
+        "reviewRating": {"@type": "Rating", "alternateName": _RATING_NAMES[claim.status],
+                         "ratingExplanation": explanation},
+        "reviewBody": explanation,
+        "author": {"@type": "Organization", "name": "storytrace"},
+    }
+    dates = [d for d in (_iso(articles[i].published) for i in seen) if d]
+    if dates:
+        review["datePublished"] = max(dates)[:10]
+    return review
+
+
+def _appearance(article: Article) -> dict:
+    work = {"@type": "NewsArticle", "headline": article.title, "url": article.url or article.source,
+            "datePublished": _iso(article.published)}
+    if article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet}
+    return {k: v for k, v in work.items() if v is not None}

@@ -44,12 +44,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, help="most results shown (default 20)")
     p.set_defaults(run=cmd_search)
 
-    p = sub.add_parser("export", parents=[common], help="export the corpus as JSON (all tables) or CSV (one table)")
-    p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
+    p = sub.add_parser("export", parents=[common],
+                       help="export the corpus: JSON (all tables), CSV (one table, or all into a folder), GraphML "
+                            "(attribution graph) or ClaimReview JSON-LD (disputed claims)")
+    p.add_argument("--format", choices=("json", "csv", "graphml", "claimreview"), default="json",
+                   help="json: the DESIGN.md contract; csv: one table; graphml: who passed on whose words (Gephi); "
+                        "claimreview: schema.org ClaimReview of disputed and denied claims (default json)")
     p.add_argument("--table", default="statements", help="table for CSV: articles, entities, statements, stories, "
-                                                          "claims or disputes (default statements)")
-    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+                                                          "claims, disputes, or all (one file each into the --out "
+                                                          "folder) (default statements)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output (a folder for --table all)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("serve", parents=[common], help="start the REST API (OpenAPI docs at /docs) and the web UI")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("report", parents=[common],
+                       help="write one self-contained HTML file of the stories, timelines and disputes")
+    p.add_argument("--out", metavar="FILE", default="report.html", help="where to write it (default report.html)")
+    p.set_defaults(run=cmd_report)
 
     from storytrace.bench.run import BENCHMARKS
 
@@ -59,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, help="data folder (clean-text, clean-html)")
     p.add_argument("--corpus", type=Path, help="folder of articles (speed)")
     p.add_argument("--dir", type=Path, help="data folder (polnear, tempeval, ecbplus)")
+    p.add_argument("--split", choices=("dev", "train"), help="tempeval: only the dev or train part of the "
+                                                             "fixed TimeBank split")
     p.add_argument("--bodies", type=Path, help="FNC-1 bodies CSV (fnc1)")
     p.add_argument("--stances", type=Path, help="FNC-1 stances CSV (fnc1)")
     p.add_argument("--pairs", type=Path, help="Emergent CSV (emergent, emergent-claims)")
@@ -139,12 +156,40 @@ def cmd_search(args) -> int:
 
 
 def cmd_export(args) -> int:
+    if args.table == "all":
+        if args.format != "csv" or not args.out:
+            print("storytrace export: error: --table all needs --format csv and an --out folder", file=sys.stderr)
+            return EXIT_USAGE
+        from storytrace.export import export_tables
+
+        with _open(args) as corpus:
+            for path in export_tables(corpus, args.out):
+                print(path)
+        return EXIT_OK
     with _open(args) as corpus:
         if args.out:
             with open(args.out, "w", encoding="utf-8", newline="") as handle:
                 corpus.export(args.format, handle, args.table)
         else:
             corpus.export(args.format, sys.stdout, args.table)
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from storytrace.serve.api import create_app
+
+    print(f"storytrace: serving {args.db} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from storytrace.serve.report import write_report
+
+    with _open(args) as corpus:
+        print(write_report(corpus, args.out))
     return EXIT_OK
 
 

@@ -5,11 +5,33 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from storytrace.model import Article, Claim, Dispute, Entity, Statement, Story
+
+
+@dataclass(frozen=True)
+class Query:
+    """Filters for the paginated listings (the REST API and web UI); None means "any".
+
+    `since`/`until` bound a statement's date (said_on, else its article's anchor date), an article's anchor
+    date, or a story's date range (stories overlapping the range)."""
+
+    story_id: str | None = None
+    article_id: str | None = None
+    outlet: str | None = None  # exact outlet name, case-insensitive
+    speaker: str | None = None  # substring of the speaker's name or of one of its entity's aliases
+    entity_id: str | None = None
+    polarity: str | None = None
+    status: str | None = None  # claim status
+    kind: str | None = None  # dispute kind, or entity type
+    since: date | None = None
+    until: date | None = None
+    limit: int = 50
+    offset: int = 0
 
 
 class Store(ABC):
@@ -102,3 +124,45 @@ class Store(ABC):
     @abstractmethod
     def search(self, query: str, limit: int = 20) -> Iterator[tuple[str, str, str]]:
         """(kind, id, snippet) of articles and statements matching a full-text query."""
+
+    # read-only listings and lookups for the REST API and web UI
+    @abstractmethod
+    def find_articles(self, query: Query) -> tuple[list[Article], int]:
+        """One page of articles matching `query` (story, outlet, date range) and the total matching."""
+
+    @abstractmethod
+    def find_statements(self, query: Query) -> tuple[list[Statement], int]:
+        """One page of statements (story, article, outlet, speaker, entity, polarity, date range) and the total."""
+
+    @abstractmethod
+    def find_stories(self, query: Query) -> tuple[list[Story], int]:
+        """One page of stories (having an article from `outlet`, overlapping the date range) and the total."""
+
+    @abstractmethod
+    def find_claims(self, query: Query) -> tuple[list[Claim], int]:
+        """One page of claims (story, status) and the total."""
+
+    @abstractmethod
+    def find_disputes(self, query: Query) -> tuple[list[Dispute], int]:
+        """One page of disputes (story, kind) and the total."""
+
+    @abstractmethod
+    def find_entities(self, query: Query) -> tuple[list[Entity], int]:
+        """One page of entities (`speaker` as a name/alias substring, `kind` as the type) and the total."""
+
+    @abstractmethod
+    def entity(self, entity_id: str) -> Entity | None: ...
+
+    @abstractmethod
+    def claim(self, claim_id: str) -> Claim | None: ...
+
+    @abstractmethod
+    def dispute(self, dispute_id: str) -> Dispute | None: ...
+
+    @abstractmethod
+    def story_outlets(self) -> dict[str, list[str]]:
+        """Each story's distinct outlets, sorted."""
+
+    @abstractmethod
+    def story_dispute_counts(self) -> dict[str, int]:
+        """Number of disputes per story (stories without any are left out)."""

@@ -1,0 +1,22 @@
+"""The web UI: server-rendered Jinja2 pages (autoescaped; article text and titles are untrusted) and one CSS file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    # autoescape=True for every template, whatever its name: nothing from an article is ever trusted markup.
+    return Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)

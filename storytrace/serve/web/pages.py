@@ -1,0 +1,87 @@
+"""The web pages: story list, story (timeline, claims, disputes), article, speaker, search, disputes.
+
+Each route reads through the Corpus, builds view models in `present`, and renders one template."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse
+
+from storytrace.serve.api.deps import CorpusDep, DateRangeDep
+from storytrace.serve.api.errors import ApiError
+from storytrace.serve.web import present, render
+from storytrace.serve.web.links import WebLinks
+from storytrace.store.base import Query as Filters
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+LINKS = WebLinks()
+_PAGE = 50
+
+
+def error_page(status: int, message: str) -> str:
+    return render("error.html", links=LINKS, title=f"Error {status}", status=status, message=message)
+
+
+@router.get("/")
+def story_list(corpus: CorpusDep, dates: DateRangeDep, outlet: Annotated[str | None, Query()] = None,
+               offset: Annotated[int, Query(ge=0)] = 0) -> str:
+    query = Filters(outlet=outlet or None, since=dates.since, until=dates.until, limit=_PAGE, offset=offset)
+    listing = corpus.find_stories(query)
+    return render("stories.html", links=LINKS, title="Stories", listing=listing, outlet=outlet or "",
+                  since=dates.since, until=dates.until)
+
+
+@router.get("/stories/{story_id}")
+def story_page(corpus: CorpusDep, story_id: str) -> str:
+    view = corpus.story(story_id)
+    if view is None:
+        raise ApiError(404, "not_found", f"no story with id {story_id!r}")
+    return render("story.html", links=LINKS, title=view.story.title, **present.story_context(corpus, view))
+
+
+@router.get("/articles/{article_id}")
+def article_page(corpus: CorpusDep, article_id: str) -> str:
+    article = corpus.article(article_id)
+    if article is None:
+        raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+    cards = [present.card(s, article) for s in article.statements]
+    return render("article.html", links=LINKS, title=article.title or article.source, article=article,
+                  segments=present.article_segments(article), cards=cards, story=corpus.story_of(article.id))
+
+
+@router.get("/speakers")
+def speaker_page(corpus: CorpusDep, name: Annotated[str, Query(max_length=200)] = "",
+                 offset: Annotated[int, Query(ge=0)] = 0) -> str:
+    if not name.strip():
+        return render("speaker.html", links=LINKS, title="Speakers", name="", listing=None, groups={},
+                      story_titles={})
+    listing = corpus.find_statements(Filters(speaker=name.strip(), limit=_PAGE, offset=offset))
+    articles = {i: corpus.article(i) for i in {s.article_id for s in listing.items}}
+    stories = {i: corpus.story_of(i) for i in articles}
+    titles = {s.id: s.title for s in stories.values() if s}
+    groups: dict[str | None, list[present.StatementCard]] = {}
+    for statement in listing.items:
+        story = stories.get(statement.article_id)
+        groups.setdefault(story.id if story else None, []).append(
+            present.card(statement, articles[statement.article_id]))
+    return render("speaker.html", links=LINKS, title=f"Said by {name}", name=name, listing=listing,
+                  groups=groups, story_titles=titles)
+
+
+@router.get("/search")
+def search_page(corpus: CorpusDep, q: Annotated[str, Query(max_length=500)] = "") -> str:
+    hits = []
+    for kind, ref, snippet in (corpus.search(q, 50) if q.strip() else []):
+        statement = corpus.statement(ref) if kind == "statement" else None
+        article_id = statement.article_id if statement else ref
+        hits.append({"kind": kind, "href": LINKS.article(article_id, statement.id if statement else None),
+                     "segments": present.snippet_segments(" ".join(snippet.split())), "statement": statement})
+    return render("search.html", links=LINKS, title=f"Search: {q}" if q else "Search", q=q, hits=hits)
+
+
+@router.get("/disputes")
+def disputes_page(corpus: CorpusDep) -> str:
+    cards = present.dispute_cards(corpus, corpus.disputes())
+    return render("disputes.html", links=LINKS, title="Disputes", disputes=cards)

@@ -1,0 +1,109 @@
+"""Fixtures for the serve tests: the example corpus (plus a hostile article) built once, and real
+`storytrace serve` processes on loopback ports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+# Untrusted input: markup and script in the title, the outlet and the text (one of them inside a quote).
+HOSTILE_TITLE = "Harbour board <script>window.__pwned = 1; alert('title')</script> raises mooring fees"
+HOSTILE = {
+    "title": HOSTILE_TITLE,
+    "outlet": "Garrow <b>Gazette</b>",
+    "published": "2009-12-15T10:00:00-05:00",
+    "text": ("GARROW, Dec. 15 -- The Garrow harbour board on Tuesday raised mooring fees for the first time in a "
+             "decade, angering local fishermen.\n\n\"We had no choice <script>window.__pwned = 2; alert('text')"
+             "</script> but to raise them,\" said Moira Tulloch, the chair of the harbour board. She said the money "
+             "would pay for dredging the inner basin.\n\nFishermen said the increase <img src=x "
+             "onerror=\"window.__pwned = 3\"> would drive smaller boats out of the harbour. \"This will finish us,\" "
+             "said Ewan Brodie, who has fished from Garrow for thirty years."),
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives Debian's chromium through Playwright")
+
+
+def storytrace(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, "-m", "storytrace", *args], capture_output=True, text=True, timeout=600)
+    if check:
+        assert done.returncode in (0, 3), done.stderr
+    return done
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory) -> Path:
+    """The example corpus (examples/ without bad/) and one hostile article, analysed once per session."""
+    root = tmp_path_factory.mktemp("serve")
+    folder = root / "articles"
+    folder.mkdir()
+    for path in EXAMPLES.iterdir():
+        if path.is_file():
+            shutil.copy(path, folder / path.name)
+    (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n")
+    db = root / "examples.db"
+    added = storytrace("add", "--quiet", "--db", str(db), str(folder))
+    assert "skipped" in added.stdout and " 0 skipped" in added.stdout, added.stdout + added.stderr
+    return db
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`storytrace serve` as a separate process on a free loopback port; yields its base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([sys.executable, "-m", "storytrace", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else "server exited"
+            try:
+                urllib.request.urlopen(f"{base}/api/stories?limit=1", timeout=5).read()
+                break
+            except OSError:
+                assert time.time() < deadline, "server did not start within 60 s"
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server(example_db, tmp_path_factory) -> Iterator[str]:
+    """A read-only server over a copy of the example corpus, shared by the API and browser tests."""
+    db = tmp_path_factory.mktemp("read") / "copy.db"
+    shutil.copy(example_db, db)
+    with serving(db) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def start_server():
+    """The `serving` context manager, for tests that need a server of their own (writes)."""
+    return serving
+
+
+@pytest.fixture(scope="session")
+def hostile() -> dict:
+    return HOSTILE
