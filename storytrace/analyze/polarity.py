@@ -19,7 +19,7 @@ _NEGATORS: Final[frozenset[str]] = frozenset({"not", "n't", "never", "neither", 
 # "did not respond to a request for comment", "would neither confirm nor deny".
 _DECLINE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:declin\w*|refus\w*)\s+to\s+(?:" + "|".join(sorted(DECLINE_OBJECTS)) + r")\b"
-    r"|(?:\bnot|n't|n’t|\bnever)\s+(?:immediately\s+)?(?:comment|confirm|respond|answer|discuss|elaborate)\b"
+    r"|(?:\bnot|n't|n’t|\bnever)\s+(?:immediately\s+)?(?:comment|confirm|respond|answer|discuss|elaborate|say)\b"
     r"|\bneither\s+confirm\w*\s+nor\s+den\w*\b"
     r"|\bno\s+comment\b",
     re.IGNORECASE,
@@ -38,7 +38,9 @@ _DENIAL_CONTENT: Final[re.Pattern[str]] = re.compile(
     r"|\bnot\s+accurate\b|\binaccurate\b|\bnonsense\b|\bfake\s+news\b"
     r"|\bno\s+such\b|\bnever\s+(?:been\s+)?(?:propos|suggest|offer|discuss|plan|made|said|agreed|consider)\w*"
     r"|\b(?:is|are|was|were|be|been|completely|totally|entirely|patently|absolutely|simply)\s+false\b"
-    r"|^\W*false\b|\bnot\s+the\s+case\b|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\s+(?:has|had|was|were)\b",
+    r"|^\W*false\b|\bnot\s+the\s+case\b"
+    r"|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\b(?:\s+\w+){0,5}?\s+(?:has|had|have|was|were)\s+(?:ever\s+)?(?:been\s+)?made\b"
+    r"|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\s+(?:has|had|was|were)\b",
     re.IGNORECASE,
 )
 

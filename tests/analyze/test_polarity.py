@@ -21,6 +21,7 @@ from storytrace.model import POLARITIES
     ("said", "the story is not true"),
     ("said", "the report was completely false"),
     ("confirmed", "no such proposal had been made"),
+    ("had said", "no proposal for a liaison office had been made"),
 ])
 def test_denials(cue, content):
     """A denial comes from the cue or from content that rejects the claim."""
@@ -34,6 +35,7 @@ def test_denials(cue, content):
     ("did not immediately respond", ""),
     ("would neither confirm nor deny", "the report"),
     ("said", "No comment"),
+    ("would not say", "what else the letter contained"),
 ])
 def test_declines_comment(cue, content):
     """Refusals to comment, however phrased, are declines_comment."""
