@@ -1,0 +1,231 @@
+"""Stance of a text towards a claim: agrees, disagrees, discusses, or is unrelated.
+
+The default backend is a gradient-boosted tree ensemble trained by `scripts/train_stance.py` on FNC-1
+(headline vs article body) and Emergent (claim vs article headline), over the features of
+`stance_features` (overlap, denial/hedge structure, MiniLM similarities). Its trees are stored as plain
+arrays in `storytrace/resources/stance-v1.npz` and applied with numpy, so running it needs no
+scikit-learn. Another backend (a local NLI model, an LLM endpoint) can replace it through the
+`StanceBackend` protocol.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final, Protocol
+
+import numpy as np
+
+from storytrace.errors import StorytraceError
+from storytrace.link.stance_features import FeatureSpace, pair_features, split_sentences
+
+ARTEFACT: Final[str] = "stance-v1.npz"
+FNC_LABELS: Final[tuple[str, ...]] = ("agree", "disagree", "discuss", "unrelated")
+EMERGENT_LABELS: Final[tuple[str, ...]] = ("for", "against", "observing")
+
+# Stance label -> storytrace statement polarity (model.POLARITIES). A text that only reports or
+# discusses a claim neither asserts nor denies it: it passes it on as a possibility. None: the text
+# says nothing about the claim.
+_POLARITY: Final[dict[str, str | None]] = {
+    "agree": "asserts", "for": "asserts",
+    "disagree": "denies", "against": "denies",
+    "discuss": "speculates", "observing": "speculates",
+    "unrelated": None,
+}
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+def stance_polarity(label: str) -> str | None:
+    """The storytrace polarity a stance label stands for (asserts / denies / speculates), or None if unrelated."""
+    if label not in _POLARITY:
+        raise StorytraceError(f"unknown stance label {label!r}")
+    return _POLARITY[label]
+
+
+class StanceBackend(Protocol):
+    """Anything that reads a claim and a text and says how the text stands towards the claim."""
+
+    name: str
+    labels: tuple[str, ...]
+
+    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray: ...
+
+    def predict_many(self, pairs: Sequence[tuple[str, str]]) -> list[str]: ...
+
+    def predict(self, claim: str, text: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class TreeEnsemble:
+    """Multiclass gradient-boosted trees as flat arrays: node i of all trees splits on feature[i] at
+    threshold[i]; leaves point to themselves, so every sample walks `depth` steps and stays on its leaf."""
+
+    feature: np.ndarray  # int32 (nodes,)
+    threshold: np.ndarray  # float64 (nodes,)
+    left: np.ndarray  # int32 (nodes,) global node index
+    right: np.ndarray  # int32 (nodes,)
+    value: np.ndarray  # float64 (nodes,) leaf values, learning rate applied
+    roots: np.ndarray  # int32 (trees,) global index of each tree's root
+    tree_class: np.ndarray  # int32 (trees,) which class's raw score a tree adds to
+    baseline: np.ndarray  # float64 (classes,)
+    depth: int
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        rows = np.arange(len(x))[:, None]
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        for _ in range(self.depth):
+            go_left = x[rows, self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        scores = np.tile(self.baseline, (len(x), 1))
+        for k in range(len(self.baseline)):
+            scores[:, k] += self.value[node[:, self.tree_class == k]].sum(axis=1)
+        return scores
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        raw = self.raw(x)
+        raw -= raw.max(axis=1, keepdims=True)
+        exp = np.exp(raw)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+@dataclass(frozen=True)
+class StanceHead:
+    """One trained classifier with the corpus statistics its features were computed with."""
+
+    labels: tuple[str, ...]
+    space: FeatureSpace
+    trees: TreeEnsemble
+    text_vector: bool = False  # features end with the text's own 384-d vector (short texts: headlines)
+
+
+def load_heads(path: str | None = None) -> dict[str, StanceHead]:
+    """Every head stored in the artefact (the packaged one unless `path` is given)."""
+    if path is None:
+        with resources.as_file(resources.files("storytrace.resources") / ARTEFACT) as packaged:
+            return _read_heads(str(packaged))
+    return _read_heads(path)
+
+
+def _read_heads(path: str) -> dict[str, StanceHead]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {key: data[key] for key in data.files}
+    except OSError as exc:
+        raise StorytraceError(f"stance model {path} cannot be read: {exc}") from exc
+    names = sorted({key.split("/")[0] for key in arrays})
+    return {name: _head_from_arrays({k.split("/", 1)[1]: v for k, v in arrays.items() if k.startswith(name + "/")})
+            for name in names}
+
+
+def _head_from_arrays(a: dict[str, np.ndarray]) -> StanceHead:
+    idf = dict(zip(a["idf_words"].tolist(), a["idf_values"].tolist()))
+    space = FeatureSpace(idf, float(a["default_idf"]), a["pca_mean"], a["pca_components"])
+    trees = TreeEnsemble(a["feature"], a["threshold"], a["left"], a["right"], a["value"], a["roots"],
+                         a["tree_class"], a["baseline"], int(a["depth"]))
+    return StanceHead(tuple(a["labels"].tolist()), space, trees, bool(a["text_vector"]))
+
+
+def head_to_arrays(name: str, head: StanceHead) -> dict[str, np.ndarray]:
+    """The arrays `_read_heads` reads back, keyed `name/field` (used by the training script)."""
+    t, s = head.trees, head.space
+    fields = {
+        "labels": np.array(head.labels), "idf_words": np.array(list(s.idf)),
+        "idf_values": np.array(list(s.idf.values()), dtype=np.float32), "default_idf": np.array(s.default_idf),
+        "pca_mean": s.pca_mean, "pca_components": s.pca_components, "feature": t.feature,
+        "threshold": t.threshold, "left": t.left, "right": t.right, "value": t.value, "roots": t.roots,
+        "tree_class": t.tree_class, "baseline": t.baseline, "depth": np.array(t.depth),
+        "text_vector": np.array(head.text_vector),
+    }
+    return {f"{name}/{key}": value for key, value in fields.items()}
+
+
+def featurize(pairs: Sequence[tuple[str, str]], embed: Embed, space: FeatureSpace,
+              text_vector: bool = False) -> np.ndarray:
+    """Feature rows for (claim, text) pairs; each distinct sentence is embedded once. With `text_vector`,
+    the mean vector of the text's sentences is appended: for a headline, its wording ("hoax", "claims")
+    is much of its stance."""
+    sentences = {text: split_sentences(text) for _, text in pairs}
+    unique = list(dict.fromkeys([c for c, _ in pairs] + [s for sents in sentences.values() for s in sents]))
+    vectors = embed(unique)
+    index = {text: i for i, text in enumerate(unique)}
+    rows = []
+    for claim, text in pairs:
+        sents = sentences[text]
+        sent_vecs = vectors[[index[s] for s in sents]]
+        row = pair_features(claim, sents, vectors[index[claim]], sent_vecs, space)
+        rows.append(np.concatenate([row, sent_vecs.mean(axis=0)]) if text_vector else row)
+    return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
+
+class TrainedStance:
+    """The default backend: the packaged tree model. `head` picks the task it was trained for:
+    "fnc1" (headline vs article body: agree/disagree/discuss/unrelated) or "emergent" (claim vs a
+    headline or short statement: for/against/observing)."""
+
+    def __init__(self, embed: Embed, head: str = "fnc1", heads: dict[str, StanceHead] | None = None):
+        heads = heads if heads is not None else load_heads()
+        if head not in heads:
+            raise StorytraceError(f"no stance head {head!r}; the model has {', '.join(sorted(heads))}")
+        self._embed = embed
+        self._head = heads[head]
+        self.labels = self._head.labels
+        self.name = f"stance trees {ARTEFACT}:{head} + all-MiniLM-L6-v2"
+
+    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros((0, len(self.labels)))
+        x = featurize(pairs, self._embed, self._head.space, self._head.text_vector)
+        return self._head.trees.proba(x.astype(np.float64))
+
+    def predict_many(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        return [self.labels[i] for i in self.predict_proba(pairs).argmax(axis=1)]
+
+    def predict(self, claim: str, text: str) -> str:
+        return self.predict_many([(claim, text)])[0]
+
+
+class ChatStance:
+    """Optional backend: an OpenAI-compatible chat-completions endpoint (a local llama.cpp or vLLM
+    server, or a hosted one) asked for one label per pair. Never used by default, by tests or the demo."""
+
+    def __init__(self, base_url: str, model: str, labels: tuple[str, ...] = EMERGENT_LABELS,
+                 api_key: str | None = None, timeout: float = 60.0):
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.labels = labels
+        self.api_key = api_key
+        self.timeout = timeout
+        self.name = f"chat endpoint {self.base_url} ({model})"
+
+    def _ask(self, claim: str, text: str) -> str:
+        prompt = (f"Claim: {claim}\nText: {text[:4000]}\n\nHow does the text stand towards the claim? "
+                  f"Answer with exactly one word from: {', '.join(self.labels)}.")
+        body = json.dumps({"model": self.model, "temperature": 0,
+                           "messages": [{"role": "user", "content": prompt}]}).encode()
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        request = urllib.request.Request(f"{self.base_url}/chat/completions", body, headers)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                answer = json.load(response)["choices"][0]["message"]["content"].strip().lower()
+        except (OSError, KeyError, IndexError, ValueError) as exc:
+            raise StorytraceError(f"stance endpoint {self.base_url} failed: {exc}") from exc
+        # The first label named in the answer; a model that names none is taken as non-committal.
+        found = [(answer.find(label), label) for label in self.labels if label in answer]
+        return min(found)[1] if found else self.labels[-1]
+
+    def predict_many(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        return [self._ask(claim, text) for claim, text in pairs]
+
+    def predict(self, claim: str, text: str) -> str:
+        return self._ask(claim, text)
+
+    def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        # A chat answer has no calibrated probability: one-hot on the label given.
+        labels = self.predict_many(pairs)
+        return np.array([[float(label == known) for known in self.labels] for label in labels])

@@ -1,0 +1,1 @@
+"""Trained artefacts shipped with storytrace (loaded with importlib.resources, never downloaded)."""
