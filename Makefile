@@ -37,6 +37,7 @@ demo: $(STAMP)
 	$(BIN)/storytrace report --db $(DEMO_DB) --out report.html
 
 test: $(STAMP) $(CHROMIUM)
+	$(BIN)/ruff check --select F,E9 storytrace tests scripts
 	$(BIN)/pytest -q -m "not slow"
 
 test-all: $(STAMP) $(CHROMIUM)

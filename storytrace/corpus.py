@@ -169,7 +169,6 @@ class Corpus:
 
         return export(self, format, out, table)
 
-
     # filtered, paginated reads (REST API and web UI); `query` carries the filters, limit and offset
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
@@ -218,6 +217,7 @@ class Corpus:
     def statement_claims(self, statement_ids: list[str]) -> dict[str, str | None]:
         """The claim each statement belongs to (None when it was grouped into none)."""
         return self.store.statement_claims(statement_ids) if statement_ids else {}
+
 
 def open(db: str | Path = "storytrace.db", settings: Settings | None = None, models: Models | None = None) -> Corpus:
     """Open (or create) the corpus stored at `db`."""

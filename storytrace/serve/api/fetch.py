@@ -51,7 +51,7 @@ def fetch_urls(urls: list[str], settings: Settings) -> Iterator[RawArticle | Ing
     if not urls:
         return
     with httpx.Client(timeout=_FETCH_TIMEOUT_S, follow_redirects=True,
-                      headers={"User-Agent": "storytrace (+https://github.com/storytrace)"}) as client:
+                      headers={"User-Agent": "storytrace"}) as client:
         for url in urls:
             yield _fetch(client, url, settings)
 
