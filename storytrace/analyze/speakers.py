@@ -358,7 +358,9 @@ def _surname_reference(head: Token, name: str) -> str | None:
     words = name.split()
     if len(words) == 2 and words[0].lower() in cues.HONORIFICS:
         return words[1]
-    if len(words) == 1 and head.ent_type_ == "PERSON":
+    # The parser's NER often misses a bare surname ("Ellery confirmed"); a proper noun is enough here,
+    # since it resolves only to an earlier person whose name ends in that word.
+    if len(words) == 1 and (head.ent_type_ == "PERSON" or head.tag_ == "NNP"):
         return words[0]
     return None
 

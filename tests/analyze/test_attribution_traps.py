@@ -29,3 +29,13 @@ def test_doing_is_not_saying(nlp):
     [statement] = extract_statements(doc)
     assert statement.speaker.name == "the agency"
     assert statement.text.startswith("President Tomas Arendt proposed")
+
+
+def test_bare_surname_the_parser_did_not_tag_still_finds_the_full_name(nlp):
+    """'Ellery confirmed' after 'said Nathan Ellery, deputy spokesman' is the same person, role included."""
+    doc = nlp('"No such proposal has been made," said Nathan Ellery, deputy spokesman for the National Security '
+              "Council. Ellery confirmed that Stephen Marsh had carried a letter from the president.")
+    first, second = extract_statements(doc)
+    assert second.speaker.name == first.speaker.name == "Nathan Ellery"
+    assert second.speaker.role == "deputy spokesman for the National Security Council"
+    assert second.polarity == "confirms"
