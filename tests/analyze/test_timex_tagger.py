@@ -179,3 +179,92 @@ def test_no_anchor_keeps_only_explicit_values():
 def test_not_time_expressions(text):
     """Modal "may", ages, fractions and amounts are not time expressions."""
     assert tags(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since the decision was announced Wednesday, they have said they will appeal it.", "2009-12-16"),
+    ("Protesters were planning to drive to the airport on Monday.", "2009-12-21"),
+    ("Thirty members had filed their reports by Wednesday.", "2009-12-16"),
+    ("Until Thursday, the police had not called him a suspect.", "2009-12-17"),
+    ("The offer had been due to expire Tuesday.", "2009-12-15"),
+    ("The father would be traveling to the United States Thursday with his wife.", "2009-12-24"),
+    ("On Wednesday, when she set aside vacation plans to fly home, the toll rose.", "2009-12-16"),
+    ("The minister is to arrive in Seoul Monday.", "2009-12-21"),
+])
+def test_weekday_follows_the_governing_verb(text, expected):
+    """A weekday's direction comes from the nearest tense marker of its clause, not from any "will" nearby."""
+    [(_, kind, value)] = [t for t in tags(text) if t[0].endswith("day")]
+    assert (kind, value) == ("DATE", expected)
+
+
+def test_hyphenated_ages_are_not_durations():
+    """"6-year-old" and "8-month-old" are ages, not time expressions."""
+    assert tags("The 6-year-old boy and a 44-year-old man defended the 8-month-old truce.") == []
+
+
+@pytest.mark.parametrize("text", [
+    'Baker said on ABC\'s "This Week" that talks failed.',
+    "Gonzalez said on CBS's ``60 Minutes'' that he was angry.",
+    "A poster showed Gary Cooper from the film High Noon.",
+    "This is VOA Today.",
+])
+def test_capitalized_time_words_inside_a_sentence_are_titles(text):
+    """A time word capitalized mid-sentence names a show or film, not a time."""
+    assert tags(text) == []
+
+
+def test_sentence_initial_capitals_still_count():
+    """"Today" and "This week" at a sentence start remain time expressions."""
+    assert tags("Today the talks resume. This week they ended.")[0] == ("Today", "DATE", "2009-12-18")
+    assert tags("This week they ended.") == [("This week", "DATE", "2009-W51")]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan saves $500 million a year in costs.",
+    "Guards stood outside the clinic 24 hours a day.",
+    "If they turned him back, it will be a second betrayal.",
+    "He was last seen the day before authorities issued a warrant.",
+    "Czech Foreign Minister Jan Kavan signed the treaty.",
+])
+def test_lookalikes_are_not_timexes(text):
+    """Rates after amounts, ordinal "a second", conjunction "the day before" and the name "Jan" are not times."""
+    assert [t for t in tags(text) if t[0].lower() in ("a year", "a day", "a second", "the day before", "jan")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The group could leave as soon as Tuesday.",
+    "He was soon released from the hospital.",
+    "He was probably killed soon after being captured.",
+])
+def test_soon_in_narrative_or_as_soon_as_is_not_future_ref(text):
+    """"as soon as", "soon after" and past-tense "was soon" are not FUTURE_REF."""
+    assert all(t[0].lower() != "soon" for t in tags(text))
+
+
+def test_soon_in_the_future_is_future_ref():
+    """"will soon" stays a FUTURE_REF."""
+    assert ("soon", "DATE", "FUTURE_REF") in tags("The company will soon begin selling boxes.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They would look for ways to get around Wednesday's ruling.", "2009-12-16"),
+    ("The stock fell 75 cents to $16.25 in composite trading Friday.", "2009-12-18"),
+    ("Officials decided to meet Monday.", "2009-12-21"),
+])
+def test_weekday_possessive_and_infinitive_markers(text, expected):
+    """"Wednesday's ruling" is past; "to $16.25" is no infinitive; "decided to meet" points ahead."""
+    assert [t for t in tags(text) if t[0].endswith("day")][0][2] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NATO has decided to admit Poland in early March.", "2010-03"),
+    ("Final guidelines to be published in November will decide it.", "2010-11"),
+    ("He will be named commander of the shuttle for a mission in March.", "2010-03"),
+    ("The accession was planned for early March.", "2010-03"),
+    ("The company reported a loss in March.", "2009-03"),
+])
+def test_bare_month_follows_the_governing_verb(text, expected):
+    """A month named without a year takes its year from the tense of the verb that governs it."""
+    [(_, kind, value)] = [t for t in tags(text) if "March" in t[0] or "November" in t[0]]
+    assert (kind, value) == ("DATE", expected)
+

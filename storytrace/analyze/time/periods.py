@@ -136,7 +136,7 @@ _BACKWARD = {"ago", "earlier", "before", "previously", "back"}
 def duration(m: re.Match[str], ctx: Context) -> list[Result]:
     """"three years", "the past two months", "5 1/2 hours", "two-year"; with "ago" or "earlier" a date instead."""
     unit = unit_key(m["unit"])
-    if m["old"] and m["old"].strip().lower() == "old":
+    if m["old"] and m["old"].strip(" -\t\n").lower() == "old":
         return []  # an age, not a time
     if re.fullmatch(r"(?i:[a-z]+-quarters)", m[0].split()[-1]):
         return []  # "three-quarters of its food": a fraction

@@ -106,6 +106,133 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_PAST_WORDS: Final = frozenset({
+    "said", "told", "was", "were", "had", "did", "met", "went", "came", "made", "took", "left", "began", "gave",
+    "held", "won", "lost", "fell", "rose", "sent", "saw", "got", "found", "brought", "struck", "shot", "spoke",
+    "wrote", "broke", "ran", "led", "paid", "quit", "flew", "drove", "fought", "sought", "thought", "knew", "felt",
+    "heard", "kept", "stood", "sold", "bought", "became", "chose", "threw", "told", "taught", "caught", "hit",
+})
+# Words that point ahead: "will meet Monday", "were planning to drive ... on Monday".
+_FUTURE_WORDS: Final = frozenset({"will", "shall", "won't", "planning", "scheduled", "expects",
+                                  "intends", "intend"})
+_WORD: Final = re.compile(r"[A-Za-z']+|[$\d][\d.,%]*")
+# Words after which "to" + verb points ahead: "is to arrive", "decided to admit Poland in March".
+_TO_HEADS: Final = frozenset({
+    "is", "are", "going", "plan", "plans", "planned", "planning", "expected", "expects", "scheduled", "set", "due",
+    "decided", "agreed", "intends", "intend", "intended", "wants", "want", "hopes", "hope", "hoped", "likely",
+    "ready", "promised", "vowed", "threatened", "prepared", "preparing", "aims", "seeks", "sought",
+})
+# Words after "to" that make it a preposition ("went to the airport"), not an infinitive ("to admit").
+_NOT_VERBS: Final = frozenset({
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "him",
+    "them", "us", "me", "it", "some", "all", "date", "power", "death", "office", "court", "work", "school",
+    "about", "more", "less", "nearly", "almost", "around",
+})
+
+
+def verb_tense(text: str, start: int, end: int) -> str | None:
+    """The tense governing a weekday or bare month name: the nearest marker on its left decides, then the right.
+
+    A past-tense verb ("was announced Wednesday", "met Friday") -> "past"; a future marker ("will meet
+    Monday", "were planning to drive there on Monday", "is to arrive Monday") -> "future"; "until"/"by" point ahead
+    unless the clause is pluperfect ("had filed reports by Wednesday"); a pluperfect before it is past.
+    None when nothing marks it.
+    """
+    left = text[max(0, start - 80):start]
+    ends = list(_SENTENCE_END.finditer(left))
+    if ends:
+        left = left[ends[-1].end():]
+    right = text[end:end + 50]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    clause_had = re.search(r"\bhad\b", left + " " + right, re.IGNORECASE) is not None
+    if _FUTURE_NEAR.search(left[-20:]):
+        return "past" if clause_had else "future"
+    if re.search(r"\bhad\b", left, re.IGNORECASE):  # pluperfect: "it had been due to expire Friday"
+        return "past"
+    if re.search(r"\bwould be \w+ing\s+(?:\w+\s+){0,6}$", left, re.IGNORECASE):  # "would be traveling ... Thursday"
+        return "future"
+    if re.match(r"['’]s\b", text[end:end + 3]):  # "Wednesday's ruling": an event already named
+        return "past"
+    words = [w.lower() if not w[0].isupper() else "^" + w.lower() for w in _WORD.findall(left)]
+    for i in range(len(words) - 1, -1, -1):
+        tense = _marker(words, i)
+        if tense:
+            return tense
+    # On the right only a verb of the same clause counts, and only an auxiliary or a past form marks it:
+    # "On Friday, when Albright set aside vacation plans to fly ..." is not a plan for Friday.
+    for word in [w.lower() for w in _WORD.findall(right)][:6]:
+        if word in ("will", "shall", "won't") or word.endswith("'ll"):
+            return "future"
+        if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
+            return "past"
+    return None
+
+
+def _marker(words: list[str], i: int) -> str | None:
+    word = words[i].lstrip("^")
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if word == "to":  # "is to arrive", "plans to leave", "decided to admit": an infinitive points ahead
+        verb = re.fullmatch(r"[a-z]+", after) is not None and after not in _NOT_VERBS  # not "to Washington", "to $16"
+        return "future" if verb and i > 0 and words[i - 1].lstrip("^") in _TO_HEADS else None
+    if word in ("planned", "scheduled", "set", "expected", "due") and after in ("for", "to"):
+        return "future"  # "the accession was planned for early March"
+    before = words[i - 1].lstrip("^") if i > 0 else ""
+    if word in _FUTURE_WORDS or word.endswith("'ll"):
+        return "future"
+    if word == "be" and before == "to":  # "guidelines to be published in early November"
+        return "future"
+    if len(word) > 4 and word.endswith("ed") and before in ("is", "are", "be", "been", "being"):
+        # a passive participle takes its tense from the auxiliary: "is expected in December" points ahead,
+        # "will be named ... in December" is decided further left
+        return "future" if before in ("is", "are") and word in ("expected", "scheduled", "planned", "set") else None
+    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
+        return "past"
+    return None
+
+
+_VERB_TENSE_NORMALIZERS: Final = (r._weekday, r._part_day, r._clock, r._month)
+
+
+_TIME_WORD: Final = re.compile(
+    r"(?:Weeks?|Weekends?|Months?|Years?|Today|Tonight|Tomorrow|Yesterday|Noon|Midnight|Minutes?|Hours?|Days?"
+    r"|Mornings?|Nights?|Evenings?|Afternoons?|Decades?|Centur(?:y|ies)|Quarters?|Now)\b"
+)
+_OPENING: Final = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*|[\"“`']\s*)$")  # a sentence or quotation starts here
+_AMOUNT_BEFORE: Final = re.compile(r"(?:\d|\b(?:million|billion|trillion|percent|cents?|hours|days|times))\W{0,2}\s+$", re.IGNORECASE)
+
+
+def not_a_timex(text: str, start: int, end: int) -> bool:
+    """Spans a rule matched that are not time expressions in context.
+
+    A capitalized time word inside a sentence is a title ("ABC's "This Week"", "60 Minutes", "High Noon",
+    "VOA Today"); "a year" after an amount is a rate ("$500 million a year"); "a second" before a noun is
+    an ordinal; "the day before authorities issued" is a conjunction; "Jan Kavan" is a name; "soon"
+    in "as soon as he arrives", "soon after" or "was soon released" is not a reference to the future.
+    """
+    span = text[start:end]
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    for word in _TIME_WORD.finditer(span):
+        at = start + word.start()
+        if at > 0 and not _OPENING.search(text[max(0, at - 4):at]):
+            return True
+    lower = span.lower()
+    if re.fullmatch(r"(?:a|an|one|per)\s+(?:year|month|week|day|hour|quarter)", lower) and _AMOUNT_BEFORE.search(before):
+        return True
+    if re.fullmatch(r"(?:a|one)\s+second", lower) and re.match(r"\s+[a-z]", after):
+        return True
+    if lower == "the day before" and re.match(r"\s+(?!yesterday\b)[a-z]", after):
+        return True
+    if span == "Jan" and re.match(r"\s+[A-Z]", after):
+        return True
+    if lower == "soon" and (re.search(r"\b(?:as|was|were|had|that)\s+$", before, re.IGNORECASE)
+                            or re.match(r"\s+(?:after|afterwards?|thereafter|became)\b", after, re.IGNORECASE)):
+        return True
+    return False
+
+
 def tag_timexes(text: str, anchor: date | None, tense: str | None = "auto") -> list[Timex]:
     """All time expressions in `text`, normalized against `anchor` (the dateline or creation date).
 
@@ -124,7 +251,15 @@ def tag_timexes(text: str, anchor: date | None, tense: str | None = "auto") -> l
     for start, neg_end, _, match, normalizer in candidates:
         if start < taken_end:
             continue
-        ctx.tense = tense_at(text, start, -neg_end) if tense == "auto" else tense
+        if tense != "auto":
+            ctx.tense = tense
+        elif normalizer in _VERB_TENSE_NORMALIZERS:
+            ctx.tense = verb_tense(text, start, -neg_end)
+        else:
+            ctx.tense = tense_at(text, start, -neg_end)
+        if not_a_timex(text, start, -neg_end):
+            taken_end = -neg_end
+            continue
         results = normalizer(match, ctx)
         if not results:
             continue
