@@ -15,13 +15,27 @@ from spacy.tokens import Doc, Token
 
 from storytrace.analyze import cues
 from storytrace.analyze.clauses import (
-    Candidate, candidate_spans, cue_extent, is_cue_verb, is_unsaid, subtree_text, text_between, trim_span,
+    Candidate,
+    candidate_spans,
+    cue_extent,
+    is_cue_verb,
+    is_unsaid,
+    subtree_text,
+    text_between,
+    trim_span,
 )
 from storytrace.analyze.polarity import statement_polarity
-from storytrace.analyze.reported import according_candidates, reported_candidates
 from storytrace.analyze.quotes import QuoteSpan, find_quotes, is_quote_mark
-from storytrace.analyze.speakers import SpeakerResolver, can_speak, mention_span, child_of, source_of
+from storytrace.analyze.reported import according_candidates, reported_candidates
+from storytrace.analyze.speakers import (
+    SpeakerResolver,
+    can_speak,
+    child_of,
+    mention_span,
+    source_of,
+)
 from storytrace.analyze.timex import WEEKDAYS, resolve_said_on
+from storytrace.clean.meta import dateline_length
 from storytrace.model import Speaker, Statement
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
@@ -198,11 +212,14 @@ def _assemble(
         return None
     relays = [resolver.resolve(relay, remember=False) for relay in candidate.relays]
     cue_text = text[candidate.cue_start:candidate.cue_end]
-    content = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    said = text[candidate.start:candidate.end]
+    # A lead sentence's content starts after its dateline: "BEIJING, Dec. 17 (Yonhap) --" is nobody's words.
+    cut = dateline_length(text[candidate.start:candidate.end])
+    start = candidate.start + cut if cut < candidate.end - candidate.start else candidate.start
+    content = doc.char_span(start, candidate.end, alignment_mode="expand")
+    said = text[start:candidate.end]
     statement = Statement(
         text=said,
-        start=candidate.start,
+        start=start,
         end=candidate.end,
         direct=candidate.direct,
         speaker=speaker,

@@ -13,8 +13,7 @@ from spacy.tokens import Doc
 from storytrace.analyze.component import DocContext
 from storytrace.analyze.entities import doc_mentions
 from storytrace.errors import IngestError
-from storytrace.clean.meta import dateline_length
-from storytrace.model import Article, Statement
+from storytrace.model import Article
 from storytrace.pipeline import Item
 
 
@@ -70,22 +69,12 @@ def article_context(article: Article) -> DocContext:
                       anchor=anchor.isoformat() if anchor else None)
 
 
-def _drop_dateline(statement: Statement) -> None:
-    """A lead sentence's content starts after its dateline: "BEIJING, Dec. 17 (Yonhap) --" is nobody's words."""
-    cut = dateline_length(statement.text)
-    if 0 < cut < len(statement.text):
-        statement.text = statement.text[cut:]
-        statement.start += cut
-
-
 def annotate(article: Article, doc: Doc) -> Article:
     """Copy mentions, statements and the lead vector from the processed doc onto the article."""
     from storytrace.link.embed import doc_vector
 
     article.mentions = doc_mentions(doc)
     article.statements = doc._.storytrace_statements
-    for statement in article.statements:
-        _drop_dateline(statement)
     for number, statement in enumerate(article.statements, start=1):
         statement.id = f"{article.id}-{number}"
         statement.article_id = article.id

@@ -39,3 +39,12 @@ def test_bare_surname_the_parser_did_not_tag_still_finds_the_full_name(nlp):
     assert second.speaker.name == first.speaker.name == "Nathan Ellery"
     assert second.speaker.role == "deputy spokesman for the National Security Council"
     assert second.polarity == "confirms"
+
+
+def test_dateline_is_not_part_of_what_was_said(nlp):
+    """The extractor itself (also as a spaCy component) starts a lead's content after the dateline."""
+    doc = nlp("BEIJING, Dec. 17 (Yonhap) -- President Tomas Arendt proposed opening a liaison office, "
+              "diplomatic sources in Beijing said Thursday.")
+    [statement] = extract_statements(doc)
+    assert statement.text.startswith("President Tomas Arendt proposed")
+    assert doc.text[statement.start:statement.end] == statement.text
