@@ -9,6 +9,9 @@ from storytrace.link.sources import same_source, source_key
 from storytrace.model import Claim, Dispute, Statement
 
 _ASSERTING = {"asserts", "confirms", "speculates"}
+# A guess ("talks may be held on Jan. 5") does not contradict a fact stated elsewhere; only firm
+# statements can, because a false dispute costs more than a missed one.
+_FIRM = {"asserts", "confirms"}
 
 
 def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, str | None]) -> list[Dispute]:
@@ -35,7 +38,7 @@ def _denial(claim: Claim, denial: Statement, statements: list[Statement],
 
 
 def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str, str | None]) -> list[Dispute]:
-    asserting = [s for s in statements if s.polarity in _ASSERTING]
+    asserting = [s for s in statements if s.polarity in _FIRM]
     values = {s.id: concrete_values(s.text) for s in asserting}
     found = []
     for i, first in enumerate(asserting):

@@ -81,6 +81,16 @@ def test_conflicting_dates_in_one_claim_are_a_contradiction(store):
     assert concrete_values("20 people died on Dec. 9, 2009") == {"date": {"dec 9"}, "number": {"20"}}
 
 
+def test_a_hedge_does_not_contradict_a_firm_date(store):
+    """'may be held on Jan. 5' is a guess: against 'will be held on Jan. 12' it is no contradiction."""
+    _add(store, "x", "Outlet X", _statement("the bilateral talks may be held in Geneva on Jan. 5", "an analyst",
+                                            "speculates", article_id="x"))
+    _add(store, "y", "Outlet Y", _statement("the bilateral talks will be held in Geneva on Jan. 12",
+                                            "an official", article_id="y"))
+    assert [len(c.statement_ids) for c in store.claims() if len(c.statement_ids) > 1] == [2]
+    assert store.disputes() == []
+
+
 def test_claim_status_rules():
     """Status follows the sources: denied alone, disputed, corroborated by independent sources, single source."""
     deny = _statement("x y z", "the ministry", "denies")
