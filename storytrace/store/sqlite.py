@@ -243,7 +243,6 @@ class SQLiteStore(Store):
                        "WHERE search_index MATCH ? ORDER BY rank LIMIT ?", (terms, limit))
         return iter([(r[0], r[1], r[2]) for r in rows])
 
-
     # read-only listings and lookups for the REST API and web UI
     def _page(self, select: str, body: str, params: list, order: str, query: Query) -> tuple[list[sqlite3.Row], int]:
         """Rows of one page of `SELECT select body ORDER BY order`, and the count of all rows matching."""
@@ -258,54 +257,31 @@ class SQLiteStore(Store):
         return [self._article(r) for r in rows], total
 
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
-        where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_STATEMENT_DAY)
-        extra, more = [], []
-        if query.article_id is not None:
-            extra.append("s.article_id = ?")
-            more.append(query.article_id)
-        if query.speaker:
-            extra.append("(s.speaker_name LIKE ? OR s.speaker_entity_id IN "
-                         "(SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))")
-            more.extend([f"%{query.speaker}%", f"%{query.speaker}%"])
-        if query.entity_id is not None:
-            extra.append("s.speaker_entity_id = ?")
-            more.append(query.entity_id)
-        if query.polarity is not None:
-            extra.append("s.polarity = ?")
-            more.append(query.polarity)
-        where, params = _and(where, params, extra, more)
+        where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_STATEMENT_DAY, extra=[
+            ("s.article_id = ?", query.article_id),
+            ("(s.speaker_name LIKE ? OR s.speaker_entity_id IN (SELECT entity_id FROM entity_aliases "
+             "WHERE alias LIKE ?))", f"%{query.speaker}%" if query.speaker else None),
+            ("s.speaker_entity_id = ?", query.entity_id),
+            ("s.polarity = ?", query.polarity),
+        ])
         rows, total = self._page("s.*", "FROM statements s JOIN articles a ON a.id = s.article_id" + where, params,
                                  "a.seq, s.start", query)
         return [_statement(r) for r in rows], total
 
     def find_stories(self, query: Query) -> tuple[list[Story], int]:
-        extra, params = [], []
-        if query.story_id is not None:
-            extra.append("st.id = ?")
-            params.append(query.story_id)
-        if query.outlet is not None:
-            extra.append("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = st.id AND a.outlet = ? COLLATE NOCASE)")
-            params.append(query.outlet)
         # A story overlaps [since, until] when it ends on or after `since` and starts on or before `until`.
-        if query.since is not None:
-            extra.append("COALESCE(st.last_seen, st.first_seen) >= ?")
-            params.append(query.since.isoformat())
-        if query.until is not None:
-            extra.append("st.first_seen <= ?")
-            params.append(query.until.isoformat())
-        where = " WHERE " + " AND ".join(extra) if extra else ""
+        where, params = _conditions([
+            ("st.id = ?", query.story_id),
+            ("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = st.id AND a.outlet = ? COLLATE NOCASE)",
+             query.outlet),
+            ("COALESCE(st.last_seen, st.first_seen) >= ?", _iso(query.since)),
+            ("st.first_seen <= ?", _iso(query.until)),
+        ])
         rows, total = self._page("st.*", "FROM stories st" + where, params, "st.first_seen IS NULL, st.first_seen, st.id", query)
         return [self._story(r) for r in rows], total
 
     def find_claims(self, query: Query) -> tuple[list[Claim], int]:
-        extra, params = [], []
-        if query.story_id is not None:
-            extra.append("c.story_id = ?")
-            params.append(query.story_id)
-        if query.status is not None:
-            extra.append("c.status = ?")
-            params.append(query.status)
-        where = " WHERE " + " AND ".join(extra) if extra else ""
+        where, params = _conditions([("c.story_id = ?", query.story_id), ("c.status = ?", query.status)])
         rows, total = self._page("c.*", "FROM claims c" + where, params, "c.id", query)
         return [self._claim(r) for r in rows], total
 
@@ -315,27 +291,17 @@ class SQLiteStore(Store):
         return Claim(row["id"], row["story_id"], row["summary"], ids, row["status"])
 
     def find_disputes(self, query: Query) -> tuple[list[Dispute], int]:
-        extra, params = [], []
-        if query.story_id is not None:
-            extra.append("c.story_id = ?")
-            params.append(query.story_id)
-        if query.kind is not None:
-            extra.append("d.kind = ?")
-            params.append(query.kind)
-        where = " WHERE " + " AND ".join(extra) if extra else ""
+        where, params = _conditions([("c.story_id = ?", query.story_id), ("d.kind = ?", query.kind)])
         rows, total = self._page("d.*", "FROM disputes d JOIN claims c ON c.id = d.claim_id" + where, params,
                                  "d.id", query)
         return [_dispute(r) for r in rows], total
 
     def find_entities(self, query: Query) -> tuple[list[Entity], int]:
-        extra, params = [], []
-        if query.speaker:
-            extra.append("(e.name LIKE ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))")
-            params.extend([f"%{query.speaker}%", f"%{query.speaker}%"])
-        if query.kind is not None:
-            extra.append("e.type = ?")
-            params.append(query.kind)
-        where = " WHERE " + " AND ".join(extra) if extra else ""
+        where, params = _conditions([
+            ("(e.name LIKE ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))",
+             f"%{query.speaker}%" if query.speaker else None),
+            ("e.type = ?", query.kind),
+        ])
         rows, total = self._page("e.id", "FROM entities e" + where, params, "e.name, e.id", query)
         return [self._entity(r[0]) for r in rows], total
 
@@ -369,33 +335,23 @@ _STATEMENT_DAY = "COALESCE(s.said_on, a.dateline_date, substr(a.published, 1, 10
 _ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"
 
 
-def _where(query: Query, *, story: str, outlet: str, day: str) -> tuple[str, list]:
-    """The WHERE clause shared by article and statement listings: story, outlet and date range."""
-    parts, params = [], []
-    if query.story_id is not None:
-        parts.append(f"{story} = ?")
-        params.append(query.story_id)
-    if query.outlet is not None:
-        parts.append(f"{outlet} = ? COLLATE NOCASE")
-        params.append(query.outlet)
-    if query.since is not None:
-        parts.append(f"{day} >= ?")
-        params.append(query.since.isoformat())
-    if query.until is not None:
-        parts.append(f"{day} <= ?")
-        params.append(query.until.isoformat())
-    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+def _conditions(conditions: list[tuple[str, object]]) -> tuple[str, list]:
+    """A WHERE clause of the conditions whose value was given; each "?" in a condition takes its value."""
+    given = [(sql, value) for sql, value in conditions if value is not None]
+    params = [value for sql, value in given for _ in range(sql.count("?"))]
+    return (" WHERE " + " AND ".join(sql for sql, _ in given) if given else ""), params
 
 
-def _and(where: str, params: list, extra: list[str], more: list) -> tuple[str, list]:
-    if not extra:
-        return where, params
-    joined = " AND ".join(extra)
-    return (f"{where} AND {joined}" if where else f" WHERE {joined}"), [*params, *more]
+def _where(query: Query, *, story: str, outlet: str, day: str,
+           extra: list[tuple[str, object]] = ()) -> tuple[str, list]:
+    """The WHERE clause shared by article and statement listings: story, outlet and date range, then `extra`."""
+    return _conditions([(f"{story} = ?", query.story_id), (f"{outlet} = ? COLLATE NOCASE", query.outlet),
+                        (f"{day} >= ?", _iso(query.since)), (f"{day} <= ?", _iso(query.until)), *extra])
 
 
 def _dispute(row: sqlite3.Row) -> Dispute:
     return Dispute(row["id"], row["claim_id"], json.loads(row["statement_ids"]), row["kind"], row["explanation"])
+
 
 def _statement(row: sqlite3.Row) -> Statement:
     return Statement(text=row["text"], start=row["start"], end=row["end"], direct=bool(row["direct"]),

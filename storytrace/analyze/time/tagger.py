@@ -87,20 +87,24 @@ _FUTURE_NEAR = re.compile(r"\b(?:as soon as|as early as|until|by)\s+(?:\w+\s+)?$
 _SENTENCE_END = re.compile(r"[.!?][\"”']?\s+(?=[A-Z\"“])|\n\s*\n")
 
 
+def _clause_around(text: str, start: int, end: int, right_width: int) -> tuple[str, str]:
+    """The text of the span's own sentence up to 80 characters before it and `right_width` after it."""
+    left = text[max(0, start - 80):start]
+    ends = list(_SENTENCE_END.finditer(left))
+    if ends:
+        left = left[ends[-1].end():]
+    right = text[end:end + right_width]
+    stop = _SENTENCE_END.search(right)
+    return left, (right[:stop.start()] if stop else right)
+
+
 def tense_at(text: str, start: int, end: int) -> str | None:
     """"future" when a future marker stands in the clause around the span, else None (unknown).
 
     Only the future is marked reliably in text; normalizers read None as the nearest date
     (calendar dates) or as past (weekdays: news reports what happened).
     """
-    left = text[max(0, start - 80):start]
-    ends = list(_SENTENCE_END.finditer(left))
-    if ends:
-        left = left[ends[-1].end():]
-    right = text[end:end + 40]
-    stop = _SENTENCE_END.search(right)
-    if stop:
-        right = right[:stop.start()]
+    left, right = _clause_around(text, start, end, 40)
     if _FUTURE.search(left) or _FUTURE_LEFT.search(left) or _FUTURE_NEAR.search(left[-20:]) or _FUTURE.search(right):
         return "future"
     return None
@@ -110,7 +114,7 @@ _PAST_WORDS: Final = frozenset({
     "said", "told", "was", "were", "had", "did", "met", "went", "came", "made", "took", "left", "began", "gave",
     "held", "won", "lost", "fell", "rose", "sent", "saw", "got", "found", "brought", "struck", "shot", "spoke",
     "wrote", "broke", "ran", "led", "paid", "quit", "flew", "drove", "fought", "sought", "thought", "knew", "felt",
-    "heard", "kept", "stood", "sold", "bought", "became", "chose", "threw", "told", "taught", "caught", "hit",
+    "heard", "kept", "stood", "sold", "bought", "became", "chose", "threw", "taught", "caught", "hit",
 })
 # Words that point ahead: "will meet Monday", "were planning to drive ... on Monday".
 _FUTURE_WORDS: Final = frozenset({"will", "shall", "won't", "planning", "scheduled", "expects",
@@ -138,14 +142,7 @@ def verb_tense(text: str, start: int, end: int) -> str | None:
     unless the clause is pluperfect ("had filed reports by Wednesday"); a pluperfect before it is past.
     None when nothing marks it.
     """
-    left = text[max(0, start - 80):start]
-    ends = list(_SENTENCE_END.finditer(left))
-    if ends:
-        left = left[ends[-1].end():]
-    right = text[end:end + 50]
-    stop = _SENTENCE_END.search(right)
-    if stop:
-        right = right[:stop.start()]
+    left, right = _clause_around(text, start, end, 50)
     clause_had = re.search(r"\bhad\b", left + " " + right, re.IGNORECASE) is not None
     if _FUTURE_NEAR.search(left[-20:]):
         return "past" if clause_had else "future"
