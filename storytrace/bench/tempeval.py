@@ -10,11 +10,16 @@ strict precision / recall count spans whose extent equals a span on the other si
 spans that share at least one character with one. Attributes are compared on relaxed matched
 pairs (each gold span paired with the first system span overlapping it, one to one):
 `type_accuracy` and `value_accuracy` are the share of pairs that agree, and `value_f1` =
-value accuracy × relaxed F1 (the primary metric); `type_f1` likewise.
+value accuracy × relaxed F1 (the primary metric); `type_f1` likewise. Values are compared as exact
+strings, as the official scorer does ("2000-W7" and "2000-W07" differ).
+
+Error analysis: `list_errors(dir, split)` gives every error with its kind, the gold and system spans
+(the system span names the rule that found it) and the text around it;
+`python -m storytrace.bench.tempeval DIR [--split dev|train] [--kind TEXT]` prints them by kind.
 
 Dev split of TimeBank (tuning only, never a test set): a file belongs to the dev split when the
 first byte of the MD5 of its file name (e.g. `wsj_0026.tml`) is below 64, i.e. about a quarter of
-the files; `dev_split(paths)` applies it, and `split="dev"` / `split="train"` choose one side.
+the files; `in_dev_split(name)` applies it, and `split="dev"` / `split="train"` choose one side.
 """
 
 from __future__ import annotations
@@ -106,8 +111,25 @@ class Tally:
     value_ok: int = 0
 
 
-def score_document(gold: list[Timex], system: list[Timex], tally: Tally, errors: Counter[str]) -> None:
-    """Add one document's matches to `tally` and its error kinds to `errors`."""
+@dataclass(frozen=True)
+class TimexError:
+    """One scoring error: its kind ("missed", "spurious", "span differs", "type DATE as TIME", "value
+    wrong (DATE)"), the document, and the gold and system spans involved (either may be None)."""
+
+    kind: str
+    doc: str
+    gold: Timex | None
+    system: Timex | None
+
+
+def score_document(gold: list[Timex], system: list[Timex], tally: Tally, errors: Counter[str],
+                   found: list[TimexError] | None = None, doc: str = "") -> None:
+    """Add one document's matches to `tally`, its error kinds to `errors` and, given `found`, each error there."""
+    def record(kind: str, g: Timex | None, s: Timex | None) -> None:
+        errors[kind] += 1
+        if found is not None:
+            found.append(TimexError(kind, doc, g, s))
+
     tally.gold += len(gold)
     tally.system += len(system)
     extents = {(t.start, t.end) for t in gold}
@@ -121,7 +143,7 @@ def score_document(gold: list[Timex], system: list[Timex], tally: Tally, errors:
             if any(_overlap(s, g) for s in system):
                 tally.relaxed_gold += 1  # overlaps a span already paired: found, but no attribute pair
             else:
-                errors["missed"] += 1
+                record("missed", g, None)
             continue
         used.add(partner)
         s = system[partner]
@@ -130,12 +152,14 @@ def score_document(gold: list[Timex], system: list[Timex], tally: Tally, errors:
         tally.type_ok += s.type == g.type
         tally.value_ok += s.value == g.value
         if (s.start, s.end) != (g.start, g.end):
-            errors["span differs"] += 1
+            record("span differs", g, s)
         if s.type != g.type:
-            errors[f"type {g.type} as {s.type}"] += 1
+            record(f"type {g.type} as {s.type}", g, s)
         elif s.value != g.value:
-            errors[f"value wrong ({g.type})"] += 1
-    errors["spurious"] += sum(not any(_overlap(s, g) for g in gold) for s in system)
+            record(f"value wrong ({g.type})", g, s)
+    for s in system:
+        if not any(_overlap(s, g) for g in gold):
+            record("spurious", None, s)
 
 
 def _overlap(a: Timex, b: Timex) -> bool:
@@ -185,11 +209,7 @@ def tml_files(folder: Path, split: str | None = None) -> list[Path]:
 def bench_tempeval(dir: Path, limit: int | None = None, split: str | None = None) -> BenchResult:
     """Score storytrace's time tagger on the TimeML files under `dir` (see the module docstring)."""
     started = time.perf_counter()
-    paths = tml_files(Path(dir), split)
-    if limit is not None:
-        paths = paths[:limit]
-    if not paths:
-        raise BenchError(f"{dir}: no .tml files")
+    paths = _chosen_files(Path(dir), limit, split)
     tally, errors = Tally(), Counter[str]()
     for path in paths:
         doc = read_tml(path)
@@ -199,3 +219,55 @@ def bench_tempeval(dir: Path, limit: int | None = None, split: str | None = None
         n=tally.gold, primary="value_f1", metrics=metrics(tally), backend="storytrace rules (no model)",
         seconds=round(time.perf_counter() - started, 2), details={"errors": dict(errors.most_common())},
     )
+
+
+def _chosen_files(folder: Path, limit: int | None, split: str | None) -> list[Path]:
+    paths = tml_files(folder, split)[:limit] if limit is not None else tml_files(folder, split)
+    if not paths:
+        raise BenchError(f"{folder}: no .tml files")
+    return paths
+
+
+def list_errors(dir: Path, split: str | None = None, limit: int | None = None) -> list[tuple[TimexError, str]]:
+    """Every scoring error on the files under `dir`, each with the sentence-sized text around it."""
+    listed: list[tuple[TimexError, str]] = []
+    for path in _chosen_files(Path(dir), limit, split):
+        doc = read_tml(path)
+        found: list[TimexError] = []
+        score_document(list(doc.timexes), tag_timexes(doc.text, doc.anchor), Tally(), Counter(), found, doc.name)
+        for error in found:
+            span = error.gold or error.system
+            assert span is not None
+            context = " ".join(doc.text[max(0, span.start - 70):span.end + 40].split())
+            listed.append((error, context))
+    return listed
+
+
+def _describe(timex: Timex | None) -> str:
+    if timex is None:
+        return "-"
+    return f"[{timex.text}] {timex.type} {timex.value}" + (f" ({timex.rule})" if timex.rule else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m storytrace.bench.tempeval DIR [--split dev|train] [--kind TEXT]`: the errors, grouped by kind."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="list the time tagger's errors on TimeML files, by kind")
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--split", choices=("dev", "train"))
+    parser.add_argument("--kind", help="only kinds containing this text (e.g. 'value', 'missed')")
+    args = parser.parse_args(argv)
+    by_kind: dict[str, list[str]] = {}
+    for error, context in list_errors(args.dir, args.split):
+        if args.kind is None or args.kind in error.kind:
+            line = f"  {error.doc}: gold {_describe(error.gold)} | system {_describe(error.system)} | {context}"
+            by_kind.setdefault(error.kind, []).append(line)
+    for kind, lines in sorted(by_kind.items(), key=lambda item: -len(item[1])):
+        print(f"{kind} ({len(lines)})")
+        print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -81,3 +81,14 @@ def test_relative_without_anchor_is_none():
     assert resolve_said_on("Friday", None) is None
     assert resolve_said_on("Dec. 18", None) is None
     assert resolve_said_on("December 18, 2009", None) == date(2009, 12, 18)
+
+
+@pytest.mark.parametrize("text, past, expected", [
+    ("on Thanksgiving Day", True, date(2009, 11, 26)),
+    ("on Christmas Eve", False, date(2009, 12, 24)),
+    ("on Oct. 23", True, date(2009, 10, 23)),
+    ("on Jan. 14", False, date(2010, 1, 14)),
+])
+def test_holidays_and_dates_follow_the_statement_direction(text, past, expected):
+    """A said (past) or announced (future) statement puts a holiday or a yearless date on that side."""
+    assert resolve_said_on(text, FRIDAY, past=past) == expected

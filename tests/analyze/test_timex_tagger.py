@@ -84,7 +84,7 @@ def test_month_name_year_by_tense(text, anchor, expected):
     ("It happened on 18 December.", FRIDAY, ("18 December", "DATE", "2009-12-18")),
 ])
 def test_month_day_year_is_nearest(text, anchor, expected):
-    """A month and day with no year takes the year that puts it nearest the anchor."""
+    """A month and day with no year takes the nearer year, leaning to the past (see test_timex_story)."""
     assert tags(text, anchor) == [expected]
 
 

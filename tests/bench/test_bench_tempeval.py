@@ -64,3 +64,23 @@ def test_empty_folder_is_an_error(tmp_path):
     """A folder with no .tml files is a bench error, not a zero score."""
     with pytest.raises(BenchError):
         bench_tempeval(dir=tmp_path)
+
+
+def test_list_errors_names_each_error_with_its_context(folder):
+    """Each scoring error is listed by kind with the gold and system spans and the text around them."""
+    from storytrace.bench.tempeval import list_errors
+
+    listed = list_errors(folder)
+    assert sorted(error.kind for error, _ in listed) == ["missed", "span differs", "spurious", "value wrong (DATE)"]
+    missed = next((error, context) for error, context in listed if error.kind == "missed")
+    assert missed[0].gold is not None and missed[0].system is None and "a long time" in missed[1]
+    assert all(error.system.rule for error, _ in listed if error.system is not None)
+
+
+def test_errors_command_prints_kinds_with_counts(folder, capsys):
+    """`python -m storytrace.bench.tempeval DIR` prints each error kind with its count, then the errors."""
+    from storytrace.bench.tempeval import main
+
+    assert main([str(folder), "--kind", "value"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("value wrong (DATE) (1)") and "gold [May] DATE 2008-05" in out

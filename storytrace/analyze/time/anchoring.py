@@ -24,28 +24,53 @@ def weekday_date(target: int, anchor: date, tense: str | None, strict: bool = Fa
     return anchor - timedelta(days=back)
 
 
+# News mostly reports what happened: with no tense to go by, a past date wins over a future one
+# unless the future one is more than this many times nearer ("in January", written in November, is next
+# January; "the Oct. 23 slaying", written in May, is last October's).
+PAST_LEAN = 2
+
+
+def past_wins(past_gap: int, future_gap: int) -> bool:
+    """Whether the past candidate is the nearer one once the past lean is applied."""
+    return past_gap <= PAST_LEAN * future_gap
+
+
 def month_year(month: int, anchor: date, tense: str | None) -> int:
-    """The year of a month named without one: this year's, unless tense puts it on the other side."""
-    if tense == "future" and month < anchor.month:
-        return anchor.year + 1
-    if tense == "past" and month > anchor.month:
-        return anchor.year - 1
-    if tense is None and abs(month - anchor.month) > 6:  # nearest: "Feb." in late October is next year's
-        return anchor.year + (1 if month < anchor.month else -1)
-    return anchor.year
+    """The year of a month named without one: the anchor's own month is this year's; else the tense's
+    side of the anchor, or with no tense the nearer side, leaning to the past."""
+    if month == anchor.month:
+        return anchor.year
+    past_year = anchor.year if month < anchor.month else anchor.year - 1
+    if tense == "past":
+        return past_year
+    if tense == "future":
+        return past_year + 1
+    past_gap, future_gap = (anchor.month - month) % 12, (month - anchor.month) % 12
+    return past_year if past_wins(past_gap, future_gap) else past_year + 1
+
+
+# Reports are dated after they were written, so a deadline just before the dateline is still this
+# year's: a future day more than this far ahead loses to a past one this near ("by Jan. 14" in a report
+# dated Jan. 15). A past event is never after the dateline, so the past side has no such slack.
+_FAR_DAYS, _NEAR_DAYS = 270, 31
 
 
 def day_year(month: int, day: int, anchor: date, tense: str | None) -> int:
-    """The year of "Dec. 9": the anchor's, moved to stay on the tense's side or to the nearest one."""
-    candidates = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if safe_date(y, month, day)]
-    if not candidates:
+    """The year of "Dec. 9": the nearest such day on the tense's side of the anchor; with no tense the
+    nearer one, leaning to the past."""
+    dated = [d for d in (safe_date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if d]
+    if not dated:
         return anchor.year
-    dated = [(safe_date(y, month, day), y) for y in candidates]
+    past = max((d for d in dated if d <= anchor), default=None)
+    future = min((d for d in dated if d >= anchor), default=None)
+    if past is None or future is None:
+        return (past or future or anchor).year
+    past_gap, future_gap = (anchor - past).days, (future - anchor).days
     if tense == "past":
-        dated = [(d, y) for d, y in dated if d <= anchor] or dated
-    elif tense == "future":
-        dated = [(d, y) for d, y in dated if d >= anchor] or dated
-    return min(dated, key=lambda pair: abs((pair[0] - anchor).days))[1]
+        return past.year
+    if tense == "future":
+        return past.year if future_gap > _FAR_DAYS and past_gap < _NEAR_DAYS else future.year
+    return past.year if past_wins(past_gap, future_gap) else future.year
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

@@ -7,10 +7,15 @@ from datetime import timedelta
 
 from storytrace.analyze.time import anchoring as cal
 from storytrace.analyze.time.lexicon import ORDINALS, SEASONS, UNITS, number_value, unit_key
-from storytrace.analyze.time.rules import Context, Result, _one
+from storytrace.analyze.time.narrative import story_value
+from storytrace.analyze.time.rules import Context, Result, _one, word_year_value
 
 _BACK = {"last", "past", "previous", "the past", "the last", "the previous", "this past", "late last", "early last"}
 _AHEAD = {"next", "coming", "the coming", "the next", "this coming", "the following", "following"}
+
+
+# Relations that count from the story's latest named date rather than from the dateline.
+_STORY_RELS = {"the following", "the previous", "the prior", "the same"}
 
 
 def _offset(rel: str) -> int:
@@ -25,16 +30,22 @@ def relative_unit(m: re.Match[str], ctx: Context) -> list[Result]:
     unit = m["unit"].lower().replace("fiscal ", "")
     rel = " ".join((m["rel"] or "").lower().split())
     amount = _offset(rel)
-    if unit == "quarter" and amount == 0 and rel in ("the latest", "the", "the current", "this", "the same"):
-        return _one(m, "DATE", ctx.last_quarter or cal.shift_value(ctx.anchor, "quarter", -1))
+    if unit == "quarter" and rel == "the current":  # "this quarter" in a report is still the one reported
+        return _one(m, "DATE", cal.shift_value(ctx.anchor, "quarter", 0))
+    if unit == "quarter" and amount == 0 and rel in ("the latest", "the", "this", "the same"):
+        return _one(m, "DATE", ctx.topic_quarter or cal.shift_value(ctx.anchor, "quarter", -1))
     if unit == "quarter" and rel in ("last", "the last", "the past", "the previous"):
-        return _one(m, "DATE", ctx.last_quarter or cal.shift_value(ctx.anchor, "quarter", -1))
+        return _one(m, "DATE", ctx.topic_quarter or cal.shift_value(ctx.anchor, "quarter", -1))
     if unit == "weekend":
         return _one(m, "DATE", _weekend(ctx, amount))
     if unit == "period":
-        return _one(m, "DATE", ctx.last_quarter)
+        return _one(m, "DATE", ctx.topic_quarter)
     if unit == "quarter" and rel == "the":
-        return _one(m, "DATE", ctx.last_quarter or cal.shift_value(ctx.anchor, "quarter", -1))
+        return _one(m, "DATE", ctx.topic_quarter or cal.shift_value(ctx.anchor, "quarter", -1))
+    if rel in _STORY_RELS and unit in ("year", "month", "week"):
+        told = story_value(ctx, unit, amount)
+        if told:
+            return _one(m, "DATE", told)
     value = cal.shift_value(ctx.anchor, unit, amount)
     return _one(m, "DATE", value.rstrip("X") if unit == "decade" else value)
 
@@ -43,7 +54,7 @@ def year_period(m: re.Match[str], ctx: Context) -> list[Result]:
     """"the 1988 period", "the 1988 second quarter": that year's quarter of the report."""
     if m["ord"]:
         return _one(m, "DATE", f"{m['year']}-Q{ORDINALS[m['ord'].lower()]}")
-    quarter_part = ctx.last_quarter.split("-")[1] if ctx.last_quarter else None
+    quarter_part = ctx.topic_quarter.split("-")[1] if ctx.topic_quarter else None
     return _one(m, "DATE", f"{m['year']}-{quarter_part}" if quarter_part else m["year"])
 
 
@@ -65,7 +76,16 @@ def the_unit(m: re.Match[str], ctx: Context) -> list[Result]:
     unit = m["unit"].lower()
     if re.match(r"\s+(?:ended|ending|through|to date)", m.string[m.end():m.end() + 12]):
         return _one(m, "DURATION", duration_value(1, unit))  # "the year ended March 31": a span, not a date
+    if re.match(r"(?i:(?:earlier|later)\s+)?that\b", m[0]):  # "that year", "later that year": the story's
+        return _one(m, "DATE", story_value(ctx, unit, 0) or cal.shift_value(ctx.anchor, unit, 0))
+    if unit == "week":  # "for the week", "the week following the crash": a week not pinned down
+        return _one(m, "DATE", f"{ctx.anchor.year:04d}-WXX")
     return _one(m, "DATE", cal.shift_value(ctx.anchor, unit, 0))
+
+
+def year_end(m: re.Match[str], ctx: Context) -> list[Result]:
+    """"year-end", "by year's end": the end of the anchor's year, written as that year."""
+    return _one(m, "DATE", f"{ctx.anchor.year:04d}" if ctx.anchor else None)
 
 
 def quarter(m: re.Match[str], ctx: Context) -> list[Result]:
@@ -86,10 +106,23 @@ def quarter(m: re.Match[str], ctx: Context) -> list[Result]:
             year += 1
     value = f"{year:04d}-Q{number}"
     if not re.search(r"year-(?:earlier|ago)|last year", pre):
-        ctx.last_quarter = value
+        lead = re.search(r"(?i:first|second|third|fourth)-quarter", m[0]) is not None
+        _note_topic_quarter(ctx, year, number, lead)
     if pre and re.search(rf"{m['ord']}-quarter", m[0], re.IGNORECASE) and pre in _ADJ_DETERMINERS:
         return [(m.start("ord"), m.end(), "DATE", value)]  # "its third-quarter profit": the adjective alone
     return _one(m, "DATE", value)
+
+
+def _note_topic_quarter(ctx: Context, year: int, number: int, lead: bool) -> None:
+    """The first quarter mentioned that has begun is what a report is about; a later "fourth-quarter
+    charge" (ahead) or "after a flat second quarter" (an aside) does not change the subject, but the
+    adjective of a new earnings lead does ("Separately, X reported third-quarter profit ...")."""
+    if (ctx.topic_quarter is not None and not lead) or ctx.anchor is None:
+        return
+    quarters_back = (ctx.anchor.year - year) * 4 + cal.quarter_of(ctx.anchor) - number
+    # "the third quarter of 1984" is history, not the report's subject; a new lead reports a closed quarter
+    if (1 if ctx.topic_quarter else 0) <= quarters_back <= 4:
+        ctx.topic_quarter = f"{year:04d}-Q{number}"
 
 
 _ADJ_DETERMINERS = {"the", "its", "the company's", "the fiscal", "fiscal", "a", "an", "their", "his", "her"}
@@ -103,14 +136,15 @@ def half(m: re.Match[str], ctx: Context) -> list[Result]:
 
 
 def year_earlier(m: re.Match[str], ctx: Context) -> list[Result]:
-    """"a year earlier", "a year ago", "year-earlier", "the year-ago period": last year's quarter in earnings talk."""
+    """"a year earlier", "year-earlier", "the year-ago period", "the quarter a year ago", "last year's quarter":
+    last year's quarter in earnings talk."""
     if ctx.anchor is None:
         return []
     start = m.start()
-    if m[0].lower().startswith("the ") and not re.search(r"(?i:quarter|period)$", m[0]):
+    if m[0].lower().startswith("the ") and not re.search(r"(?i:quarter|period)", m[0]):
         start += 4  # "the year-earlier results": the adjective alone
-    if ctx.last_quarter and not ctx.last_quarter.startswith("X"):
-        year, q = ctx.last_quarter.split("-")
+    if ctx.topic_quarter and not ctx.topic_quarter.startswith("X"):
+        year, q = ctx.topic_quarter.split("-")
         return [(start, m.end(), "DATE", f"{int(year) - 1:04d}-{q}")]
     return [(start, m.end(), "DATE", f"{ctx.anchor.year - 1:04d}")]
 
@@ -118,8 +152,9 @@ def year_earlier(m: re.Match[str], ctx: Context) -> list[Result]:
 def season(m: re.Match[str], ctx: Context) -> list[Result]:
     """"this summer", "last fall", "the winter of 1994"."""
     code = SEASONS[m["season"].lower()]
-    if m["year"]:
-        return _one(m, "DATE", f"{int(m['year']):04d}-{code}")
+    if m["year"] or m.groupdict().get("words"):
+        year = int(m["year"]) if m["year"] else word_year_value(m["words"])  # "the winter of nineteen ninety-four"
+        return _one(m, "DATE", f"{year:04d}-{code}")
     if ctx.anchor is None:
         return _one(m, "DATE", f"XXXX-{code}")
     rel = " ".join((m["rel"] or "").lower().split())
@@ -140,13 +175,15 @@ def duration(m: re.Match[str], ctx: Context) -> list[Result]:
         return []  # an age, not a time
     if re.fullmatch(r"(?i:[a-z]+-quarters)", m[0].split()[-1]):
         return []  # "three-quarters of its food": a fraction
+    if m["num"].lower() in ("a", "an") and m["unit"].lower().endswith("s"):
+        return []  # "a decades-long battle": the article belongs to the noun
     count = number_value(m["num"]) if not re.search(r"\s(?i:to|or)\s", m["num"]) else None
     direction = (m["dir"] or "").lower()
     start = _adjective_start(m)
     if direction and ctx.anchor is not None:
         if count is None:
             return _one(m, "DATE", "PAST_REF" if direction in _BACKWARD else "FUTURE_REF")
-        if unit == "year" and count == 1 and direction in ("earlier", "ago") and ctx.last_quarter:
+        if unit == "year" and count == 1 and direction in ("earlier", "ago") and ctx.topic_quarter:
             return year_earlier(m, ctx)
         sign = -1 if direction in _BACKWARD else 1
         if unit == "decade":
@@ -167,7 +204,8 @@ def duration_value(count: float | None, unit: str) -> str:
     letter, timed, factor = UNITS[unit]
     prefix = "PT" if timed else "P"
     if count is None:
-        return f"{prefix}X{'DE' if unit == 'decade' else 'C' if unit == 'century' else letter}"
+        # vague decades are written in years, like counted ones ("two decades" = P20Y)
+        return f"{prefix}X{'C' if unit == 'century' else letter}"
     total = count * factor
     if total != int(total):
         whole, part = int(total), total - int(total)
@@ -177,22 +215,27 @@ def duration_value(count: float | None, unit: str) -> str:
     return f"{prefix}{int(total)}{letter}"
 
 
+def unit_long(m: re.Match[str], ctx: Context) -> list[Result]:
+    """"day-long" lasts a day; "decades-long" an unknown number of decades."""
+    unit = m["unit"].lower()
+    return _one(m, "DURATION", duration_value(None if unit.endswith("s") else 1, unit_key(unit)))
+
+
 def months_span(m: re.Match[str], ctx: Context) -> list[Result]:
     """"the first nine months", "the nine months", "the six months": a duration in earnings talk."""
     count = number_value(m["num"])
     return _one(m, "DURATION", duration_value(count, unit_key(m["unit"])))
 
 
+# "quarterly" is left out: in news it is nearly always an amount ("its quarterly dividend"), while
+# "a daily rally" or "average hourly earnings" are recurrences all the same.
 _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-              "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "annual": "P1Y"}
+              "hourly": "PT1H", "nightly": "P1D", "annual": "P1Y"}
 
 
 def set_word(m: re.Match[str], ctx: Context) -> list[Result]:
     """"daily", "every day", "each year", "every two weeks": a recurrence."""
     word = m[0].lower()
-    before = m.string[max(0, m.start() - 12):m.start()].lower().split()
-    if word in _SET_WORDS and before and before[-1] in _ADJ_DETERMINERS | {"average", "a", "per"}:
-        return []  # "its quarterly dividend", "average daily volume": an adjective of amounts
     if word in _SET_WORDS:
         return _one(m, "SET", _SET_WORDS[word])
     count = number_value(m["num"]) if m["num"] else 1.0
@@ -202,7 +245,8 @@ def set_word(m: re.Match[str], ctx: Context) -> list[Result]:
 _REFS = {
     "PRESENT_REF": r"now|currently|current|nowadays|presently|at present|these days|the present|right now|at the moment|today's",
     "PAST_REF": r"recently|recent|previously|formerly|the past|in the past|lately|once|earlier|recent years|past years|the time|then",
-    "FUTURE_REF": r"soon|the future|future|eventually|later|a later date|someday|the coming months|coming months",
+    "FUTURE_REF": r"soon|the future|future|eventually|later|a later date|someday|the coming months|coming months|"
+                  r"the near future|the near term|the short term|as soon as possible",
 }
 
 

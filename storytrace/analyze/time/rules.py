@@ -8,11 +8,12 @@ leftmost-longest matches, so one rule per shape is enough and longer shapes win 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
 from storytrace.analyze.time import anchoring as cal
+from storytrace.analyze.time.narrative import story_point, story_value
 from storytrace.analyze.time.lexicon import (
     PARTS_OF_DAY, WEEKDAYS, month_number,
 )
@@ -26,8 +27,8 @@ class Context:
 
     anchor: date | None
     tense: str | None = None  # "past", "future" or None
-    last_quarter: str | None = None  # the latest quarter value mentioned ("1989-Q3"): earnings reports
-    seen: list[str] = field(default_factory=list)
+    topic_quarter: str | None = None  # the quarter an earnings report is about ("1989-Q3"): its first past one
+    story_date: tuple[date, int] | None = None  # the latest calendar date named, with its fineness (0 year .. 2 day)
 
 
 Normalizer = Callable[[re.Match[str], Context], list[Result]]
@@ -55,7 +56,20 @@ def _month_day(m: re.Match[str], ctx: Context) -> list[Result]:
         if ctx.anchor is None:
             return _one(m, "DATE", f"XXXX-{month:02d}-{day:02d}")
         year = cal.day_year(month, day, ctx.anchor, ctx.tense)
-    return _one(m, "DATE", f"{year:04d}-{month:02d}-{day:02d}" if cal.safe_date(year, month, day) else None)
+    found = _one(m, "DATE", f"{year:04d}-{month:02d}-{day:02d}" if cal.safe_date(year, month, day) else None)
+    second = int(m.groupdict().get("day2") or 0)
+    if found and cal.safe_date(year, month, second) and second > day:  # "April 24 and 25": two days
+        first_end = m.end("day") + (2 if m.string[m.end("day"):m.end("day") + 2] in ("st", "nd", "rd", "th") else 0)
+        return [(found[0][0], first_end, "DATE", found[0][3]),
+                (m.start("day2"), m.end(), "DATE", f"{year:04d}-{month:02d}-{second:02d}")]
+    return found
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> list[Result]:
+    """"the week of March 6": the ISO week of that day."""
+    found = _month_day(m, ctx)
+    day = cal.safe_date(*map(int, found[0][3].split("-"))) if found and not found[0][3].startswith("X") else None
+    return _one(m, "DATE", cal.iso_week(day) if day else None)
 
 
 def _iso(m: re.Match[str], ctx: Context) -> list[Result]:
@@ -82,11 +96,7 @@ def _month(m: re.Match[str], ctx: Context) -> list[Result]:
     if ctx.anchor is None:
         return _one(m, "DATE", f"XXXX-{month:02d}")
     tense = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel, ctx.tense)
-    if rel == "this":
-        tense = "present"  # "this September": the anchor's year
-    elif tense is None:
-        tense = "past"  # a bare month in news is mostly one gone by: "in September it announced"
-    year = cal.month_year(month, ctx.anchor, tense)
+    year = ctx.anchor.year if rel == "this" else cal.month_year(month, ctx.anchor, tense)  # "this September"
     if rel == "last" and month >= ctx.anchor.month:
         year = ctx.anchor.year - 1
     if rel == "next" and month <= ctx.anchor.month:
@@ -198,19 +208,25 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Result]:
     rel = (m["rel"] or "").lower()
     tense = {"last": "past", "this past": "past", "past": "past", "next": "future", "this coming": "future",
              "coming": "future", "the previous": "past", "the following": "future"}.get(rel, ctx.tense or "past")
-    day = cal.weekday_date(WEEKDAYS[m["wd"].lower()], ctx.anchor, tense, strict=rel in ("last", "next"))
+    base = ctx.anchor
+    if rel in ("the previous", "the following"):  # "the previous Friday": before the day the story is at
+        base = story_point(ctx, "day") or ctx.anchor
+    strict = rel in ("last", "next", "the previous", "the following")
+    day = cal.weekday_date(WEEKDAYS[m["wd"].lower()], base, tense, strict=strict)
     if m["part"]:
         return _one(m, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}")
     return _one(m, "DATE", day.isoformat())
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> list[Result]:
-    """"this morning", "last night", "overnight"."""
+    """"this morning", "last night"; "in the morning" is on the day the story is at."""
     if ctx.anchor is None:
         return []
     rel = (m["rel"] or "").lower()
     part = m["part"].lower()
     day = ctx.anchor - timedelta(days=1) if rel == "last" else ctx.anchor
+    if rel == "the":
+        day = story_point(ctx, "day") or ctx.anchor
     return _one(m, "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}")
 
 
@@ -244,7 +260,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> date | None:
         return cal.weekday_date(WEEKDAYS[m["wd"].lower()], ctx.anchor, ctx.tense or "past")
     if m["rd"]:
         return ctx.anchor + timedelta(days=_DAY_WORDS[m["rd"].lower()])
-    return ctx.anchor
+    return story_point(ctx, "day") or ctx.anchor  # "at 10 p.m." is on the day the story is at
 
 
 def _part_day(m: re.Match[str], ctx: Context) -> list[Result]:
@@ -259,11 +275,15 @@ def _part_day(m: re.Match[str], ctx: Context) -> list[Result]:
 
 
 def _the_day(m: re.Match[str], ctx: Context) -> list[Result]:
-    """"the previous day", "the next day": counted from the anchor, the narrative "now" of a report."""
+    """"the previous day", "the next day", "that day": counted from the day the story last named, else from
+    the anchor, the narrative "now" of a report."""
     if ctx.anchor is None:
         return []
     text = m[0].lower()
     if "earlier" in text and text.startswith("a day"):
         return _one(m, "DURATION", "P1D")
     offset = -1 if re.search(r"previous|before|earlier", text) else 1 if re.search(r"next|following|after", text) else 0
-    return _one(m, "DATE", (ctx.anchor + timedelta(days=offset)).isoformat())
+    if "that day" in text:
+        offset = 0
+    value = story_value(ctx, "day", offset) or (ctx.anchor + timedelta(days=offset)).isoformat()
+    return _one(m, "DATE", value)
