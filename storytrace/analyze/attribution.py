@@ -2,8 +2,11 @@
 
 Works on a parsed article (`spacy.tokens.Doc`). It reads only `lower_`, `tag_`, `dep_`, `head`
 and `ents`, so it also runs on a pipeline without lemmatizer. Candidates are found first (quotes,
-then cue verbs, then "according to"), then speakers are resolved in reading order, so that
-"he", "the spokesman" and "Mr. Chang" can point back to speakers already met.
+then cue verbs, "according to", headline colons, "in a poll", claim nouns, then statements with no
+source named: "X seemed to", "X is expected to", "reportedly"), then speakers are resolved in reading
+order, so that "he", "the spokesman" and "Mr. Chang" can point back to speakers already met. A
+statement with no source named, or in the writer's own "I"/"we", has the outlet as its speaker (or
+`UNNAMED` when the outlet is not known) and no mention span.
 """
 
 from __future__ import annotations
@@ -24,12 +27,15 @@ from storytrace.analyze.clauses import (
     text_between,
     trim_span,
 )
+from storytrace.analyze.nouns import document_candidates, noun_candidates
 from storytrace.analyze.polarity import statement_polarity
 from storytrace.analyze.quotes import QuoteSpan, find_quotes, is_quote_mark
-from storytrace.analyze.reported import according_candidates, reported_candidates
+from storytrace.analyze.reported import according_candidates, colon_candidates, reported_candidates
+from storytrace.analyze.sourceless import sourceless_candidates
 from storytrace.analyze.speakers import (
     SpeakerResolver,
     can_speak,
+    is_writer,
     child_of,
     mention_span,
     source_of,
@@ -40,7 +46,7 @@ from storytrace.model import Speaker, Statement
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _TIME_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "earlier", "later"})
-_GO_ON = frozenset({"went", "goes", "go", "continued", "continues", "proceeded", "began"})
+UNNAMED = "the writer"  # the speaker of a source-less or first-person statement when the outlet is not known
 
 
 @dataclass
@@ -86,6 +92,11 @@ def extract_attributions(
     used_cues = {c.cue_token.i for c in candidates}
     candidates += reported_candidates(doc, text, in_quote, used_cues, candidate_spans(candidates))
     candidates += according_candidates(doc, text, in_quote)
+    candidates += colon_candidates(doc, text, in_quote)
+    candidates += document_candidates(doc, text, in_quote)
+    candidates += noun_candidates(doc, text, in_quote)
+    used_cues = {c.cue_token.i for c in candidates}
+    candidates += sourceless_candidates(doc, text, in_quote, used_cues)
     candidates.sort(key=lambda c: (c.start, c.end))
     _mark_nested(candidates)
     # A finding or opinion verb inside another statement is part of what was said, not a statement of its own.
@@ -113,7 +124,9 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
             continue
         words = len(text[content[0]:content[1]].split())
         cue = _cue_after_quote(doc, len(text), quote) or _cue_before_quote(doc, quote, words)
-        if cue is not None and is_unsaid(cue) and cue.head.lower_ not in _GO_ON:
+        if cue is not None and cue.dep_ == "ccomp" and is_cue_verb(cue.head) and cue.head.idx < min(cue.idx, quote.open_at):
+            continue  # `X said he believes "..."`: the quote is part of what X said, found from "said"
+        if cue is not None and is_unsaid(cue):
             cue = None  # "required staff to promise: ..." is no statement; "went on to say: ..." is
         if cue is not None:
             if words < 2 and not text[content[0]:content[1]].endswith(("!", "?", ".")):
@@ -130,19 +143,33 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
 
 
 def _cue_after_quote(doc: Doc, text_length: int, quote: QuoteSpan) -> Token | None:
-    """`"...," said X.` / `"...," X said Friday.`: a cue verb among the few tokens after the quote."""
+    """`"...," said X.` / `"...," X said Friday.` / `"...," the 71-year-old diplomat said`: the cue verb
+    after the quote, inverted or with a subject that starts right after the quote."""
     after = doc.char_span(quote.close_at, text_length, alignment_mode="expand")
     if after is None:
         return None
+    closes_sentence = text_ends_sentence(doc.text, quote)
     for n, token in enumerate(after):
-        if n > 8 or token.text in _SENTENCE_END or "\n" in token.text or (n > 0 and is_quote_mark(token)):
+        if n > 30 or token.text in _SENTENCE_END or "\n" in token.text or (n > 0 and is_quote_mark(token)):
             return None
-        if n == 0 and token.is_punct:
+        if (n == 0 and token.is_punct) or not is_cue_verb(token):
             continue
-        if is_cue_verb(token):
-            # `..." She announced that ...` opens a statement of its own instead of attributing the quote.
-            return None if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children) else token
+        if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+            return None  # `..." She announced that ...` opens a statement of its own
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        starts_after = subject is not None and subject.left_edge.i <= after.start + 1
+        if n <= 1 or (starts_after and not (closes_sentence and _has_object(token))) or (n <= 8 and not closes_sentence):
+            return token
+        return None  # `"... it." The star then recalled an incident`: a new sentence of its own
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr") and c.i > verb.i for c in verb.children)
+
+
+def text_ends_sentence(text: str, quote: QuoteSpan) -> bool:
+    return text[quote.start:quote.end].rstrip().endswith(".")
 
 
 def _cue_before_quote(doc: Doc, quote: QuoteSpan, words: int) -> Token | None:
@@ -154,13 +181,20 @@ def _cue_before_quote(doc: Doc, quote: QuoteSpan, words: int) -> Token | None:
     if last.text not in (":", ","):
         # `said "We will win."` only when the quote reads as a full utterance
         return last if is_cue_verb(last) and words >= 4 else None
-    reach = 12 if last.text == ":" else 5
-    for token in reversed(before[max(0, len(before) - reach - 1):-1]):
+    for token in reversed(before[max(0, len(before) - 13):-1]):
         if token.text in _SENTENCE_END or "\n" in token.text or is_quote_mark(token):
             return None
         if is_cue_verb(token):
-            return token
+            near = last.i - token.i <= 5 or last.text == ":"
+            # `said last week in Tel Aviv, "..."`: farther back only over the cue's own modifiers
+            return token if near or _only_modifiers(token, last) else None
     return None
+
+
+def _only_modifiers(cue: Token, stop: Token) -> bool:
+    between = cue.doc[cue.i + 1:stop.i]
+    return all(t.dep_ not in ("dobj", "ccomp", "xcomp", "dative") and not t.tag_.startswith("VB")
+               and cue.is_ancestor(t) for t in between)
 
 
 def _starts_sentence(text: str, open_at: int) -> bool:
@@ -205,9 +239,13 @@ def _assemble(
     agency: str | None,
     anchor: date | None,
 ) -> Attribution | None:
-    if candidate.speaker is None:
+    if candidate.sourceless or (candidate.speaker is not None and is_writer(candidate.speaker)):
+        # Nobody is named, or the writer speaks ("I think", "we know"): the outlet stands as the speaker.
+        speaker = Speaker(outlet or agency or UNNAMED)
+    elif candidate.speaker is None:
         return None
-    speaker = resolver.resolve(candidate.speaker, nested=candidate.nested)
+    else:
+        speaker = resolver.resolve(candidate.speaker, nested=candidate.nested)
     if speaker is None:
         return None
     relays = [resolver.resolve(relay, remember=False) for relay in candidate.relays]
@@ -230,6 +268,8 @@ def _assemble(
         cue_start=candidate.cue_start,
         cue_end=candidate.cue_end,
     )
+    if candidate.speaker is None:
+        return Attribution(statement)
     source_start, source_end = mention_span(candidate.speaker, candidate.cue_token, (candidate.start, candidate.end))
     return Attribution(statement, source_start, source_end)
 

@@ -9,12 +9,16 @@ from spacy.tokens import Token
 
 from storytrace.analyze import cues
 from storytrace.analyze.quotes import QUOTE_CHARS
-from storytrace.analyze.speakers import child_of
+from storytrace.analyze.speakers import child_of, statement_issuer
 
 OBJECT_CUES = frozenset({"deny", "confirm", "acknowledge", "admit", "announce"})
 EDGE_PUNCT = " ,;:—–-\n\t" + QUOTE_CHARS
 CUE_ADVERBS = frozenset({"also", "later", "now", "then", "again", "further", "once"})
-CUE_PREPS = frozenset({"for", "on", "to", "with", "of"})
+GO_ON = frozenset({"went", "goes", "go", "continued", "continues", "continuing", "continue", "proceeded",
+                   "began", "begins", "started", "starts", "keeps", "kept"})
+CUE_PREPS = frozenset({"for", "on", "to", "with", "of", "about"})
+_ABOUT = frozenset({"about"})
+SPEECH_PREPS = {"respond": frozenset({"to", "about"}), "reply": frozenset({"to", "about"})}
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "dative", "attr", "acomp"})
 COMPLEMENT_PREPS = frozenset({"to", "for", "about", "on", "of", "as", "that", "with"})
 
@@ -33,6 +37,7 @@ class Candidate:
     relays: list[Token] = field(default_factory=list)
     inherit: bool = False  # a quote with no cue of its own: same speaker as the quote before it
     nested: bool = False  # said inside another statement: "Song said Clinton had said ..."
+    sourceless: bool = False  # no one is named as the source: "X is expected to", "reportedly"
 
 
 
@@ -43,34 +48,70 @@ def is_cue_verb(token: Token) -> bool:
 
 
 def is_unsaid(cue: Token) -> bool:
-    """"to declare", "will say": an intended or future statement, not one that was made."""
-    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in ("to", "will", "'ll", "shall")) for c in cue.children)
+    """"to declare", "will say", "would ask": an intended or future statement, not one that was made.
+
+    "went on to say", "continued to insist" were made: the verb above only says they went on.
+    """
+    if going_on(cue):
+        return False
+    negated = any(c.dep_ == "neg" for c in cue.children)  # "would not say" is a refusal made
+    return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in ("to", "will", "'ll", "shall")
+                                    or (c.lower_ == "would" and not negated)) for c in cue.children)
+
+
+def going_on(cue: Token) -> bool:
+    return cue.dep_ in ("xcomp", "advcl") and cue.head.lower_ in GO_ON and cue.head.i < cue.i
 
 
 def cue_extent(cue: Token) -> tuple[int, int]:
-    """The cue as written: with its negation, auxiliaries and a leading "also" ("also did not deny"), its
-    particle or bound preposition ("pointed out", "called for", "referring to") and, for a refusal, "to comment".
+    """The cue as written: with its negation, auxiliaries and adverbs ("also did not deny", "repeatedly said"),
+    its particle or bound preposition ("pointed out", "called for", "talked about"), the verb it goes on from
+    ("went on to say"), the statement it comes in ("issued a statement saying") and, for a refusal, "to comment".
     """
     start, end = cue.idx, token_end(cue)
+    if going_on(cue):
+        start = cue_extent(cue.head)[0]  # "continued to insist", "went on to say": one cue
+    issuer = statement_issuer(cue)
+    if issuer is not None:
+        start = issuer.idx  # "issued a statement saying": one cue
     for child in cue.children:
-        if child.i < cue.i and cue.i - child.i <= 3 and (
-                child.dep_ in ("neg", "aux") or (child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)):
+        if child.i < cue.i and cue.i - child.i <= 3 and _leads_cue(child, cue):
             start = min(start, child.idx)
-    obj = decline_object(cue, cues.cue_lemma(cue.lower_) or "")
+    lemma = cues.cue_lemma(cue.lower_) or ""
+    obj = decline_object(cue, lemma)
     if obj is not None and obj.i != cue.i:
         end = token_end(obj)
     for token in cue.doc[cue.i + 1:cue.i + 3]:
-        if token.head.i != cue.i or not bound_to_cue(token):
+        if token.head.i != cue.i or not (bound_to_cue(token, lemma) or (token.dep_ == "advmod" and _cue_adverb(token))):
             break
         end = token_end(token)
     return start, end
 
 
-def bound_to_cue(token: Token) -> bool:
-    """A particle or a preposition that belongs to the verb ("out", "for"), not a time phrase ("on Friday")."""
+def _leads_cue(child: Token, cue: Token) -> bool:
+    """Negation, auxiliaries and an adverb of the cue before it: "has not", "still believes", "repeatedly said"."""
+    if child.dep_ in ("neg", "aux", "auxpass"):
+        return True
+    if child.dep_ != "advmod":
+        return False
+    right_before = child.i == cue.i - 1 and child.tag_ == "RB" and child.lower_ not in cues.HEARSAY_ADVERBS
+    return _cue_adverb(child) or right_before
+
+
+def _cue_adverb(token: Token) -> bool:
+    """"also", "then", "repeatedly", "initially": how or when it was said, part of the cue as written."""
+    if token.lower_ in cues.HEARSAY_ADVERBS:
+        return False  # "reportedly" attributes to someone else: a cue of its own
+    return token.lower_ in CUE_ADVERBS or (token.tag_ == "RB" and token.lower_.endswith("ly") and len(token) > 4)
+
+
+def bound_to_cue(token: Token, lemma: str = "") -> bool:
+    """A particle or a preposition that belongs to the verb ("out", "called for", "talked about"), not a time
+    phrase ("on Friday") nor what a speech verb is said of or to ("said of him", "wrote to them")."""
     if token.dep_ == "prt":
         return True
-    return token.dep_ == "prep" and token.lower_ in CUE_PREPS and not any(
+    preps = SPEECH_PREPS.get(lemma, _ABOUT) if lemma in cues.SPEECH_LEMMAS else CUE_PREPS
+    return token.dep_ == "prep" and token.lower_ in preps and not any(
         t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
@@ -117,13 +158,18 @@ def candidate_spans(candidates: list[Candidate]) -> list[tuple[int, int]]:
 
 
 def overlaps_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
-    """Whether a reported content mostly repeats a direct quote already taken."""
+    """Whether a reported content mostly repeats a direct quote already taken.
+
+    A content that holds a quote and more ("said he wants \"a total shutdown\" of ...") is a statement of
+    its own: the quote is part of what was said.
+    """
     length = span[1] - span[0]
     for start, end in others:
         shared = min(span[1], end) - max(span[0], start)
-        if shared > 0 and shared >= 0.5 * min(length, end - start):
+        if shared > 0 and shared >= 0.5 * length:
             return True
     return False
+
 
 def decline_object(cue: Token, lemma: str) -> Token | None:
     """The "comment" in "declined to comment" / "would not comment", else None."""
@@ -133,3 +179,14 @@ def decline_object(cue: Token, lemma: str) -> Token | None:
     if lemma == "comment" and any(c.dep_ == "neg" for c in cue.children):
         return cue
     return None
+
+
+def around_phrase(text: str, clause: Token, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+    """The clause's text without an attributing phrase at its start or end; the whole clause when the
+    phrase sits inside it ("X, according to Y, did Z")."""
+    left, right = clause.left_edge.idx, clause_end(clause.right_edge, clause)
+    if phrase_start <= left + 1:
+        return trim_span(text, phrase_end, right)
+    if phrase_end >= right - 1:
+        return trim_span(text, left, phrase_start)
+    return trim_span(text, left, right)

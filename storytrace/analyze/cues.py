@@ -62,6 +62,41 @@ _VERBS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "speculate": ("speculates", ("speculate", "speculates", "speculated", "speculating")),
     "forecast": ("speculates", ("forecast", "forecasts", "forecasted", "forecasting")),
     "estimate": ("speculates", ("estimate", "estimates", "estimated", "estimating")),
+    "shout": ("asserts", ("shout", "shouts", "shouted", "shouting")),
+    "yell": ("asserts", ("yell", "yells", "yelled", "yelling")),
+    "exclaim": ("asserts", ("exclaim", "exclaims", "exclaimed")),
+    "quip": ("asserts", ("quip", "quips", "quipped")),
+    "retort": ("asserts", ("retort", "retorts", "retorted")),
+    "muse": ("asserts", ("muses", "mused")),
+    "whisper": ("asserts", ("whisper", "whispers", "whispered")),
+    "remark": ("asserts", ("remark", "remarks", "remarked", "remarking")),
+    "affirm": ("asserts", ("affirm", "affirms", "affirmed", "reaffirm", "reaffirms", "reaffirmed")),
+    "proclaim": ("asserts", ("proclaim", "proclaims", "proclaimed")),
+    "clarify": ("asserts", ("clarify", "clarifies", "clarified")),
+    "remind": ("asserts", ("remind", "reminds", "reminded", "reminding")),
+    "repeat": ("asserts", ("repeat", "repeats", "repeated", "repeating")),
+    "lament": ("asserts", ("lament", "laments", "lamented", "lamenting")),
+    "caution": ("asserts", ("cautions", "cautioned")),
+    "advise": ("asserts", ("advise", "advises", "advised")),
+    "inform": ("asserts", ("inform", "informs", "informed")),
+    "plead": ("asserts", ("plead", "pleads", "pleaded", "pled")),
+    "hint": ("speculates", ("hint", "hints", "hinted")),
+    "imply": ("asserts", ("imply", "implies", "implied", "implying")),
+    "signal": ("asserts", ("signal", "signals", "signaled", "signalled")),
+    "threaten": ("asserts", ("threaten", "threatens", "threatened", "threatening")),
+    "demand": ("asserts", ("demand", "demands", "demanded", "demanding")),
+    "brag": ("asserts", ("brag", "brags", "bragged")),
+    "counter": ("asserts", ("countered",)),
+    "concur": ("asserts", ("concur", "concurs", "concurred")),
+    "read": ("asserts", ("reads",)),
+    "talk": ("asserts", ("talk", "talks", "talked", "talking")),
+    "speak": ("asserts", ("spoke", "speaks", "speaking")),
+    "email": ("asserts", ("emailed",)),
+    "answer": ("asserts", ("answer", "answers", "answered")),
+    "chant": ("asserts", ("chant", "chants", "chanted", "chanting")),
+    "retweet": ("asserts", ("retweeted",)),
+    "interject": ("asserts", ("interjected",)),
+    "recount": ("asserts", ("recount", "recounts", "recounted", "recounting")),
     "deny": ("denies", ("deny", "denies", "denied", "denying")),
     "reject": ("denies", ("reject", "rejects", "rejected", "rejecting")),
     "dismiss": ("denies", ("dismiss", "dismisses", "dismissed", "dismissing")),
@@ -89,48 +124,105 @@ _BROAD_VERBS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "describe": ("asserts", ("describe", "describes", "described", "describing")),
     "find": ("asserts", ("find", "finds", "found")),
     "show": ("asserts", ("show", "shows", "showed", "shown", "showing")),
-    "seem": ("speculates", ("seem", "seems", "seemed")),
-    "appear": ("speculates", ("appear", "appears", "appeared")),
     "endorse": ("asserts", ("endorse", "endorses", "endorsed", "endorsing")),
     "criticize": ("asserts", ("criticize", "criticizes", "criticized", "criticizing", "criticise", "criticised")),
     "praise": ("asserts", ("praise", "praises", "praised", "praising")),
     "defend": ("asserts", ("defend", "defends", "defended", "defending")),
-    "denounce": ("asserts", ("denounce", "denounces", "denounced")),
+    "denounce": ("asserts", ("denounce", "denounces", "denounced", "denouncing")),
     "blame": ("asserts", ("blame", "blames", "blamed", "blaming")),
-    "blast": ("asserts", ("blast", "blasts", "blasted")),
-    "mock": ("asserts", ("mock", "mocks", "mocked")),
+    "blast": ("asserts", ("blast", "blasts", "blasted", "blasting")),
+    "mock": ("asserts", ("mock", "mocks", "mocked", "mocking")),
     "attack": ("asserts", ("attacked",)),
-    "question": ("asserts", ("questioned", "questions")),
+    "question": ("asserts", ("questioned", "questions", "question", "questioning")),
     "express": ("asserts", ("express", "expresses", "expressed", "expressing")),
     "mention": ("asserts", ("mention", "mentions", "mentioned", "mentioning")),
     "hope": ("speculates", ("hope", "hopes", "hoped", "hoping")),
-    "expect": ("speculates", ("expect", "expects", "expected")),
-    "point": ("asserts", ("pointed", "points")),
+    "expect": ("speculates", ("expect", "expects", "expected", "expecting")),
+    "point": ("asserts", ("pointed", "points", "point", "pointing")),
     "refer": ("asserts", ("referred", "referring", "refers")),
-    "echo": ("asserts", ("echo", "echoes", "echoed")),
+    "echo": ("asserts", ("echo", "echoes", "echoed", "echoing")),
     "assure": ("asserts", ("assure", "assures", "assured")),
     "oppose": ("asserts", ("oppose", "opposes", "opposed")),
-    "support": ("asserts", ("supported", "supports")),
+    "support": ("asserts", ("support", "supported", "supports", "supporting")),
     "agree": ("asserts", ("agree", "agrees", "agreed")),
-    "believe": ("speculates", ("believe", "believes", "believed")),
+    "believe": ("speculates", ("believe", "believes", "believed", "believing")),
     "think": ("speculates", ("think", "thinks", "thought")),
     "want": ("asserts", ("want", "wants", "wanted")),
     "push": ("asserts", ("pushed", "pushing")),
     "vote": ("asserts", ("voted",)),
-    "pass": ("asserts", ("passed",)),
     "sign": ("asserts", ("signed",)),
     "back": ("asserts", ("backed", "backing", "backs")),
     "learn": ("asserts", ("learned",)),
     "plan": ("asserts", ("plans", "planned")),
-    "see": ("asserts", ("sees",)),
-    "issue": ("asserts", ("issued",)),
+        "issue": ("asserts", ("issued",)),
     "post": ("asserts", ("posted",)),
     "release": ("asserts", ("released",)),
     "name": ("asserts", ("named",)),
     "share": ("asserts", ("shared",)),
     "decide": ("asserts", ("decided",)),
-    "consider": ("asserts", ("considered",)),
+    "consider": ("asserts", ("considered", "considers")),
     "look": ("asserts", ("looking",)),
+    "know": ("asserts", ("know", "knows", "knew")),
+    "fear": ("speculates", ("fear", "fears", "feared", "fearing")),
+    "worry": ("speculates", ("worry", "worries", "worried")),
+    "doubt": ("speculates", ("doubt", "doubts", "doubted")),
+    "wonder": ("speculates", ("wonder", "wonders", "wondered", "wondering")),
+    "realize": ("asserts", ("realize", "realizes", "realized", "realise", "realised")),
+    "recognize": ("asserts", ("recognize", "recognizes", "recognized", "recognise", "recognised", "recognizing")),
+    "understand": ("asserts", ("understand", "understands", "understood")),
+    "suspect": ("speculates", ("suspect", "suspects", "suspected")),
+    "imagine": ("speculates", ("imagine", "imagines", "imagined")),
+    "see": ("asserts", ("see", "sees", "saw")),
+    "decry": ("asserts", ("decry", "decries", "decried", "decrying")),
+    "slam": ("asserts", ("slam", "slams", "slammed", "slamming")),
+    "condemn": ("asserts", ("condemn", "condemns", "condemned", "condemning")),
+    "tout": ("asserts", ("tout", "touts", "touted", "touting")),
+    "highlight": ("asserts", ("highlight", "highlights", "highlighted", "highlighting")),
+    "challenge": ("asserts", ("challenged", "challenging", "challenges")),
+    "portray": ("asserts", ("portray", "portrays", "portrayed", "portraying")),
+    "characterize": ("asserts", ("characterize", "characterizes", "characterized", "characterizing")),
+    "deem": ("asserts", ("deem", "deems", "deemed")),
+    "label": ("asserts", ("labeled", "labelled")),
+    "dub": ("asserts", ("dubbed",)),
+    "thank": ("asserts", ("thank", "thanks", "thanked", "thanking")),
+    "applaud": ("asserts", ("applaud", "applauds", "applauded")),
+    "welcome": ("asserts", ("welcomed",)),
+    "hail": ("asserts", ("hail", "hails", "hailed")),
+    "advocate": ("asserts", ("advocate", "advocates", "advocated", "advocating")),
+    "recommend": ("asserts", ("recommend", "recommends", "recommended")),
+    "prefer": ("asserts", ("prefer", "prefers", "preferred")),
+    "favor": ("asserts", ("favor", "favors", "favored", "favour", "favours", "favoured")),
+    "assail": ("asserts", ("assail", "assails", "assailed")),
+    "ridicule": ("asserts", ("ridicule", "ridicules", "ridiculed")),
+    "lambaste": ("asserts", ("lambaste", "lambastes", "lambasted")),
+    "champion": ("asserts", ("championed", "champions")),
+    "embrace": ("asserts", ("embraced", "embraces")),
+    "voice": ("asserts", ("voiced", "voices")),
+    "identify": ("asserts", ("identified",)),
+    "list": ("asserts", ("listed", "lists")),
+    "compare": ("asserts", ("compared", "compares")),
+    "intend": ("speculates", ("intend", "intends", "intended")),
+    "rail": ("asserts", ("railed", "rails", "railing")),
+    "remember": ("asserts", ("remembered", "remembers")),
+    "reference": ("asserts", ("referenced", "referencing")),
+    "invoke": ("asserts", ("invoked", "invokes", "invoking")),
+    "bemoan": ("asserts", ("bemoaned", "bemoans")),
+    "liken": ("asserts", ("likened", "likens")),
+    "detail": ("asserts", ("detailed", "detailing")),
+    "lash": ("asserts", ("lashed",)),
+    "credit": ("asserts", ("credited", "credits")),
+    "coin": ("asserts", ("coined",)),
+    "rebuke": ("asserts", ("rebuked", "rebukes")),
+    "deride": ("asserts", ("derided", "derides")),
+    "articulate": ("asserts", ("articulated",)),
+    "outline": ("asserts", ("outlined", "outlines", "outlining")),
+    "underscore": ("asserts", ("underscore", "underscores", "underscored")),
+    "allude": ("asserts", ("alluded", "alludes", "alluding")),
+    "disavow": ("asserts", ("disavowed", "disavows")),
+    "downplay": ("asserts", ("downplayed", "downplays")),
+    "utter": ("asserts", ("uttered",)),
+    "congratulate": ("asserts", ("congratulated", "congratulating")),
+    "notice": ("asserts", ("noticed",)),
 }
 
 # Verbs whose stance is "declines_comment" only with a following "to comment / to confirm / to
@@ -141,6 +233,21 @@ DECLINE_OBJECTS: Final[frozenset[str]] = frozenset({
     "disclose", "identify", "detail", "provide",
 })
 
+# Writer's cues with no source. "seem"/"appear" raise their subject out of what is seemingly so (the
+# subject belongs to the content); the adverbs attribute the clause they modify to unnamed others.
+RAISING_FORMS: Final[frozenset[str]] = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+HEARSAY_ADVERBS: Final[frozenset[str]] = frozenset({"reportedly", "seemingly", "supposedly", "purportedly"})
+# Cue words that make a statement a guess: "seemed", "is expected", "is believed".
+SPECULATIVE_FORMS: Final[frozenset[str]] = RAISING_FORMS | HEARSAY_ADVERBS | frozenset({
+    "expected", "believed", "thought", "rumored", "rumoured", "predicted", "projected", "estimated"})
+
+# Verbs whose first object is whom something was said to: "told reporters" says nothing yet.
+ADDRESSING_LEMMAS: Final[frozenset[str]] = frozenset({
+    "tell", "ask", "inform", "remind", "advise", "urge", "warn", "assure", "thank", "quote", "cite"})
+# Speech verbs whose object or complement is no content: "continued to campaign", "a sign reads".
+NO_OBJECT_CONTENT: Final[frozenset[str]] = frozenset({
+    "continue", "read", "add", "respond", "reply", "answer", "comment", "maintain", "observe", "advise"})
+
 # Verbs that pass on someone else's words: "X quoted Y as saying", "X, citing Y, said".
 RELAY_LEMMAS: Final[frozenset[str]] = frozenset({"quote", "cite"})
 
@@ -149,6 +256,7 @@ FORM_TO_LEMMA: Final[dict[str, str]] = {form: lemma for table in (_BROAD_VERBS, 
 LEMMA_POLARITY: Final[dict[str, str]] = {lemma: polarity for table in (_BROAD_VERBS, _VERBS)
                                          for lemma, (polarity, _) in table.items()}
 BROAD_LEMMAS: Final[frozenset[str]] = frozenset(_BROAD_VERBS) - frozenset(_VERBS)
+SPEECH_LEMMAS: Final[frozenset[str]] = frozenset(_VERBS)
 
 # Phrases that attribute without a speech verb.
 ACCORDING_TO: Final[tuple[str, str]] = ("according", "to")
@@ -176,10 +284,12 @@ HONORIFICS: Final[frozenset[str]] = frozenset({
     "mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "prof.", "sir", "dame",
 })
 
-PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "them"})
+PERSON_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "him", "her", "his"})
+PLURAL_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "them", "their"})
 # Speakers inside a quotation, or the writer: never a resolvable source on their own.
 FIRST_SECOND_PERSON: Final[frozenset[str]] = frozenset({"i", "we", "you", "me", "us"})
+# Outside a quotation, "I" and "we" are the writer (a column, an editorial): the outlet speaks.
+WRITER_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we"})
 
 
 def cue_lemma(form: str) -> str | None:

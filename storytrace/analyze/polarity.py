@@ -11,7 +11,7 @@ from typing import Final
 
 from spacy.tokens import Span
 
-from storytrace.analyze.cues import DECLINE_OBJECTS, base_polarity, cue_lemma
+from storytrace.analyze.cues import DECLINE_OBJECTS, SPECULATIVE_FORMS, base_polarity, cue_lemma
 
 _NEGATORS: Final[frozenset[str]] = frozenset({"not", "n't", "never", "neither", "nor", "no"})
 
@@ -80,6 +80,8 @@ def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = 
 def _cue_stance(cue_text: str) -> str:
     """The stance of the cue's verb: its last word that is a known cue form."""
     for word in reversed(cue_text.split()):
+        if word.lower() in SPECULATIVE_FORMS:
+            return "speculates"
         lemma = cue_lemma(word.strip(".,:;"))
         if lemma is not None:
             # "decline" without "to comment" is not a refusal to comment: treat as a plain cue.

@@ -1,15 +1,24 @@
 """Reported speech: statements found from cue verbs and their clauses ("X said that ...", "X denied
-reports that ...", "..., X said Friday.") and from "according to X"."""
+reports that ...", "..., X said Friday.", "accused Trump of ..."), from "according to X" and from a
+paragraph opened by a name and a colon ("Clinton: Time for a new strategy")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storytrace.analyze import cues
 from storytrace.analyze.clauses import (
-    decline_object, COMPLEMENT_DEPS, COMPLEMENT_PREPS, Candidate, OBJECT_CUES, clause_end, cue_extent, is_cue_verb, is_unsaid, overlaps_any, text_between, token_end, trim_mark, trim_span,
+    COMPLEMENT_DEPS, COMPLEMENT_PREPS, OBJECT_CUES, Candidate, around_phrase, clause_end, cue_extent,
+    decline_object, is_cue_verb, is_unsaid, overlaps_any, text_between, token_end, trim_mark, trim_span,
 )
 from storytrace.analyze.speakers import can_speak, child_of, is_relayed_saying, relayed_saying, source_of
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "attr", "acomp"})
+OBJECT_PREPS = frozenset({"about", "of", "for", "as", "that"})
+_REQUESTS = frozenset({"request", "requests", "inquiry", "inquiries", "question", "questions", "call", "calls",
+                       "email", "emails", "message", "messages", "queries", "query"})
+# Verbs whose passive subject is what was made known: "The move was first reported by MSNBC".
+_MAKING_KNOWN = frozenset({"report", "announce", "reveal", "disclose", "confirm", "tweet", "write", "post"})
 
 
 def reported_candidates(
@@ -61,9 +70,19 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
         return trim_span(text, obj.left_edge.idx, clause_end(obj.right_edge, obj))
     if cue.dep_ == "parataxis" and lemma in ("say", "tell", "add", "report", "write", "claim"):
         return _content_before(cue, text)
+    passive_subject = child_of(cue, "nsubjpass")
+    if passive_subject is not None and child_of(cue, "agent") is not None and lemma in _MAKING_KNOWN:
+        # "The move was first reported by MSNBC": what was reported is the passive subject
+        return trim_span(text, passive_subject.left_edge.idx, token_end(passive_subject.right_edge))
+    if cue.dep_ == "ROOT" and lemma in cues.SPEECH_LEMMAS and _ends_sentence(cue):
+        before = _sentence_before(cue, text)
+        if before is not None:
+            return before
     if lemma in cues.BROAD_LEMMAS:
+        if obj is not None and obj.lower_ in cues.STATEMENT_NOUNS and child_of(obj, "acl") is not None:
+            return None  # "released a statement saying ...": the statement is found from "saying"
         return _complement_content(cue, text)
-    return None
+    return _object_content(cue, lemma, text)
 
 
 def _complement_content(cue: Token, text: str) -> tuple[int, int] | None:
@@ -80,6 +99,63 @@ def _complement_content(cue: Token, text: str) -> tuple[int, int] | None:
         # the preposition is part of the cue ("called for", "referring to"): the content is its object
         first = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), first)
     return trim_span(text, first.left_edge.idx, clause_end(last.right_edge, last))
+
+
+def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None:
+    """What a speech verb without a clause reports: its object and complements ("accused Trump of
+    buying influence", "stressed bipartisan support", "asked Norton to republish the book").
+
+    The first object of an addressing verb is whom it was said to ("told reporters"): alone, it is no content.
+    """
+    if lemma in ("respond", "reply") and any(c.dep_ == "neg" for c in cue.children):
+        # "did not respond to a request for comment": a refusal whose content is what went unanswered
+        # ("had not yet replied to the letter" is news about a reply, not a refusal to comment)
+        to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        asked = child_of(to, "pobj") if to is not None else None
+        if asked is None or asked.lower_ not in _REQUESTS:
+            return None
+        return trim_span(text, asked.left_edge.idx, token_end(asked.right_edge))  # "to" belongs to the cue
+    if lemma in cues.NO_OBJECT_CONTENT:
+        return None
+    # "speaks for the federation" is whom one speaks for; "talked about X" is what was said
+    if lemma in ("speak", "talk"):
+        preps = frozenset({"about"})
+    else:
+        preps = OBJECT_PREPS if lemma in ("say", "tell") else OBJECT_PREPS | {"on"}
+    parts = [c for c in cue.children if c.i > cue.i and "\n" not in text_between(text, cue, c.right_edge) and (
+        c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in preps and not _is_time(c)))]
+    if lemma in cues.ADDRESSING_LEMMAS:
+        if not parts or parts[0].dep_ not in ("dobj", "dative"):
+            return None  # "asked not to be named" is a wish about the speaker, not something said
+        parts = parts[1:]
+    if not parts:
+        return None
+    first = parts[0]
+    if first.dep_ == "prep" and first.i == cue.i + 1:
+        # the preposition is part of the cue ("talked about"): the content is its object
+        first = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), first)
+    return trim_span(text, first.left_edge.idx, clause_end(parts[-1].right_edge, parts[-1]))
+
+
+def _is_time(prep: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
+
+
+def _ends_sentence(cue: Token) -> bool:
+    """Nothing but punctuation and a time or place ("Friday", "on Twitter") follows the cue in its sentence."""
+    return all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME")
+               or t.dep_ in ("prep", "pobj", "det", "compound", "npadvmod") for t in cue.doc[cue.i + 1:cue.sent.end])
+
+
+def _sentence_before(cue: Token, text: str) -> tuple[int, int] | None:
+    """`In Chicago, organizers added 160 guards, the Sun-Times reported.`: the sentence up to the comma before
+    the cue's subject, when the parse left the cue no clause of its own."""
+    subject = child_of(cue, "nsubj")
+    first = subject.left_edge if subject is not None else cue
+    comma = first.doc[first.i - 1] if first.i > cue.sent.start else None
+    if comma is None or comma.text not in (",", "—", "--"):
+        return None
+    return trim_span(text, cue.sent.start_char, comma.idx)
 
 
 def _near_child(cue: Token, dep: str, text: str) -> Token | None:
@@ -134,15 +210,56 @@ def according_candidates(doc: Doc, text: str, in_quote: set[int]) -> list[Candid
         clause = token.head if token.head.i != token.i else None
         if clause is None:
             continue
-        left, right = clause.left_edge.idx, clause_end(clause.right_edge, clause)
-        phrase_start, phrase_end = token.idx, token_end(token.right_edge if token.right_edge.i > to.i else to.right_edge)
-        if phrase_start <= left + 1:
-            content = trim_span(text, phrase_end, right)
-        elif phrase_end >= right - 1:
-            content = trim_span(text, left, phrase_start)
-        else:
-            content = trim_span(text, left, right)  # "X, according to Y, did Z": the clause around the phrase
+        phrase_end = token_end(token.right_edge if token.right_edge.i > to.i else to.right_edge)
+        content = around_phrase(text, clause, token.idx, phrase_end)
         if content is None or "\n" in text[min(content[0], token.idx):max(content[1], token_end(pobj))]:
             continue
         found.append(Candidate(content[0], content[1], False, token.idx, token_end(to), token, pobj))
     return found
+
+
+def colon_candidates(doc: Doc, text: str, in_quote: set[int]) -> list[Candidate]:
+    """`Clinton: Time for a new strategy.` / `Rep. Gowdy: "I have not heard ..."`: a paragraph opened by a
+    short name and a colon gives the rest of the paragraph to that name, as headlines and transcripts do."""
+    found: list[Candidate] = []
+    for token in doc:
+        if token.text != ":" or token.i in in_quote or token.i == 0:
+            continue
+        name = _paragraph_opener(doc, text, token)
+        if name is None:
+            continue
+        paragraph_end = text.find("\n", token.idx)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        content = trim_span(text, token_end(token), paragraph_end)
+        if content is None or len(text[content[0]:content[1]].split()) < 3 or not _reads_as_said(doc, content):
+            continue
+        last = doc.char_span(content[1] - 1, content[1], alignment_mode="expand")
+        if last is not None and last[-1].text == ".":
+            content = (content[0], content[1] - 1)  # the headline's own full stop is not said ("U.S." keeps its)
+        found.append(Candidate(content[0], content[1], False, token.idx, token_end(token), token, name.root))
+    return found
+
+
+def _reads_as_said(doc: Doc, content: tuple[int, int]) -> bool:
+    """A quotation or a clause, not a list ("Aldwick Rovers: Orford; Dunn, Wierzba")."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or any(t.text == ";" for t in span):
+        return False
+    return sum(t.text == "," for t in span) * 3 < len(span)
+
+
+def _paragraph_opener(doc: Doc, text: str, colon: Token) -> Span | None:
+    """The name before `colon` when it alone opens the paragraph: at most six words, no verb, a named
+    person or organization ("Marco Rubio", "Judicial Watch") or a poll."""
+    name = doc.char_span(text.rfind("\n", 0, colon.idx) + 1, colon.idx, alignment_mode="contract")
+    if name is None or not 0 < len(name) <= 6 or not name[0].text[:1].isupper():
+        return None
+    if any(t.tag_.startswith("VB") or t.like_num or t.text in _CLAUSE_PUNCT for t in name):
+        return None
+    named = any(t.ent_type_ in _SPEAKER_ENTITIES for t in name)
+    return name if named or name.text.lower() in _SURVEY_WORDS else None
+
+
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SURVEY_WORDS = frozenset({"poll", "survey", "study", "report"})
+_CLAUSE_PUNCT = frozenset({".", ",", ";", "!", "?", "—", "–"})

@@ -29,7 +29,7 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _DEFINITE = frozenset({"the", "this", "that"})
 
 
-_MALE = frozenset({"he", "him", "mr.", "mr", "sir"})
+_MALE = frozenset({"he", "him", "his", "mr.", "mr", "sir"})
 _FEMALE = frozenset({"she", "her", "mrs.", "mrs", "ms.", "ms", "miss", "dame"})
 
 
@@ -81,18 +81,49 @@ def source_of(cue: Token) -> tuple[Token | None, list[Token]]:
         obj = child_of(relay_verb, "dobj")
         subject = _subject(relay_verb)
         return obj, [subject] if subject is not None else []
+    issuer = statement_issuer(cue)
+    if issuer is not None:
+        return _subject(issuer), []
+    agent = child_of(cue, "agent")
+    if agent is not None and child_of(cue, "auxpass") is not None and child_of(agent, "pobj") is not None:
+        return child_of(agent, "pobj"), []  # "was first reported by MSNBC"
     subject = _subject(cue)
     for child in cue.children:
         if child.dep_ == "advcl" and child.lower_ in _RELAY_PARTICIPLES:
             cited = child_of(child, "dobj")
-            if cited is not None:
+            if cited is not None and _may_be_source(cited):
                 return cited, [subject] if subject is not None else []
     return subject, []
 
 
+def statement_issuer(cue: Token) -> Token | None:
+    """For "saying" in "X issued a statement saying ...", the verb "issued"; else None."""
+    noun = cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or noun.lower_ not in cues.STATEMENT_NOUNS or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    return verb if verb.tag_.startswith("VB") and verb.i < noun.i else None
+
+
+def _may_be_source(cited: Token) -> bool:
+    """"citing sources", "citing Yonhap": a source; "citing Trump's appeal": a reason, not a source."""
+    lower = cited.lower_
+    return (cited.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or lower in cues.ROLE_NOUNS
+            or lower in cues.PERSON_NOUNS or lower.rstrip("s") in cues.PERSON_NOUNS or lower in cues.STATEMENT_NOUNS
+            or lower in ("report", "reports", "people", "documents", "data", "figures", "records"))
+
+
 def can_speak(speaker: Token) -> bool:
-    """The writer ("I", "we") and bare demonstratives ("that says") are no sources to trace."""
-    return speaker.lower_ not in cues.FIRST_SECOND_PERSON and speaker.lower_ not in _NOT_SPEAKERS
+    """Generic "you" and bare demonstratives ("that says") are no sources to trace; the writer's "I" and
+    "we" are (see `is_writer`)."""
+    lower = speaker.lower_
+    if lower in ("that", "this") and not any(True for _ in speaker.children):
+        return False  # "That said, ...": a bare demonstrative is no one
+    return (lower not in cues.FIRST_SECOND_PERSON or lower in cues.WRITER_PRONOUNS) and lower not in _NOT_SPEAKERS
+
+
+def is_writer(speaker: Token) -> bool:
+    return speaker.lower_ in cues.WRITER_PRONOUNS
 
 
 def _subject(verb: Token) -> Token | None:
@@ -106,15 +137,43 @@ def _subject(verb: Token) -> Token | None:
     # "arrived and said", "warned, saying"; but not "declined to comment when asked": a bare past
     # participle is passive, so the subject above it is who was asked, not who spoke.
     if verb.dep_ in ("conj", "advcl") and _may_share_subject(verb.head) and not _bare_participle(verb):
-        return _subject(verb.head)
+        # "was joined on stage by Franken and joked": a passive head's subject is the one who joked
+        return _subject(verb.head) or (child_of(verb.head, "nsubjpass") if verb.dep_ == "conj" else None)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and (verb.head.tag_.startswith("NN") or verb.head.lower_ in ("those", "anyone")):
+        return verb.head  # "voters saying ...", "those backing other candidates": the noun speaks
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
+        # "she said, blaming ...", "ended the meeting by announcing ...": the participle speaks for
+        # the clause it hangs from.
+        return _participle_subject(verb)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "X declined to say": X; but "led Y to declare": Y, the object controls the infinitive.
         return child_of(verb.head, "dobj") or _subject(verb.head)
     # Inverted order mis-parsed as an object: `"...," said a spokesman.`
-    obj = child_of(verb, "dobj") or child_of(verb, "attr")
-    if obj is not None and obj.i > verb.i and _follows_quote(verb) and cues.cue_lemma(verb.lower_) != "tell":
-        return obj
+    if _follows_quote(verb) and cues.cue_lemma(verb.lower_) != "tell":
+        return _inverted_subject(verb)
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """`"...," said Robert Reich, who ...`: the first noun after the verb, however the parser attached it."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ not in ("prep", "punct", "advmod", "npadvmod", "ccomp", "cc") and (
+                child.tag_.startswith("NN") or child.tag_ == "PRP"):
+            return child
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The subject of the nearest verb above a participle, through "by"/"after" ("by announcing")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    if head.i == verb.i or not head.tag_.startswith("VB") or head.lower_ in _BE_FORMS:
+        return None
+    if any(c.dep_ == "nsubj" for c in head.children):
+        subject = _subject(head)
+        return subject if subject is None or subject.lower_ not in ("it", "there") else None
+    return _subject(head) if head.dep_ in ("conj", "advcl", "relcl", "xcomp") or _follows_quote(head) else None
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -295,6 +354,8 @@ def _name_span(head: Token) -> Span:
         start -= 1
     while end + 1 in keep:
         end += 1
+    while end > start and head.doc[end].dep_ == "case":
+        end -= 1  # "Trump's claim": the owner is "Trump"
     span = head.doc[start:end + 1]
     return _strip_punct(span)
 

@@ -7,7 +7,8 @@ deterministic and prefers the most complete annotation. Every `E` line with a Co
 
 Prediction: storytrace's statements mapped onto PolNeAR's conventions. Content is the statement's
 span, widened over the quote marks around it and a leading "that" (PolNeAR's content includes both),
-a cue takes a colon right after it ("said:"); statements
+a cue takes a colon right after it ("said:"); a statement made inside another's content is left out,
+since PolNeAR's annotation is exclusive; statements
 that share one cue and one source form one relation with several content fragments, as PolNeAR
 annotates `"...," he said, "..."`; the source is the speaker's mention as written (the pronoun for
 "he said"). A statement whose speaker has no span in the text (an agency known only from the
@@ -111,13 +112,24 @@ def _parse_offsets(text: str) -> Fragments:
 def predicted_relations(text: str, attributions: list[Attribution]) -> list[Relation]:
     """storytrace's attributions as PolNeAR relations (see the module docstring)."""
     grouped: dict[tuple, list[tuple[int, int]]] = {}
-    for found in attributions:
+    for found in _outermost(attributions):
         statement = found.statement
         source = ((found.source_start, found.source_end),) if found.source_start >= 0 else None
         cue = ((statement.cue_start, _with_colon(text, statement.cue_end)),) if statement.cue_start >= 0 else None
         content = _with_that(text, *_with_quote_marks(text, statement.start, statement.end))
         grouped.setdefault((cue, source), []).append(content)
     return [Relation(tuple(sorted(contents)), cue, source) for (cue, source), contents in grouped.items()]
+
+
+def _outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """PolNeAR's annotation is exclusive (a token belongs to one attribution at most), so a statement whose
+    cue lies inside another statement's content is part of that content, not a relation of its own; and
+    every PolNeAR relation has a content, so a bare "declined to comment" is none."""
+    def inside_another(found: Attribution) -> bool:
+        cue = found.statement.cue_start
+        return cue >= 0 and any(o is not found and o.statement.start <= cue < o.statement.end for o in attributions)
+
+    return [a for a in attributions if not inside_another(a) and a.statement.end > a.statement.start]
 
 
 def _with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:

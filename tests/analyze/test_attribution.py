@@ -206,8 +206,13 @@ def test_nested_statement_keeps_both(nlp):
 
 
 def test_intended_statement_is_not_made(nlp):
-    """"is expected to announce" / "will say" are not statements that were made."""
-    assert statements(nlp, "The minister is expected to announce that the talks will resume.") == []
+    """"is expected to announce" is no statement by the minister: only the writer's unsourced expectation."""
+    s = only(nlp, "The minister is expected to announce that the talks will resume.")
+    assert (s.speaker.name, s.cue, s.polarity) == (OUTLET, "is expected", "speculates")
+    assert s.text == "The minister is expected to announce that the talks will resume"
+    assert s.chain == [OUTLET]
+    assert statements(nlp, "Mr. Chang will say on Monday that the talks will resume.") == []
+    assert statements(nlp, "Alice Brandt would ask the administration about the letter.") == []
 
 
 # --- speakers ------------------------------------------------------------------------------

@@ -48,3 +48,29 @@ def test_dateline_is_not_part_of_what_was_said(nlp):
     [statement] = extract_statements(doc)
     assert statement.text.startswith("President Tomas Arendt proposed")
     assert doc.text[statement.start:statement.end] == statement.text
+
+
+def test_news_of_no_reply_is_no_refusal(nlp):
+    """'had not yet replied to the letter' reports on a reply; only an unanswered request is a refusal."""
+    doc = nlp("The sources said Veskaria had not yet replied to the letter.")
+    [statement] = extract_statements(doc)
+    assert (statement.speaker.name, statement.text) == ("The sources", "Veskaria had not yet replied to the letter")
+
+
+def test_team_sheet_is_not_a_headline_quote(nlp):
+    """'Aldwick Rovers: Orford; Dunn, Wierzba' is a line-up, not words given to the club."""
+    doc = nlp("Aldwick Rovers: Orford; Dunn, Wierzba, Fenwick, Moss; Caddick, Tanner.\n\nThe match ended 2-1.")
+    assert extract_statements(doc) == []
+
+
+def test_speaking_for_an_organization_is_not_what_was_said(nlp):
+    """'who speaks for the federation' names whom she represents, not a statement."""
+    doc = nlp("Carla Wendt, who speaks for the Norland Retail Federation, said shops were running low.")
+    [statement] = extract_statements(doc)
+    assert (statement.speaker.name, statement.cue, statement.text) == ("Carla Wendt", "said", "shops were running low")
+
+
+def test_not_answering_a_proposal_is_no_statement(nlp):
+    """'has not yet answered the proposal' is news about a reply, not something Veskaria said."""
+    doc = nlp("Veskaria has not yet answered the proposal.")
+    assert extract_statements(doc) == []

@@ -52,6 +52,10 @@ def test_declines_comment(cue, content):
     ("said", "the leader appears to be ill"),
     ("speculated", "the talks would collapse"),
     ("predicted", "the talks would collapse"),
+    ("seemed", "Sanders seemed to be losing ground"),
+    ("is expected", "the minister is expected to announce a deal"),
+    ("is widely believed", "taxes will rise"),
+    ("reportedly", "the president reportedly left"),
 ])
 def test_speculation(cue, content):
     """Hedged content, or a guessing cue, is speculation."""

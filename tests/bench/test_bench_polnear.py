@@ -36,14 +36,14 @@ def write_corpus(root: Path) -> Path:
 
 
 def test_bench_polnear_scores_spans_and_relations(tmp_path, nlp):
-    """Two of three gold relations are found exactly; the source-less belief is missed."""
+    """All three gold relations are found exactly, the source-less belief included."""
     result = bench_polnear(write_corpus(tmp_path / "polnear"), nlp=nlp)
     m = result.metrics
     assert (result.benchmark, result.primary, result.n) == ("polnear", "relation_f1_overlap", 1)
-    assert result.details["gold_relations"] == 3 and result.details["predicted_relations"] == 2
-    assert (m["relation_precision_overlap"], m["relation_recall_overlap"], m["relation_f1_overlap"]) == (1.0, 0.6667, 0.8)
-    assert (m["content_f1_exact"], m["content_f1_overlap"]) == (0.8, 0.8)
-    assert (m["cue_f1_exact"], m["cue_precision_exact"], m["cue_recall_exact"]) == (0.8, 1.0, 0.6667)
+    assert result.details["gold_relations"] == 3 and result.details["predicted_relations"] == 3
+    assert (m["relation_precision_overlap"], m["relation_recall_overlap"], m["relation_f1_overlap"]) == (1.0, 1.0, 1.0)
+    assert (m["content_f1_exact"], m["content_f1_overlap"]) == (1.0, 1.0)
+    assert (m["cue_f1_exact"], m["cue_precision_exact"], m["cue_recall_exact"]) == (1.0, 1.0, 1.0)
     # two gold sources, both found: the source-less relation has none to score
     assert (m["source_f1_exact"], m["source_f1_overlap"]) == (1.0, 1.0)
 
