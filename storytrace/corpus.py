@@ -127,7 +127,7 @@ class Corpus:
             placement = self._linker.place(article)
             self.store.put_article(article, placement.story_id)
             self._linker.record_story(article, placement.story_id)
-            link_claims(article, placement.story_id, self.store, self.settings)
+            link_claims(article, placement.story_id, self.store, self.settings, self.models.claims)
         # Only after the commit: the in-memory index must never hold an article the database lacks.
         self._linker.index(article)
         return True

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lingua import LanguageDetector
 from spacy.language import Language
 
+from storytrace.link.claims import ClaimModels, load_claim_models
 from storytrace.settings import Settings
 
 # storytrace's own spaCy components, added after the parser and NER of the loaded pipeline.
@@ -17,6 +18,7 @@ OWN_COMPONENTS = ("storytrace_attribution", "storytrace_lead_vector")
 class Models:
     nlp: Language  # the spaCy pipeline with storytrace's components added
     detector: LanguageDetector
+    claims: ClaimModels  # claim grouping (WordLlama propositions) and the stance model
 
     @property
     def encoder(self):
@@ -40,4 +42,5 @@ def load_models(settings: Settings) -> Models:
     nlp.add_pipe("storytrace_lead_vector", config={"max_tokens": settings.embedding_max_tokens,
                                                    "threads": settings.embedding_threads,
                                                    "batch_size": settings.batch_size})
-    return Models(nlp=nlp, detector=build_detector())
+    encoder = nlp.get_pipe("storytrace_lead_vector").encoder
+    return Models(nlp=nlp, detector=build_detector(), claims=load_claim_models(encoder.encode))

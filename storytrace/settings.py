@@ -23,10 +23,32 @@ class Settings:
     min_words: int = _setting(25, "Articles whose clean text has fewer words are rejected as empty.")
     max_bytes: int = _setting(20_000_000, "Input files larger than this are rejected as too large.")
     languages: tuple[str, ...] = _setting(("en",), "Languages accepted; articles in others are skipped with a reason.")
-    story_similarity: float = _setting(0.55, "Least cosine similarity (after entity and time adjustments) to join a story.")
+    story_similarity: float = _setting(0.3, "Least cosine similarity of headline-and-lead vectors for a stored article "
+                                            "to count as evidence for its story.")
+    story_evidence: float = _setting(-1.0, "Least same-event log-odds (mean over the story's best candidates) to "
+                                           "join a story; higher splits more.")
+    story_support: int = _setting(3, "A story's best-matching candidates whose log-odds are averaged, so one "
+                                     "look-alike article cannot decide alone.")
     story_window_days: int = _setting(10, "Articles further apart in time than this do not join the same story.")
     story_candidates: int = _setting(20, "Nearest stored articles examined when placing a new article in a story.")
-    claim_similarity: float = _setting(0.6, "Least similarity of two statements' propositions to share a claim.")
+    claim_candidate_similarity: float = _setting(0.25, "Least average similarity (static embedding and weighted-"
+                                                       "stem cosine) of a statement to a claim's statements to "
+                                                       "join it.")
+    claim_similarity: float = _setting(0.35, "With claim_semantic_check, the average similarity from which a "
+                                             "statement joins a claim without the sentence encoder's check.")
+    claim_semantic_check: bool = _setting(False, "Let the sentence encoder decide where the cheap similarity is "
+                                                 "uncertain: better claims, but about 5 ms a statement.")
+    claim_semantic_similarity: float = _setting(0.33, "With claim_semantic_check, the least similarity (sentence-"
+                                                      "encoder and weighted-stem cosine) to join a candidate claim.")
+    claim_dispute_similarity: float = _setting(0.4, "Least similarity of two statements of a claim for a denial or "
+                                                    "a conflicting fact between them to be a dispute.")
+    claim_dispute_coverage: float = _setting(0.5, "Least share (idf-weighted) of a denial's words found in what it "
+                                                  "denies (of two assertions: of each one's in the other) for a "
+                                                  "dispute: a denial of something near the claim is no dispute.")
+    stance_denial_confidence: float = _setting(0.6, "Least stance-model probability of 'against' that turns a "
+                                                    "negatively worded statement with a plain cue into a denial.")
+    stance_hedge_confidence: float = _setting(0.6, "Least stance-model probability of 'observing' that turns a "
+                                                   "hedged statement with a plain cue into a speculation.")
 
     def with_overrides(self, **changes) -> "Settings":
         known = {f.name for f in fields(self)}

@@ -40,6 +40,8 @@ BENCHMARKS: dict[str, Benchmark] = {
                                  summary="grouping Emergent headlines into claims"),
     "ecbplus": Benchmark("storytrace.bench.stories:bench_ecbplus", folders=("dir",),
                          summary="story clustering on ECB+"),
+    "link-speed": Benchmark("storytrace.bench.link_speed:bench_link_speed",
+                            summary="linking cost per new article at 1k, 10k and 100k stored articles (synthetic)"),
 }
 
 

@@ -1,88 +1,348 @@
-"""Group statements that carry the same proposition into claims, and keep each claim's status current."""
+"""Group statements that carry the same proposition into claims, and keep each claim's status current.
+
+Statements arrive one article at a time. Each joins the claim of its story whose statements it is most like
+on average (average link: one loosely worded member cannot chain two different propositions together), or
+starts a claim of its own. Each statement's stance to its claim starts from its cue ("denied", "said") and
+is corrected by the stance model where the wording says otherwise (see `stances`).
+"""
 
 from __future__ import annotations
 
 import hashlib
-from typing import TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from storytrace.link.disputes import find_disputes
-from storytrace.link.propositions import similarity, stems
+import numpy as np
+
+from storytrace.link.disputes import Close, find_disputes, negated, values_conflict
+from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
+                                          proposition_similarity, stem_similarity, stems)
 from storytrace.link.sources import count_sources, same_source, source_key
+from storytrace.link.stance import Embed, StanceBackend, StanceHead, TrainedStance, load_heads
+from storytrace.link.stance_features import HEDGE_WORDS, words
 from storytrace.model import Article, Claim, Statement
 from storytrace.settings import Settings
 from storytrace.store import Store
 
 ASSERTING = {"asserts", "confirms", "speculates"}
-T = TypeVar("T")
+TERSE = 3  # content stems: a statement this short names too little to be compared word for word
 
 
-def link_claims(article: Article, story_id: str, store: Store, settings: Settings) -> list[str]:
+class CachedEmbed:
+    """A sentence encoder that encodes each text once per process: a claim's representatives and its
+    statements are read again each time an article joins the story. Bounded: cleared when full."""
+
+    def __init__(self, embed: Embed, size: int = 50_000):
+        self._embed = embed
+        self._size = size
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            if len(self._vectors) + len(missing) > self._size:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self._embed(missing)))
+        return np.stack([self._vectors[t] for t in texts]) if texts else self._embed([])
+
+
+@dataclass
+class ClaimModels:
+    """What claim linking needs, loaded once (`storytrace.models.load_models`) and passed in."""
+
+    propositions: PropositionEncoder
+    stance: StanceBackend | None  # claim vs short statement (for / against / observing); None: cues only
+    embed: Embed  # sentence encoder (MiniLM) for the few statements the cheap similarity cannot place
+
+    def __post_init__(self) -> None:
+        self._stances: dict[tuple[str, str], np.ndarray] = {}
+
+    def vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
+        return dict(zip(texts, self.embed(texts)))
+
+    def stance_proba(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """The stance backend's probabilities, each (claim, text) pair read once per process."""
+        missing = list(dict.fromkeys(p for p in pairs if p not in self._stances))
+        if missing and self.stance is not None:
+            if len(self._stances) > 50_000:
+                self._stances.clear()
+            self._stances.update(zip(missing, self.stance.predict_proba(missing)))
+        return np.stack([self._stances[p] for p in pairs])
+
+
+def load_claim_models(embed: Embed) -> ClaimModels:
+    """The default models: WordLlama propositions, the trained stance model's Emergent head and the sentence
+    encoder `embed` (shared, with a cache, by the stance features and the grouping); the fnc1 head's news
+    idf weights the stems."""
+    heads = load_heads(names=("fnc1", "emergent"))
+    cached = CachedEmbed(embed)
+    return ClaimModels(proposition_encoder(heads), TrainedStance(cached, head="emergent", heads=heads), cached)
+
+
+def proposition_encoder(heads: dict[str, StanceHead] | None = None) -> PropositionEncoder:
+    """The default proposition encoder; its stems are weighted by the idf of FNC-1's news bodies, stored
+    with the stance model's fnc1 head."""
+    space = (heads or load_heads(names=("fnc1",)))["fnc1"].space
+    return load_proposition_encoder(space.idf, space.default_idf)
+
+
+class ClaimIndex:
+    """The claims of one story, placing new statements one at a time.
+
+    The cheap similarity (static embeddings and stems, `proposition_similarity`) is averaged over each
+    claim's members; it keeps running sums, so that average costs one dot product however large the claim.
+    A statement below `claim_candidate_similarity` for every claim starts its own; otherwise it joins the
+    best claim. Optionally (`claim_semantic_check`), where the best is under `claim_similarity` (about one
+    statement in eight on Emergent) MiniLM decides instead: the statement's sentence vector against those
+    of the three likeliest claims' first two members, averaged with the stem score, and statements of one
+    article in that band stay apart. Emergent B-cubed F1: 0.83 cheap only, 0.86 with the check. The check
+    is off by default: MiniLM in the main process, beside the spaCy workers, costs about 15 ms a text,
+    which the pipeline's speed budget cannot pay."""
+
+    REPRESENTATIVES = 2
+    CANDIDATES = 3
+
+    def __init__(self, models: ClaimModels, settings: Settings) -> None:
+        self._models = models
+        self._settings = settings
+        self._vectors: dict[str, np.ndarray] = {}
+        self._terms: dict[str, dict[str, float]] = {}
+        self._sizes: dict[str, int] = {}
+        self._texts: dict[str, list[str]] = {}
+        self._articles: dict[str, set[str]] = {}
+        self.encoded = 0  # statements that needed the sentence encoder
+
+    def add(self, claim_id: str, text: str, proposition: Proposition, article_id: str) -> None:
+        if claim_id not in self._sizes:
+            self._articles[claim_id] = set()
+            self._vectors[claim_id] = np.zeros_like(proposition.vector)
+            self._terms[claim_id] = {}
+            self._sizes[claim_id] = 0
+            self._texts[claim_id] = []
+        self._vectors[claim_id] += proposition.vector
+        terms = self._terms[claim_id]
+        for word, weight in proposition.terms.items():
+            terms[word] = terms.get(word, 0.0) + weight
+        self._sizes[claim_id] += 1
+        self._articles[claim_id].add(article_id)
+        if len(self._texts[claim_id]) < self.REPRESENTATIVES:
+            self._texts[claim_id].append(text)
+
+    def place(self, text: str, proposition: Proposition, article_id: str) -> str | None:
+        """The claim `text` (of article `article_id`) belongs to, or None when it carries a proposition of
+        its own."""
+        scores = {claim_id: self._average(proposition, claim_id) for claim_id in self._sizes}
+        best = max(scores, key=scores.__getitem__, default=None)
+        if best is None or scores[best] < self._settings.claim_candidate_similarity:
+            return None
+        if scores[best] >= self._settings.claim_similarity or not self._settings.claim_semantic_check:
+            return best
+        candidates = self._uncertain(scores, article_id)
+        return self._closest_by_meaning(text, proposition, candidates) if candidates else None
+
+    def _uncertain(self, scores: dict[str, float], article_id: str) -> list[str]:
+        """The claims the sentence encoder should compare a statement with: the few likeliest in the
+        uncertain band that have statements of other articles (each costs the encoder its representatives)."""
+        if max(scores.values(), default=0.0) >= self._settings.claim_similarity:
+            return []
+        band = [c for c, score in scores.items() if score >= self._settings.claim_candidate_similarity
+                and self._articles[c] - {article_id}]
+        return sorted(band, key=scores.__getitem__, reverse=True)[:self.CANDIDATES]
+
+    def prefetch(self, items: list[tuple[str, Proposition]], article_id: str) -> None:
+        """Encode in one batch the statements (and their candidates' representatives) that will need the
+        sentence encoder against the claims as they stand: one call per article instead of one per statement."""
+        if not self._settings.claim_semantic_check:
+            return
+        wanted = []
+        for text, proposition in items:
+            candidates = self._uncertain({c: self._average(proposition, c) for c in self._sizes}, article_id)
+            if candidates:
+                wanted += [text] + [t for c in candidates for t in self._texts[c]]
+        if wanted:
+            self._models.vectors(wanted)
+
+    def _average(self, proposition: Proposition, claim_id: str) -> float:
+        summed = Proposition(self._vectors[claim_id], self._terms[claim_id])
+        return proposition_similarity(proposition, summed) / self._sizes[claim_id]
+
+    def _closest_by_meaning(self, text: str, proposition: Proposition, candidates: list[str]) -> str | None:
+        self.encoded += 1
+        vectors = self._models.vectors([text] + [t for c in candidates for t in self._texts[c]])
+        own = vectors[text]
+        best, best_score = None, self._settings.claim_semantic_similarity
+        for claim_id in candidates:
+            meaning = float(np.mean([own @ vectors[t] for t in self._texts[claim_id]]))
+            stems_score = stem_similarity(proposition, Proposition(self._vectors[claim_id], self._terms[claim_id]))
+            score = 0.5 * meaning + 0.5 * stems_score / self._sizes[claim_id]
+            if score >= best_score:
+                best, best_score = claim_id, score
+        return best
+
+
+def link_claims(article: Article, story_id: str, store: Store, settings: Settings, models: ClaimModels) -> list[str]:
     """Put each statement of a freshly stored article into a claim; return the ids of claims that changed."""
-    pool = [(s, stems(s.text)) for s in store.statements(story_id=story_id) if s.article_id != article.id]
-    claim_of = store.statement_claims([s.id for s, _ in pool]) if pool else {}
+    pool = [s for s in store.statements(story_id=story_id) if s.article_id != article.id]
+    claim_of = store.statement_claims([s.id for s in pool]) if pool else {}
+    index = ClaimIndex(models, settings)
+    for statement, proposition in zip(pool, models.propositions.encode([s.text for s in pool])):
+        if claim_of.get(statement.id):
+            index.add(claim_of[statement.id], statement.text, proposition, statement.article_id)
+    fresh = [s for s in article.statements if stems(s.text)]
+    propositions = models.propositions.encode([s.text for s in fresh])
+    index.prefetch([(s.text, p) for s, p in zip(fresh, propositions)], article.id)
     touched: set[str] = set()
-    for statement in article.statements:
-        own = stems(statement.text)
-        if not own:
-            continue
-        match = _best_match(own, pool, settings.claim_similarity)
-        claim_id = claim_of.get(match.id) if match else None
+    for statement, proposition in zip(fresh, propositions):
+        claim_id = index.place(statement.text, proposition, article.id)
         if claim_id is None:
             claim_id = "C" + hashlib.sha1(statement.id.encode()).hexdigest()[:11]
         store.set_statement_claim(statement.id, claim_id)
-        claim_of[statement.id] = claim_id
-        pool.append((statement, own))
+        index.add(claim_id, statement.text, proposition, article.id)
         touched.add(claim_id)
+    # A denial may be of a claim it was not grouped with (terse denials group poorly): claims with an
+    # assertion it closely denies are refreshed too, and every refresh weighs the story's denials.
+    denials = [s for s in pool + fresh if s.polarity == "denies"]
+    fresh_denials = [s for s in fresh if s.polarity == "denies"]
+    if fresh_denials:
+        close = _closeness(pool + fresh, models, settings)
+        touched |= {claim_of[s.id] for s in pool if claim_of.get(s.id) and s.polarity in ASSERTING
+                    and any(close(d, s) for d in fresh_denials)}
     for claim_id in touched:
-        refresh_claim(claim_id, story_id, store)
+        refresh_claim(claim_id, story_id, store, settings, models, denials)
     return sorted(touched)
 
 
-def _best_match(own: set[str], pool: list[tuple[T, set[str]]], threshold: float) -> T | None:
-    """The pool entry whose proposition is most like `own`, if any reaches the threshold."""
-    best, best_score = None, threshold
-    for candidate, theirs in pool:
-        score = similarity(own, theirs)
-        if score >= best_score:
-            best, best_score = candidate, score
-    return best
-
-
-def group_propositions(texts: list[str], threshold: float) -> list[int]:
-    """Claim groups for texts taken one at a time, as statements arrive: each joins the group of its best
-    earlier match or starts its own. Returns a group number per text (the index of the group's first text)."""
+def group_propositions(texts: list[str], models: ClaimModels, settings: Settings) -> tuple[list[int], int]:
+    """Claim groups for texts taken one at a time, as statements arrive: each joins the group it belongs to
+    or starts its own. Returns a group number per text (the index of the group's first text), and how many
+    texts needed the sentence encoder."""
+    index = ClaimIndex(models, settings)
     groups: list[int] = []
-    pool: list[tuple[int, set[str]]] = []
-    for index, text in enumerate(texts):
-        own = stems(text)
-        match = _best_match(own, pool, threshold) if own else None
-        groups.append(groups[match] if match is not None else index)
-        pool.append((index, own))
-    return groups
+    for position, (text, proposition) in enumerate(zip(texts, models.propositions.encode(texts))):
+        match = index.place(text, proposition, str(position)) if stems(text) else None
+        group = int(match) if match is not None else position
+        index.add(str(group), text, proposition, str(position))
+        groups.append(group)
+    return groups, index.encoded
 
 
-def refresh_claim(claim_id: str, story_id: str, store: Store) -> Claim:
-    """Recompute a claim's summary, status and disputes from its current statements."""
+def refresh_claim(claim_id: str, story_id: str, store: Store, settings: Settings, models: ClaimModels,
+                  denials: list[Statement] = ()) -> Claim:
+    """Recompute a claim's stances, summary, status and disputes from its current statements, and from the
+    story's `denials` grouped elsewhere that closely deny one of its assertions."""
     statements = store.statements(claim_id=claim_id)
-    outlets = {s.article_id: store.article_outlet(s.article_id) for s in statements}
-    claim = Claim(claim_id, story_id, _summary(statements), [s.id for s in statements], claim_status(statements))
+    members = {s.id for s in statements}
+    close = _closeness(statements + [d for d in denials if d.id not in members], models, settings)
+    stance = stances(statements, models, settings, close)
+    outside = [d for d in denials if d.id not in members
+               and any(stance[s.id] in ASSERTING and close(d, s) for s in statements)]
+    stance.update({d.id: "denies" for d in outside})
+    involved = statements + outside
+    outlets = {s.article_id: store.article_outlet(s.article_id) for s in involved}
+    claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
+    disputes = find_disputes(claim, involved, outlets, stance, close)
+    claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
     store.put_claim(claim)
-    store.replace_disputes(claim_id, find_disputes(claim, statements, outlets))
+    store.replace_disputes(claim_id, disputes)
     return claim
 
 
-def claim_status(statements: list[Statement]) -> str:
-    deniers = {source_key(s) for s in statements if s.polarity == "denies"}
-    asserters = {source_key(s) for s in statements if s.polarity in ASSERTING}
+def _closeness(statements: list[Statement], models: ClaimModels, settings: Settings) -> Close:
+    """Whether two statements say the same thing closely enough to be in conflict (a claim groups more
+    loosely than a dispute may). A denial must be contained in what it denies: most of its weighted words
+    there, and (unless terse: "No such proposal has been made") similar overall; the assertion may say
+    more. Two assertions must each contain most of the other's words. A statement of a single content word
+    says too little to conflict."""
+    propositions = dict(zip([s.id for s in statements], models.propositions.encode([s.text for s in statements])))
+
+    def close(a: Statement, b: Statement) -> bool:
+        if b.polarity == "denies" and a.polarity != "denies":
+            a, b = b, a
+        pa, pb = propositions[a.id], propositions[b.id]
+        if min(len(pa.terms), len(pb.terms)) < 2:
+            return False
+        similar = proposition_similarity(pa, pb) >= settings.claim_dispute_similarity
+        if a.polarity == "denies":
+            return coverage(pa, pb) >= settings.claim_dispute_coverage and (similar or len(pa.terms) <= TERSE)
+        return similar and min(coverage(pa, pb), coverage(pb, pa)) >= settings.claim_dispute_coverage
+
+    return close
+
+
+def stances(statements: list[Statement], models: ClaimModels, settings: Settings,
+            close: Close | None = None) -> dict[str, str]:
+    """Each statement's stance to its claim (a polarity). The cue decides, except where a statement with a
+    plain cue ("said") words the claim negatively or as a guess: then the stance model, reading it against
+    the claim's plainest assertion, may turn it into a denial or a speculation. A confident reading counts.
+
+    The model (a sentence encoder and trees, milliseconds a statement) reads only where its answer can
+    change a dispute: a negatively worded statement close to another source's assertion (a denial?), a
+    hedged one whose figures conflict with another source's firm statement (a contradiction?)."""
+    result = {s.id: s.polarity for s in statements}
+    plain = [s for s in statements if s.polarity in ("asserts", "confirms") and not _marked(s.text)]
+    if not plain or models.stance is None:
+        return result
+    lead = plain[0]
+    close = close or (lambda a, b: True)
+    doubtful = [s for s in statements if s.polarity == "asserts" and _matters(s, statements, close)]
+    if not doubtful:
+        return result
+    proba = models.stance_proba([(lead.text, s.text) for s in doubtful])
+    labels = list(models.stance.labels)
+    for statement, row in zip(doubtful, proba):
+        against, observing = row[labels.index("against")], row[labels.index("observing")]
+        if against >= settings.stance_denial_confidence and negated(statement.text):
+            result[statement.id] = "denies"
+        elif observing >= settings.stance_hedge_confidence and _hedged(statement.text):
+            result[statement.id] = "speculates"
+    return result
+
+
+def _matters(statement: Statement, statements: list[Statement], close: Close) -> bool:
+    """Whether reading `statement` as a denial or a guess could make or unmake a dispute."""
+    others = [o for o in statements if o is not statement and o.polarity in ASSERTING
+              and not same_source(source_key(o), source_key(statement)) and close(statement, o)]
+    if negated(statement.text) and others:
+        return True
+    return _hedged(statement.text) and any(
+        o.polarity != "speculates" and o.article_id != statement.article_id and values_conflict(statement.text, o.text)
+        for o in others)
+
+
+def _hedged(text: str) -> bool:
+    return any(w in HEDGE_WORDS and w not in _REPORTING for w in words(text))
+
+
+# Reporting verbs are in the stance features' hedge list, but nearly every statement is "said".
+_REPORTING = frozenset({"say", "says", "said", "according", "report", "reports", "reported"})
+
+
+def _marked(text: str) -> bool:
+    return negated(text) or _hedged(text)
+
+
+def claim_status(statements: list[Statement], stance: dict[str, str] | None = None,
+                 denial_found: bool | None = None) -> str:
+    """disputed (denied, and asserted by a source independent of the denier), denied, corroborated (two
+    or more independent asserting sources) or single_source. `denial_found` says whether the disputes
+    found a denial of what is asserted: when they did not (the denial is of something close but else), the
+    claim is not disputed; it is denied only if no other source asserts it in plain (not negated) words."""
+    polarity: Callable[[Statement], str] = (lambda s: stance.get(s.id, s.polarity)) if stance else (
+        lambda s: s.polarity)
+    deniers = {source_key(s) for s in statements if polarity(s) == "denies"}
+    asserters = {source_key(s) for s in statements if polarity(s) in ASSERTING}
+    plain = {source_key(s) for s in statements if polarity(s) in ASSERTING and not negated(s.text)}
     independent = {a for a in asserters if not any(same_source(a, d) for d in deniers)}
-    if deniers and independent:
+    if deniers and independent and (denial_found is None or denial_found):
         return "disputed"
-    if deniers:
+    if deniers and not {a for a in plain if not any(same_source(a, d) for d in deniers)}:
         return "denied"
     return "corroborated" if count_sources(asserters) >= 2 else "single_source"
 
 
-def _summary(statements: list[Statement]) -> str:
-    lead = next((s for s in statements if s.polarity in ASSERTING), statements[0])
+def _summary(statements: list[Statement], stance: dict[str, str]) -> str:
+    # What the claim says: a plainly worded assertion, else any assertion, else what is denied.
+    asserting = [s for s in statements if stance.get(s.id) in ASSERTING]
+    lead = next((s for s in asserting if not negated(s.text)), asserting[0] if asserting else statements[0])
     text = " ".join(lead.text.split())
     return text if len(text) <= 200 else text[:199].rstrip() + "…"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
-from storytrace.link.propositions import concrete_values
+from storytrace.link.propositions import concrete_values, unit_of
 from storytrace.link.sources import same_source, source_key
+from storytrace.link.stance_features import NEGATORS, REFUTE_WORDS, words
 from storytrace.model import Claim, Dispute, Statement
 
 _ASSERTING = {"asserts", "confirms", "speculates"}
@@ -14,19 +16,35 @@ _ASSERTING = {"asserts", "confirms", "speculates"}
 _FIRM = {"asserts", "confirms"}
 
 
-def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, str | None]) -> list[Dispute]:
-    """Denials first (one per denying statement), then factual contradictions between asserting statements."""
-    disputes = [_denial(claim, d, statements, outlets) for d in statements if d.polarity == "denies"]
+Close = Callable[[Statement, Statement], bool]
+
+
+def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],
+                  stance: dict[str, str] | None = None, close: Close | None = None) -> list[Dispute]:
+    """Denials first (one per denying statement), then factual contradictions between asserting statements.
+
+    `stance` is each statement's stance to the claim (its polarity unless given). `close` says whether two
+    statements of the claim carry the same proposition closely enough to be in conflict: a claim groups
+    loosely, and a denial of something near the claim ("denied the minister would resign" in a claim about
+    his budget) must not become a dispute. Unless given, all statements of a claim are close."""
+    stance = stance or {}
+    polarity = {s.id: stance.get(s.id, s.polarity) for s in statements}
+    close = close or (lambda a, b: True)
+    disputes = [_denial(claim, d, statements, outlets, polarity, close) for d in statements
+                if polarity[d.id] == "denies"]
     disputes = [d for d in disputes if d is not None]
-    disputes.extend(_contradictions(claim, statements, outlets))
+    disputes.extend(_contradictions(claim, statements, outlets, polarity, close))
     return disputes
 
 
-def _denial(claim: Claim, denial: Statement, statements: list[Statement],
-            outlets: dict[str, str | None]) -> Dispute | None:
+def _denial(claim: Claim, denial: Statement, statements: list[Statement], outlets: dict[str, str | None],
+            polarity: dict[str, str], close: Close) -> Dispute | None:
     # A speaker re-stating their own denial elsewhere is not in conflict with itself.
     denier = source_key(denial)
-    asserted = [s for s in statements if s.polarity in _ASSERTING and not same_source(source_key(s), denier)]
+    # A negatively worded statement ("lawmakers had not been briefed on any such proposal") that the stance
+    # reading left as asserting is too uncertain to be the other side of a dispute.
+    asserted = [s for s in statements if polarity[s.id] in _ASSERTING and not same_source(source_key(s), denier)
+                and not negated(s.text) and close(denial, s)]
     if not asserted:
         return None
     ids = [denial.id] + [s.id for s in asserted]
@@ -37,13 +55,15 @@ def _denial(claim: Claim, denial: Statement, statements: list[Statement],
     return Dispute(_dispute_id(claim.id, "denial", ids), claim.id, ids, "denial", explanation)
 
 
-def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str, str | None]) -> list[Dispute]:
-    asserting = [s for s in statements if s.polarity in _FIRM]
+def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],
+                    polarity: dict[str, str], close: Close) -> list[Dispute]:
+    asserting = [s for s in statements if polarity[s.id] in _FIRM]
     values = {s.id: concrete_values(s.text) for s in asserting}
     found = []
     for i, first in enumerate(asserting):
         for second in asserting[i + 1:]:
-            if first.article_id == second.article_id or same_source(source_key(first), source_key(second)):
+            if (first.article_id == second.article_id or same_source(source_key(first), source_key(second))
+                    or not close(first, second)):
                 continue
             conflict = _conflict(values[first.id], values[second.id])
             if conflict:
@@ -57,10 +77,26 @@ def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str
     return found
 
 
+def negated(text: str) -> bool:
+    """Whether a text has a negator or a refuting word ("not", "no", "false", "denied")."""
+    return any(w in NEGATORS or w in REFUTE_WORDS for w in words(text))
+
+
+def values_conflict(a: str, b: str) -> bool:
+    """Whether two texts give rival dates, or rival numbers of one unit."""
+    return _conflict(concrete_values(a), concrete_values(b)) is not None
+
+
 def _conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[str, set[str], set[str]] | None:
-    for kind in ("date", "number"):
-        if a[kind] and b[kind] and not a[kind] & b[kind]:
-            return kind, a[kind], b[kind]
+    """Two dates, or two numbers of one unit, with no value in common. Numbers of different units are no
+    conflict: "20 percent" and "3 million people" can both be true."""
+    if a["date"] and b["date"] and not a["date"] & b["date"]:
+        return "date", a["date"], b["date"]
+    for unit in sorted({unit_of(v) for v in a["number"]} & {unit_of(v) for v in b["number"]}):
+        mine = {v for v in a["number"] if unit_of(v) == unit}
+        theirs = {v for v in b["number"] if unit_of(v) == unit}
+        if not mine & theirs:
+            return "number", mine, theirs
     return None
 
 

@@ -1,15 +1,26 @@
-"""What a statement asserts, reduced to comparable parts: content-word stems and concrete values.
+"""What a statement asserts, reduced to comparable parts: a static embedding and idf-weighted stems for
+grouping statements into claims and telling whether two say the same thing, and concrete values (dates,
+numbers with their unit) for contradictions.
 
-Stems are crude prefixes on purpose: "proposal", "proposed" and "proposing" must meet, and the statements
-being compared are short, so a prefix match is both fast and good enough for grouping.
+`stems` (crude 6-letter prefixes, stance words left out) only says whether a statement has any content.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from storytrace.errors import StorytraceError
+from storytrace.link.stance_features import STOPWORDS, content_stems, words
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)?")
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+# A number and the word after it, its unit: "20 percent" and "3 million" are different facts, not rival values.
+_NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?)\b(?:\s*(%)|\s+([A-Za-z]+))?")
 _MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
 # Words that carry stance or grammar, not the proposition: a denial and an assertion of one claim differ here.
@@ -34,26 +45,99 @@ def stems(text: str) -> set[str]:
     return out
 
 
-def similarity(a: set[str], b: set[str]) -> float:
-    """Overlap coefficient of two stem sets, or 0 unless they share at least three stems (or all of a short one).
-
-    The floor on shared stems keeps two statements that merely mention the same place or person apart.
-    """
-    shared = len(a & b)
-    smaller = min(len(a), len(b))
-    if shared < 2 or shared < min(3, smaller):
-        return 0.0
-    return shared / smaller
-
-
 def concrete_values(text: str) -> dict[str, set[str]]:
-    """Numbers and month-day dates in a statement, the facts a contradiction is made of."""
+    """Month-day dates and numbers with their unit word ("20 percent") in a statement, the facts a
+    contradiction is made of."""
     dates = {f"{m.group(1)[:3].lower()} {int(m.group(2))}" for m in _MONTH_DAY.finditer(text)}
     date_spans = [m.span() for m in _MONTH_DAY.finditer(text)]
-    numbers = {m.group(0) for m in _NUMBER.finditer(text)
-               if not any(s <= m.start() < e for s, e in date_spans) and not _is_year(m.group(0))}
+    numbers = {_with_unit(m) for m in _NUMBER.finditer(text)
+               if not any(s <= m.start() < e for s, e in date_spans) and not _is_year(m.group(1))}
     return {"date": dates, "number": numbers}
+
+
+def unit_of(value: str) -> str:
+    """The unit part of a value from `concrete_values` ("" for a bare number or a date)."""
+    return value.partition(" ")[2] if value[:1].isdigit() else ""
+
+
+def _with_unit(match: re.Match[str]) -> str:
+    unit = "percent" if match.group(2) or (match.group(3) or "").lower() == "per" else (match.group(3) or "").lower()
+    return f"{match.group(1)} {unit}".strip()
 
 
 def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """A statement reduced for grouping: a static embedding of its content words and its idf-weighted stems."""
+
+    vector: np.ndarray  # unit-length, 256-d
+    terms: dict[str, float]  # stem -> weight, unit length
+
+
+class PropositionEncoder:
+    """Encodes statements for claim grouping with WordLlama's static embeddings (about 17k sentences/s) and
+    an idf-weighted bag of stems. Contextual MiniLM vectors group headlines a little better, but encoding
+    every statement with them costs more than the pipeline's speed budget allows."""
+
+    name = "WordLlama l2_supercat 256-d + idf-weighted stems"
+
+    def __init__(self, wordllama, idf: dict[str, float], default_idf: float, cache_size: int = 50_000):
+        self._model = wordllama
+        self._idf = idf
+        self._default_idf = default_idf
+        # Stored statements are re-read for every article of their story; their encodings are remembered.
+        self._cache: OrderedDict[str, Proposition] = OrderedDict()
+        self._cache_size = cache_size
+
+    def encode(self, texts: list[str]) -> list[Proposition]:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            # Content words only: "said", "the", "will" make unrelated headlines look alike.
+            content = [" ".join(w for w in words(t) if w not in STOPWORDS) or t for t in missing]
+            vectors = self._model.embed(content, norm=True)
+            for text, vector in zip(missing, vectors):
+                self._remember(text, Proposition(np.asarray(vector, dtype=np.float32), self._terms(text)))
+        return [self._cache[t] for t in texts]
+
+    def _remember(self, text: str, proposition: Proposition) -> None:
+        self._cache[text] = proposition
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+    def _terms(self, text: str) -> dict[str, float]:
+        counts = Counter(content_stems(words(text)))
+        weights = {w: c * self._idf.get(w, self._default_idf) for w, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        return {w: v / norm for w, v in weights.items()}
+
+
+def proposition_similarity(a: Proposition, b: Proposition) -> float:
+    """Equal parts embedding cosine and idf-weighted stem cosine: the embedding meets paraphrases ("quits" /
+    "resigns"), the stems insist on the rare words (names, places) a claim is about. Weights were chosen on
+    half of Emergent's training claims."""
+    return 0.5 * float(a.vector @ b.vector) + 0.5 * stem_similarity(a, b)
+
+
+def coverage(a: Proposition, b: Proposition) -> float:
+    """The idf-weighted share of a's stems that b also has: whether b says what a says, names included."""
+    total = sum(a.terms.values())
+    return sum(v for w, v in a.terms.items() if w in b.terms) / total if total else 0.0
+
+
+def stem_similarity(a: Proposition, b: Proposition) -> float:
+    """Cosine of the idf-weighted stems."""
+    return sum(v * b.terms[w] for w, v in a.terms.items() if w in b.terms)
+
+
+def load_proposition_encoder(idf: dict[str, float], default_idf: float) -> PropositionEncoder:
+    """WordLlama from its installed package (never a download), with a news idf (the stance model's)."""
+    try:
+        import wordllama
+        from wordllama import WordLlama
+    except ImportError as exc:
+        raise StorytraceError(f"wordllama package missing: {exc}") from exc
+    model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    return PropositionEncoder(model, idf, default_idf)

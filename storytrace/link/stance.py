@@ -102,21 +102,25 @@ class StanceHead:
     text_vector: bool = False  # features end with the text's own 384-d vector (short texts: headlines)
 
 
-def load_heads(path: str | None = None) -> dict[str, StanceHead]:
-    """Every head stored in the artefact (the packaged one unless `path` is given)."""
+def load_heads(path: str | None = None, names: Sequence[str] | None = None) -> dict[str, StanceHead]:
+    """The heads stored in the artefact (the packaged one unless `path` is given): all, or those `names`."""
     if path is None:
         with resources.as_file(resources.files("storytrace.resources") / ARTEFACT) as packaged:
-            return _read_heads(str(packaged))
-    return _read_heads(path)
+            return _read_heads(str(packaged), names)
+    return _read_heads(path, names)
 
 
-def _read_heads(path: str) -> dict[str, StanceHead]:
+def _read_heads(path: str, wanted: Sequence[str] | None = None) -> dict[str, StanceHead]:
     try:
         with np.load(path, allow_pickle=False) as data:
-            arrays = {key: data[key] for key in data.files}
+            keys = [k for k in data.files if wanted is None or k.split("/")[0] in wanted]
+            arrays = {key: data[key] for key in keys}
     except OSError as exc:
         raise StorytraceError(f"stance model {path} cannot be read: {exc}") from exc
     names = sorted({key.split("/")[0] for key in arrays})
+    missing = set(wanted or ()) - set(names)
+    if missing:
+        raise StorytraceError(f"stance model {path} has no head {', '.join(sorted(missing))}")
     return {name: _head_from_arrays({k.split("/", 1)[1]: v for k, v in arrays.items() if k.startswith(name + "/")})
             for name in names}
 

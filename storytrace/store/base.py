@@ -67,6 +67,10 @@ class Store(ABC):
         """For each id: its entity ids, its anchor date (dateline date, else publication date) and its story."""
 
     @abstractmethod
+    def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str | None, str]]:
+        """For each id: its title and clean text (what story placement compares), without mentions or statements."""
+
+    @abstractmethod
     def article_outlet(self, article_id: str) -> str | None: ...
 
     @abstractmethod

@@ -75,7 +75,10 @@ class SQLiteStore(Store):
     def put_article(self, article: Article, story_id: str) -> None:
         dl = article.dateline or Dateline()
         vector = article.embedding.astype(np.float32).tobytes() if article.embedding is not None else None
-        seq = self._q("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")[0][0]
+        # The newest row holds the highest seq (articles are only ever appended); finding it by rowid is a
+        # B-tree lookup, where MAX(seq) scanned the whole table for every stored article.
+        seq = self._q("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles "
+                      "WHERE rowid = (SELECT MAX(rowid) FROM articles)")[0][0]
         self._db.execute(
             "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article.id, article.source, article.url, article.outlet, article.title, article.byline, dl.place,
@@ -132,6 +135,11 @@ class SQLiteStore(Store):
         rows = self._q(f"SELECT id, COALESCE(dateline_date, substr(published, 1, 10)), story_id FROM articles "
                        f"WHERE id IN ({marks})", article_ids)
         return {r[0]: (entities[r[0]], _date(r[1]), r[2]) for r in rows}
+
+    def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str | None, str]]:
+        rows = self._q(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(article_ids))})",
+                       article_ids)
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     def article_outlet(self, article_id: str) -> str | None:
         rows = self._q("SELECT outlet FROM articles WHERE id = ?", (article_id,))

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 
+import numpy as np
 import pytest
 
-from storytrace.link.claims import claim_status, link_claims
-from storytrace.link.propositions import concrete_values, similarity, stems
+from storytrace.link.claims import ClaimModels, claim_status, link_claims, load_claim_models, stances
+from storytrace.link.propositions import concrete_values, coverage, proposition_similarity, stems
 from storytrace.model import Article, Speaker, Statement
 from storytrace.settings import Settings
 from storytrace.store import open_store
+
+
+@pytest.fixture(scope="module")
+def models():
+    from storytrace.link.embed import Encoder
+
+    return load_claim_models(Encoder(max_tokens=128, threads=1).encode)
 
 
 @pytest.fixture
@@ -24,29 +32,32 @@ def _statement(text, speaker, polarity="asserts", chain=None, article_id="a1", n
                      polarity=polarity, chain=chain or [speaker], id=f"{article_id}-{n}", article_id=article_id)
 
 
-def _add(store, article_id, outlet, *statements, story="S1"):
+def _add(store, models, article_id, outlet, *statements, story="S1", settings=None):
     article = Article(id=article_id, source=f"{article_id}.txt", text=" ".join(s.text for s in statements),
                       outlet=outlet, statements=list(statements), dateline=None, published=None)
     with store.transaction():
         store.put_article(article, story)
-        link_claims(article, story, store, Settings())
+        link_claims(article, story, store, settings or Settings(), models)
     return article
 
 
-def test_stems_meet_across_inflections_and_ignore_stance_words():
-    """'proposed' and 'proposal' share a stem; denial words do not count as content."""
+def test_propositions_meet_across_wording_and_ignore_stance_words(models):
+    """Denial words are not content; a restated proposition is close, another one on the same topic is not."""
     assert stems("The White House denied it had proposed a liaison office") == {"white", "house", "propos",
                                                                                  "liaiso", "office"}
-    assert similarity(stems("Obama proposed a liaison office"), stems("no such liaison office proposal")) == 1.0
-    assert similarity(stems("talks were imminent"), stems("a liaison office was proposed")) == 0.0
+    claim, restated, other = models.propositions.encode([
+        "Obama proposed a liaison office in Pyongyang", "no such liaison office in Pyongyang was proposed",
+        "bilateral talks in Pyongyang were imminent"])
+    assert proposition_similarity(claim, restated) > 0.6 > 0.3 > proposition_similarity(claim, other)
+    assert coverage(restated, claim) > 0.6 > coverage(other, claim)
 
 
-def test_denial_in_one_article_disputes_the_claim_asserted_in_another(store):
+def test_denial_in_one_article_disputes_the_claim_asserted_in_another(store, models):
     """The case storytrace exists for: an assertion via an agency, a denial by the spokesman."""
-    _add(store, "paper", "The Washington Times",
+    _add(store, models, "paper", "The Washington Times",
          _statement("President Obama proposed a liaison office in Pyongyang", "diplomatic sources in Beijing",
                     chain=["The Washington Times", "Yonhap", "diplomatic sources in Beijing"], article_id="paper"))
-    _add(store, "agency", "Yonhap",
+    _add(store, models, "agency", "Yonhap",
          _statement("it had proposed a liaison office in Pyongyang", "the White House", "denies",
                     chain=["Yonhap", "the White House"], article_id="agency"))
     [claim] = [c for c in store.claims() if len(c.statement_ids) == 2]
@@ -57,35 +68,35 @@ def test_denial_in_one_article_disputes_the_claim_asserted_in_another(store):
     assert "the White House" in dispute.explanation and "Yonhap → diplomatic sources" in dispute.explanation
 
 
-def test_same_agency_repeated_is_one_source_and_unrelated_denial_is_no_dispute(store):
+def test_same_agency_repeated_is_one_source_and_unrelated_denial_is_no_dispute(store, models):
     """Two papers quoting one agency's source are not corroboration; a denial of something else is no dispute."""
     for n, outlet in enumerate(["Paper A", "Paper B"]):
-        _add(store, f"p{n}", outlet,
+        _add(store, models, f"p{n}", outlet,
              _statement("the ministry will cut fuel subsidies by 20 percent next year", "officials",
                         chain=[outlet, "Yonhap", "officials"], article_id=f"p{n}"))
-    _add(store, "d", "Paper C", _statement("the minister plans to resign", "the ministry", "denies", article_id="d"))
+    _add(store, models, "d", "Paper C", _statement("the minister plans to resign", "the ministry", "denies", article_id="d"))
     grouped = [c for c in store.claims() if len(c.statement_ids) > 1]
     assert [c.status for c in grouped] == ["single_source"]
     assert store.disputes() == []
 
 
-def test_conflicting_dates_in_one_claim_are_a_contradiction(store):
+def test_conflicting_dates_in_one_claim_are_a_contradiction(store, models):
     """Two outlets giving different dates for the same talks are flagged, with both values explained."""
-    _add(store, "x", "Outlet X", _statement("the bilateral talks will be held in Geneva on Jan. 5", "a diplomat",
+    _add(store, models, "x", "Outlet X", _statement("the bilateral talks will be held in Geneva on Jan. 5", "a diplomat",
                                             article_id="x"))
-    _add(store, "y", "Outlet Y", _statement("the bilateral talks will be held in Geneva on Jan. 12",
+    _add(store, models, "y", "Outlet Y", _statement("the bilateral talks will be held in Geneva on Jan. 12",
                                             "an official", article_id="y"))
     [dispute] = store.disputes()
     assert dispute.kind == "contradiction"
     assert "jan 5" in dispute.explanation and "jan 12" in dispute.explanation
-    assert concrete_values("20 people died on Dec. 9, 2009") == {"date": {"dec 9"}, "number": {"20"}}
+    assert concrete_values("20 people died on Dec. 9, 2009") == {"date": {"dec 9"}, "number": {"20 people"}}
 
 
-def test_a_hedge_does_not_contradict_a_firm_date(store):
+def test_a_hedge_does_not_contradict_a_firm_date(store, models):
     """'may be held on Jan. 5' is a guess: against 'will be held on Jan. 12' it is no contradiction."""
-    _add(store, "x", "Outlet X", _statement("the bilateral talks may be held in Geneva on Jan. 5", "an analyst",
+    _add(store, models, "x", "Outlet X", _statement("the bilateral talks may be held in Geneva on Jan. 5", "an analyst",
                                             "speculates", article_id="x"))
-    _add(store, "y", "Outlet Y", _statement("the bilateral talks will be held in Geneva on Jan. 12",
+    _add(store, models, "y", "Outlet Y", _statement("the bilateral talks will be held in Geneva on Jan. 12",
                                             "an official", article_id="y"))
     assert [len(c.statement_ids) for c in store.claims() if len(c.statement_ids) > 1] == [2]
     assert store.disputes() == []
@@ -101,3 +112,116 @@ def test_claim_status_rules():
     assert claim_status([a, b]) == "corroborated"
     assert claim_status([a, _statement("x y z", "Yonhap", chain=["Paper", "Yonhap"])]) == "single_source"
     assert claim_status([a, _statement("x y", "Reuters", "declines_comment")]) == "single_source"
+
+
+def test_a_denial_of_something_near_the_claim_is_no_dispute(store, models):
+    """Trap: the ministry denies the minister discussed subsidies with the IMF; that is not a denial of the cut."""
+    for n, source in enumerate(["Reuters", "AP"]):
+        _add(store, models, f"p{n}", source, _statement("the ministry will cut fuel subsidies by 20 percent next year",
+                                                        source, article_id=f"p{n}"))
+    _add(store, models, "d", "Paper D", _statement("the minister discussed fuel subsidies with the IMF", "the ministry",
+                                                   "denies", article_id="d"))
+    assert store.disputes() == []
+    assert "disputed" not in [c.status for c in store.claims()]
+    assert "corroborated" in [c.status for c in store.claims()]
+
+
+def test_same_claim_re_reported_with_other_details_is_no_dispute(store, models):
+    """Trap: a second outlet repeats the claim and adds a figure of another kind; numbers of different units
+    do not conflict, and two independent sources corroborate."""
+    _add(store, models, "r", "Reuters", _statement("Apple is buying Tesla for $75 billion", "people familiar with the deal",
+                                                   article_id="r"))
+    _add(store, models, "a", "AP", _statement("Apple will buy Tesla for $75 billion, affecting 13,000 employees",
+                                              "a banker", article_id="a"))
+    [claim] = store.claims()
+    assert claim.status == "corroborated" and store.disputes() == []
+
+
+def test_rival_figures_of_one_unit_are_a_contradiction(store, models):
+    """Two firm statements of one claim giving different prices are flagged; the explanation names both."""
+    _add(store, models, "r", "Reuters", _statement("Apple is buying Tesla for $75 billion", "a banker", article_id="r"))
+    _add(store, models, "a", "AP", _statement("Apple is buying Tesla for $60 billion", "an analyst", article_id="a"))
+    [dispute] = store.disputes()
+    assert dispute.kind == "contradiction" and "75 billion" in dispute.explanation and "60 billion" in dispute.explanation
+
+
+def test_negated_restatement_with_a_plain_cue_is_read_as_a_denial(store, models):
+    """The stance model: 'Apple is not buying Tesla ...', merely 'said', denies the claim another outlet asserts."""
+    _add(store, models, "b", "Blog", _statement("Apple is buying Tesla for $75 billion", "a blogger", article_id="b"))
+    _add(store, models, "w", "Wire", _statement("Apple is not buying Tesla and there is no truth to the report",
+                                                "an Apple spokesman", article_id="w"))
+    [claim] = store.claims()
+    assert claim.status == "disputed"
+    [dispute] = store.disputes()
+    assert dispute.kind == "denial" and dispute.statement_ids == ["w-1", "b-1"]
+
+
+def test_hedged_restatement_with_a_plain_cue_does_not_contradict(store, models):
+    """The stance model: 'may cut ... possibly by 30 percent' is a guess, so its figure is no contradiction."""
+    _add(store, models, "x", "Outlet X", _statement("the ministry will cut fuel subsidies by 20 percent next year",
+                                                    "an official", article_id="x"))
+    _add(store, models, "y", "Outlet Y", _statement("the ministry may cut fuel subsidies next year, possibly by 30 percent",
+                                                    "an analyst", article_id="y"))
+    [claim] = store.claims()
+    assert claim.statement_ids == ["x-1", "y-1"] and store.disputes() == []
+
+
+def test_confirmation_and_declining_comment(store, models):
+    """A confirmation by another source corroborates; declining to comment neither asserts nor denies."""
+    _add(store, models, "a", "Paper A", _statement("the central bank will raise interest rates in March", "analysts",
+                                                   article_id="a"))
+    _add(store, models, "b", "Paper B", _statement("the central bank will raise interest rates in March", "the governor",
+                                                   "confirms", article_id="b"))
+    _add(store, models, "c", "Paper C", _statement("the central bank will raise interest rates in March",
+                                                   "the finance ministry", "declines_comment", article_id="c"))
+    [claim] = store.claims()
+    assert len(claim.statement_ids) == 3 and claim.status == "corroborated" and store.disputes() == []
+
+
+class _Recorder:
+    """A stance backend that says 'against' to everything and records what it was asked."""
+
+    name, labels = "recorder", ("for", "against", "observing")
+
+    def __init__(self):
+        self.asked = []
+
+    def predict_proba(self, pairs):
+        self.asked.extend(pairs)
+        return np.array([[0.0, 1.0, 0.0]] * len(pairs))
+
+
+def test_stance_backend_reads_only_where_a_dispute_could_follow():
+    """Any backend fits the protocol; it is asked only about statements whose reading can make or unmake a
+    dispute (a negated one beside another source's assertion, a hedged one with a rival figure), against the
+    claim's plainest assertion; a negative reading needs a negator in the text to become a denial."""
+    plain = _statement("rates will rise by 1 percent in March", "analysts")
+    negated = _statement("rates will not rise by 1 percent in March", "a banker", n=2)
+    hedged = _statement("rates might rise by 2 percent in March", "a trader", article_id="a2", n=3)
+    hedged_agreeing = _statement("rates might rise in March", "a broker", article_id="a3", n=4)
+    own_doubt = _statement("rates will not rise by 1 percent this March", "analysts", n=5)
+    denial = _statement("rates will rise by 1 percent in March", "the bank", "denies", n=6)
+    backend = _Recorder()
+    models = ClaimModels(propositions=None, stance=backend, embed=None)
+    result = stances([plain, negated, hedged, hedged_agreeing, own_doubt, denial], models, Settings())
+    assert backend.asked == [(plain.text, negated.text), (plain.text, hedged.text), (plain.text, own_doubt.text)]
+    assert result == {plain.id: "asserts", negated.id: "denies", hedged.id: "asserts", hedged_agreeing.id: "asserts",
+                      own_doubt.id: "denies", denial.id: "denies"}
+
+
+def test_denial_grouped_elsewhere_still_disputes_the_claim_it_denies(store, models):
+    """A denial may land in another claim than the assertion it denies (here grouping is made so strict
+    that every statement is its own claim); it still disputes the assertion that contains what it denies,
+    and not a negated remark about the same proposal."""
+    strict = Settings().with_overrides(claim_candidate_similarity=0.99)
+    _add(store, models, "p", "The Post",
+         _statement("President Arendt proposed a liaison office in Veskaria", "diplomatic sources", article_id="p"),
+         _statement("lawmakers had not been briefed on any proposal for a liaison office", "Alice Brandt",
+                    article_id="p", n=2), settings=strict)
+    _add(store, models, "w", "Wire", _statement("no proposal for a liaison office had been made", "the spokesman",
+                                                "denies", article_id="w"), settings=strict)
+    assert len(store.claims()) == 3
+    [dispute] = store.disputes()
+    assert dispute.kind == "denial" and dispute.statement_ids == ["w-1", "p-1"]
+    [claim] = [c for c in store.claims() if c.statement_ids == ["p-1"]]
+    assert claim.status == "disputed"

@@ -77,3 +77,10 @@ def test_sentences_split_and_a_headline_stays_whole():
     """Bodies are split at sentence ends; a headline is one sentence."""
     assert split_sentences("He left. She stayed! Why? \"No,\" he said.") == ["He left.", "She stayed!", "\"No,\" he said."]
     assert split_sentences("Apple buys Tesla") == ["Apple buys Tesla"]
+
+
+def test_heads_load_by_name_and_a_missing_head_is_an_error():
+    """Claim linking loads only the heads it uses; asking for one the artefact lacks names it."""
+    assert set(load_heads(names=("emergent",))) == {"emergent"}
+    with pytest.raises(StorytraceError, match="no head"):
+        load_heads(names=("emergent", "nli"))

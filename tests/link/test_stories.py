@@ -1,0 +1,67 @@
+"""Story placement: instance evidence from the whole text keeps two events of one kind apart, cheaply."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import numpy as np
+
+from storytrace.link.stories import StoryLinker, same_event_scores, text_profile
+from storytrace.model import Article, Entity, Mention
+from storytrace.settings import Settings
+from storytrace.store import open_store
+
+QUAKE_A = ("A magnitude 6.1 earthquake struck Qeshm island on Sunday, killing 12 people in the village of Tourian, "
+           "Iranian state television said. Rescue teams from Bandar Abbas reached Qeshm by boat.")
+QUAKE_A2 = ("Rescuers on Qeshm island searched the rubble of Tourian after Sunday's 6.1 earthquake, which killed 12 "
+            "people. Boats from Bandar Abbas carried tents to the island, state television said.")
+QUAKE_B = ("A magnitude 7.3 earthquake struck near Padang on Wednesday, killing 800 people, Indonesian officials "
+           "said. Rescue teams from Jakarta reached the city by plane.")
+
+
+def _vector(seed: int, base: np.ndarray | None = None, weight: float = 0.0) -> np.ndarray:
+    v = np.random.default_rng(seed).standard_normal(384)
+    v = v / np.linalg.norm(v)
+    if base is not None:
+        v = base + weight * v
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _article(article_id: str, text: str, vector: np.ndarray, entities: list[str]) -> Article:
+    mentions = [Mention(e, "GPE", 0, 1, f"E{e}") for e in entities]
+    return Article(id=article_id, source=article_id, text=text, title=text.split(",")[0], mentions=mentions,
+                   published=datetime(2008, 12, 18, tzinfo=timezone.utc), embedding=vector)
+
+
+def test_shared_names_and_numbers_outweigh_shared_kind_of_event():
+    """Two reports of one quake score far above a report of another quake, even at the same vector cosine."""
+    own = text_profile(None, QUAKE_A2, {"Qeshm", "Tourian", "Bandar Abbas"})
+    same = text_profile(None, QUAKE_A, {"Qeshm", "Tourian", "Bandar Abbas"})
+    other = text_profile(None, QUAKE_B, {"Padang", "Jakarta"})
+    scores = same_event_scores(own, {"same": (0.7, same), "other": (0.7, other)})
+    assert scores["same"] > 0 > scores["other"]
+
+
+def test_another_instance_of_the_same_kind_of_event_starts_its_own_story(tmp_path):
+    """The second report of the Qeshm quake joins its story; the Padang quake, as close in vector, does not."""
+    store = open_store(tmp_path / "s.db")
+    linker = StoryLinker(store, Settings())
+    base = _vector(1)
+    first = _article("a", QUAKE_A, base, ["Qeshm", "Tourian", "Bandar Abbas"])
+    placements = {}
+    for article in (first, _article("b", QUAKE_B, _vector(2, base, 1.0), ["Padang", "Jakarta"]),
+                    _article("c", QUAKE_A2, _vector(3, base, 1.0), ["Qeshm", "Tourian", "Bandar Abbas"])):
+        with store.transaction():
+            for name in {m.text for m in article.mentions}:
+                store.put_entity(Entity(f"E{name}", name, "GPE"), [(name, name.lower())])
+            placements[article.id] = linker.place(article)
+            store.put_article(article, placements[article.id].story_id)
+            linker.record_story(article, placements[article.id].story_id)
+        linker.index(article)
+    assert placements["c"].story_id == placements["a"].story_id and placements["c"].matched_article == "a"
+    assert placements["b"].story_id != placements["a"].story_id and placements["b"].matched_article is None
+    # A fresh linker (a reopened corpus) reads the candidates' text from the store and decides the same way.
+    again = StoryLinker(store, Settings()).place(_article("d", QUAKE_A2 + " More to follow.",
+                                                          _vector(4, base, 1.0), ["Qeshm", "Tourian"]))
+    assert again.story_id == placements["a"].story_id
+    store.close()
