@@ -97,9 +97,13 @@ class PropositionEncoder:
         if missing:
             # Content words only: "said", "the", "will" make unrelated headlines look alike.
             content = [" ".join(w for w in words(t) if w not in STOPWORDS) or t for t in missing]
-            vectors = self._model.embed(content, norm=True)
+            vectors = np.asarray(self._model.embed(content, norm=False), dtype=np.float32)
+            # Normalised here, not by WordLlama: a text with no known word embeds to zeros, and dividing by
+            # its zero norm would give NaN, which would poison every running sum of the claim it joins.
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
             for text, vector in zip(missing, vectors):
-                self._remember(text, Proposition(np.asarray(vector, dtype=np.float32), self._terms(text)))
+                self._remember(text, Proposition(vector, self._terms(text)))
         return [self._cache[t] for t in texts]
 
     def _remember(self, text: str, proposition: Proposition) -> None:

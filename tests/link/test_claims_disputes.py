@@ -52,6 +52,19 @@ def test_propositions_meet_across_wording_and_ignore_stance_words(models):
     assert coverage(restated, claim) > 0.6 > coverage(other, claim)
 
 
+def test_a_statement_without_words_neither_breaks_nor_joins_a_claim(store, models):
+    """A text that embeds to nothing must give a zero vector, not NaN: a NaN in a claim's running sum would
+    stop every later statement from joining that claim."""
+    empty, = models.propositions.encode([""])
+    assert np.isfinite(empty.vector).all() and not empty.vector.any()
+    _add(store, models, "a1", "Yonhap", _statement("Obama proposed a liaison office in Pyongyang", "Yonhap"))
+    _add(store, models, "a2", "Kyodo", _statement("...", "Kyodo", article_id="a2"))
+    _add(store, models, "a3", "AP", _statement("Obama proposed opening a liaison office in Pyongyang", "AP",
+                                               article_id="a3"))
+    claims = store.statement_claims(["a1-1", "a2-1", "a3-1"])
+    assert claims["a1-1"] == claims["a3-1"] != claims.get("a2-1")
+
+
 def test_denial_in_one_article_disputes_the_claim_asserted_in_another(store, models):
     """The case storytrace exists for: an assertion via an agency, a denial by the spokesman."""
     _add(store, models, "paper", "The Washington Times",
