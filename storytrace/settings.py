@@ -43,8 +43,9 @@ class Settings:
     claim_dispute_similarity: float = _setting(0.4, "Least similarity of two statements of a claim for a denial or "
                                                     "a conflicting fact between them to be a dispute.")
     claim_dispute_coverage: float = _setting(0.5, "Least share (idf-weighted) of a denial's words found in what it "
-                                                  "denies (of two assertions: of each one's in the other) for a "
-                                                  "dispute: a denial of something near the claim is no dispute.")
+                                                  "denies for a dispute (of two assertions: of each one's words "
+                                                  "in the other, or for rival facts of one's in the other): a "
+                                                  "denial of something near the claim is no dispute.")
     stance_denial_confidence: float = _setting(0.6, "Least stance-model probability of 'against' that turns a "
                                                     "negatively worded statement with a plain cue into a denial.")
     stance_hedge_confidence: float = _setting(0.6, "Least stance-model probability of 'observing' that turns a "

@@ -240,19 +240,24 @@ def refresh_claim(claim_id: str, story_id: str, store: Store, settings: Settings
     involved = statements + outside
     outlets = {s.article_id: store.article_outlet(s.article_id) for s in involved}
     claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
-    disputes = find_disputes(claim, involved, outlets, stance, close)
+    same_facts = _closeness(statements, models, settings, either_way=True)
+    disputes = find_disputes(claim, involved, outlets, stance, close, same_facts)
     claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
     store.put_claim(claim)
     store.replace_disputes(claim_id, disputes)
     return claim
 
 
-def _closeness(statements: list[Statement], models: ClaimModels, settings: Settings) -> Close:
+def _closeness(statements: list[Statement], models: ClaimModels, settings: Settings,
+               either_way: bool = False) -> Close:
     """Whether two statements say the same thing closely enough to be in conflict (a claim groups more
     loosely than a dispute may). A denial must be contained in what it denies: most of its weighted words
     there, and (unless terse: "No such proposal has been made") similar overall; the assertion may say
-    more. Two assertions must each contain most of the other's words. A statement of a single content word
-    says too little to conflict."""
+    more. Two assertions must each contain most of the other's words, or with `either_way` (rival facts)
+    one the other's: an outlet that gives a date with more context ("the two sides agreed to hold
+    exploratory talks, to be held in Geneva on Jan. 5") still speaks of the talks another places on Jan.
+    12, but a negatively worded remark that merely shares names with an assertion is not its denial. A
+    statement of a single content word says too little to conflict."""
     propositions = dict(zip([s.id for s in statements], models.propositions.encode([s.text for s in statements])))
 
     def close(a: Statement, b: Statement) -> bool:
@@ -264,7 +269,8 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
         similar = proposition_similarity(pa, pb) >= settings.claim_dispute_similarity
         if a.polarity == "denies":
             return coverage(pa, pb) >= settings.claim_dispute_coverage and (similar or len(pa.terms) <= TERSE)
-        return similar and min(coverage(pa, pb), coverage(pb, pa)) >= settings.claim_dispute_coverage
+        contained = (max if either_way else min)(coverage(pa, pb), coverage(pb, pa))
+        return similar and contained >= settings.claim_dispute_coverage
 
     return close
 

@@ -20,38 +20,59 @@ Close = Callable[[Statement, Statement], bool]
 
 
 def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],
-                  stance: dict[str, str] | None = None, close: Close | None = None) -> list[Dispute]:
-    """Denials first (one per denying statement), then factual contradictions between asserting statements.
+                  stance: dict[str, str] | None = None, close: Close | None = None,
+                  same_facts: Close | None = None) -> list[Dispute]:
+    """Denials first (one per denying source: one spokesman's denial re-reported by three outlets is one
+    dispute), then factual contradictions between asserting statements.
 
     `stance` is each statement's stance to the claim (its polarity unless given). `close` says whether two
     statements of the claim carry the same proposition closely enough to be in conflict: a claim groups
     loosely, and a denial of something near the claim ("denied the minister would resign" in a claim about
-    his budget) must not become a dispute. Unless given, all statements of a claim are close."""
+    his budget) must not become a dispute. `same_facts` says whether two assertions speak of the same facts,
+    so that rival dates or numbers in them conflict (by default `close`). Unless given, all statements of a
+    claim are close."""
     stance = stance or {}
     polarity = {s.id: stance.get(s.id, s.polarity) for s in statements}
     close = close or (lambda a, b: True)
-    disputes = [_denial(claim, d, statements, outlets, polarity, close) for d in statements
-                if polarity[d.id] == "denies"]
+    denials = [s for s in statements if polarity[s.id] == "denies"]
+    disputes = [_denial(claim, group, statements, outlets, polarity, close) for group in _by_source(denials)]
     disputes = [d for d in disputes if d is not None]
-    disputes.extend(_contradictions(claim, statements, outlets, polarity, close))
+    disputes.extend(_contradictions(claim, statements, outlets, polarity, same_facts or close))
     return disputes
 
 
-def _denial(claim: Claim, denial: Statement, statements: list[Statement], outlets: dict[str, str | None],
+def _by_source(statements: list[Statement]) -> list[list[Statement]]:
+    """Statements grouped by their original source (chains followed, a surname meeting its full name)."""
+    groups: list[tuple[str, list[Statement]]] = []
+    for statement in statements:
+        key = source_key(statement)
+        group = next((members for known, members in groups if same_source(key, known)), None)
+        if group is None:
+            groups.append((key, [statement]))
+        else:
+            group.append(statement)
+    return [members for _, members in groups]
+
+
+def _denial(claim: Claim, denials: list[Statement], statements: list[Statement], outlets: dict[str, str | None],
             polarity: dict[str, str], close: Close) -> Dispute | None:
+    """One source's denial (as reported in one or more articles) against what other sources assert."""
     # A speaker re-stating their own denial elsewhere is not in conflict with itself.
-    denier = source_key(denial)
+    denier = source_key(denials[0])
     # A negatively worded statement ("lawmakers had not been briefed on any such proposal") that the stance
     # reading left as asserting is too uncertain to be the other side of a dispute.
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING and not same_source(source_key(s), denier)
-                and not negated(s.text) and close(denial, s)]
+                and not negated(s.text) and any(close(d, s) for d in denials)]
     if not asserted:
         return None
-    ids = [denial.id] + [s.id for s in asserted]
+    # The first two ids are the two sides a reader sees first: the denial and the first assertion.
+    ids = [denials[0].id, asserted[0].id] + [d.id for d in denials[1:]] + [s.id for s in asserted[1:]]
     sides = "; ".join(_describe(s, outlets) for s in asserted[:3])
     more = f" (and {len(asserted) - 3} more)" if len(asserted) > 3 else ""
-    explanation = (f"{_describe(denial, outlets)} denies what {len(asserted)} other statement(s) assert: "
-                   f"{sides}{more}.")
+    elsewhere = {d.article_id for d in denials[1:]} - {denials[0].article_id}
+    echoes = f" The same denial is reported in {len(elsewhere)} more article(s)." if elsewhere else ""
+    explanation = (f"{_describe(denials[0], outlets)} denies what {len(asserted)} other statement(s) assert: "
+                   f"{sides}{more}.{echoes}")
     return Dispute(_dispute_id(claim.id, "denial", ids), claim.id, ids, "denial", explanation)
 
 

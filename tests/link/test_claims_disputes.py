@@ -238,3 +238,29 @@ def test_denial_grouped_elsewhere_still_disputes_the_claim_it_denies(store, mode
     assert dispute.kind == "denial" and dispute.statement_ids == ["w-1", "p-1"]
     [claim] = [c for c in store.claims() if c.statement_ids == ["p-1"]]
     assert claim.status == "disputed"
+
+
+def test_one_denial_re_reported_by_three_outlets_is_one_dispute(store, models):
+    """The spokesman's denial, carried by three outlets, is one dispute with every report of it; the first
+    two statements are the denial and the assertion it answers."""
+    _add(store, models, "y", "Yonhap", _statement("Arendt proposed a liaison office in Veskaria", "diplomatic sources",
+                                                  chain=["Yonhap", "diplomatic sources"], article_id="y"))
+    for outlet in ["AP", "Reuters", "The Post"]:
+        _add(store, models, outlet, outlet, _statement("Arendt never proposed a liaison office in Veskaria",
+                                                       "Nathan Ellery", "denies", chain=[outlet, "Nathan Ellery"],
+                                                       article_id=outlet))
+    [dispute] = store.disputes()
+    assert dispute.kind == "denial" and len(dispute.statement_ids) == 4
+    assert dispute.statement_ids[:2] == ["AP-1", "y-1"]
+    assert "reported in 2 more article(s)" in dispute.explanation
+
+
+def test_a_date_given_with_more_context_still_contradicts(store, models):
+    """One outlet reports the talks' date inside a longer account; another gives a rival date and place."""
+    _add(store, models, "x", "Outlet X", _statement(
+        "the two sides had agreed to hold a first round of exploratory talks, and the talks will be held in Geneva "
+        "on Jan. 5", "a diplomat", article_id="x"))
+    _add(store, models, "y", "Outlet Y", _statement("The talks will be held in Oslo on Jan. 12", "an official",
+                                                    article_id="y"))
+    [dispute] = store.disputes()
+    assert dispute.kind == "contradiction" and "jan 5" in dispute.explanation and "jan 12" in dispute.explanation
