@@ -43,4 +43,4 @@ def load_models(settings: Settings) -> Models:
                                                    "threads": settings.embedding_threads,
                                                    "batch_size": settings.batch_size})
     encoder = nlp.get_pipe("storytrace_lead_vector").encoder
-    return Models(nlp=nlp, detector=build_detector(), claims=load_claim_models(encoder.encode))
+    return Models(nlp=nlp, detector=build_detector(), claims=load_claim_models(encoder.encode, settings))

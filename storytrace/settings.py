@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+
+from storytrace.errors import StorytraceError
 
 
 def _setting(default, help: str):
@@ -50,6 +54,10 @@ class Settings:
                                                     "negatively worded statement with a plain cue into a denial.")
     stance_hedge_confidence: float = _setting(0.6, "Least stance-model probability of 'observing' that turns a "
                                                    "hedged statement with a plain cue into a speculation.")
+    stance_endpoint: str = _setting("", "Base URL of an OpenAI-compatible chat-completions server (a local llama.cpp "
+                                        "or vLLM one) that reads stance instead of the packaged model. Optional: "
+                                        "empty means the packaged model.")
+    stance_endpoint_model: str = _setting("local", "Model name sent to stance_endpoint.")
 
     def with_overrides(self, **changes) -> "Settings":
         known = {f.name for f in fields(self)}
@@ -59,5 +67,43 @@ class Settings:
         return replace(self, **changes)
 
     @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        """Defaults overridden by `STORYTRACE_<NAME>` environment variables (STORYTRACE_N_PROCESS=1,
+        STORYTRACE_LANGUAGES=en,de): configuration for the command line and the server. An unknown name or
+        a value of the wrong type is an error naming the variable, not a silently ignored typo."""
+        environ = os.environ if environ is None else environ
+        defaults = cls()
+        known = {f.name: getattr(defaults, f.name) for f in fields(cls)}
+        changes = {}
+        for variable, text in environ.items():
+            if not variable.startswith(ENV_PREFIX):
+                continue
+            name = variable[len(ENV_PREFIX):].lower()
+            if name not in known:
+                raise StorytraceError(f"{variable}: no such setting (known: {', '.join(sorted(known))})")
+            changes[name] = _parse(variable, text, known[name])
+        return replace(defaults, **changes)
+
+    @classmethod
     def help(cls) -> dict[str, str]:
         return {f.name: f.metadata["help"] for f in fields(cls)}
+
+
+ENV_PREFIX = "STORYTRACE_"
+
+
+def _parse(variable: str, text: str, default):
+    """An environment value read as the type of the setting's default."""
+    if isinstance(default, tuple):
+        return tuple(part.strip() for part in text.split(",") if part.strip())
+    if isinstance(default, bool):
+        # bool("0") is True: read the usual words instead.
+        answer = {"1": True, "true": True, "yes": True, "on": True,
+                  "0": False, "false": False, "no": False, "off": False}.get(text.strip().lower())
+        if answer is None:
+            raise StorytraceError(f"{variable}: {text!r} is not true or false")
+        return answer
+    try:
+        return type(default)(text)
+    except ValueError:
+        raise StorytraceError(f"{variable}: {text!r} is not a valid {type(default).__name__}") from None

@@ -18,7 +18,7 @@ from storytrace.link.disputes import Close, find_disputes, negated, values_confl
 from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
                                           proposition_similarity, stem_similarity, stems)
 from storytrace.link.sources import count_sources, same_source, source_key
-from storytrace.link.stance import Embed, StanceBackend, StanceHead, TrainedStance, load_heads
+from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
 from storytrace.link.stance_features import HEDGE_WORDS, words
 from storytrace.model import Article, Claim, Statement
 from storytrace.settings import Settings
@@ -70,13 +70,16 @@ class ClaimModels:
         return np.stack([self._stances[p] for p in pairs])
 
 
-def load_claim_models(embed: Embed) -> ClaimModels:
-    """The default models: WordLlama propositions, the trained stance model's Emergent head and the sentence
-    encoder `embed` (shared, with a cache, by the stance features and the grouping); the fnc1 head's news
-    idf weights the stems."""
+def load_claim_models(embed: Embed, settings: Settings | None = None) -> ClaimModels:
+    """WordLlama propositions, a stance backend and the sentence encoder `embed` (shared, with a cache, by
+    the stance features and the grouping); the fnc1 head's news idf weights the stems. The stance backend is
+    the trained model's Emergent head, or the chat endpoint `settings.stance_endpoint` when one is set."""
+    settings = settings or Settings()
     heads = load_heads(names=("fnc1", "emergent"))
     cached = CachedEmbed(embed)
-    return ClaimModels(proposition_encoder(heads), TrainedStance(cached, head="emergent", heads=heads), cached)
+    stance: StanceBackend = (ChatStance(settings.stance_endpoint, settings.stance_endpoint_model)
+                             if settings.stance_endpoint else TrainedStance(cached, head="emergent", heads=heads))
+    return ClaimModels(proposition_encoder(heads), stance, cached)
 
 
 def proposition_encoder(heads: dict[str, StanceHead] | None = None) -> PropositionEncoder:

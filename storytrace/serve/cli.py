@@ -10,6 +10,7 @@ from pathlib import Path
 
 from storytrace.errors import StorytraceError
 from storytrace.serve import render
+from storytrace.settings import Settings
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
 def _open(args):
     import storytrace
 
-    return storytrace.open(args.db)
+    return storytrace.open(args.db, Settings.from_env())
 
 
 def cmd_add(args) -> int:
@@ -181,7 +182,7 @@ def cmd_serve(args) -> int:
     from storytrace.serve.api import create_app
 
     print(f"storytrace: serving {args.db} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(args.db, Settings.from_env()), host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

@@ -139,6 +139,9 @@ def test_errors_and_usage_exit_codes(corpus, tmp_path):
     (tmp_path / "junk.db").write_bytes(b"not a database" * 200)
     junk = run("stories", db=tmp_path / "junk.db", check=1)
     assert "junk.db" in junk.stderr and len(junk.stderr.strip().splitlines()) == 1
+    typo = subprocess.run([sys.executable, "-m", "storytrace", "stories", "--db", str(db)], capture_output=True,
+                          text=True, timeout=600, env={**os.environ, "STORYTRACE_N_PROCES": "1"})
+    assert typo.returncode == 1 and typo.stderr.startswith("storytrace: error: STORYTRACE_N_PROCES: no such setting")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
