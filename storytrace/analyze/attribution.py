@@ -21,6 +21,7 @@ from storytrace.analyze.clauses import (
     Candidate,
     candidate_spans,
     cue_extent,
+    is_adverbial,
     is_cue_verb,
     is_unsaid,
     subtree_text,
@@ -129,7 +130,8 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
         if cue is not None and is_unsaid(cue):
             cue = None  # "required staff to promise: ..." is no statement; "went on to say: ..." is
         if cue is not None:
-            if words < 2 and not text[content[0]:content[1]].endswith(("!", "?", ".")):
+            one_word = words < 2 and not text[content[0]:content[1]].endswith(("!", "?", "."))
+            if one_word and not _closes_with_comma(text, quote):
                 continue  # a one-word scare quote even with a cue nearby is too often a label
             speaker, relays = source_of(cue)
             if speaker is not None and ("\n" in text_between(text, speaker, cue) or not can_speak(speaker)):
@@ -154,7 +156,7 @@ def _cue_after_quote(doc: Doc, text_length: int, quote: QuoteSpan) -> Token | No
             return None
         if (n == 0 and token.is_punct) or not is_cue_verb(token):
             continue
-        if any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        if any(c.dep_ == "ccomp" and c.i > token.i and not is_adverbial(c) for c in token.children):
             return None  # `..." She announced that ...` opens a statement of its own
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         starts_after = subject is not None and subject.left_edge.i <= after.start + 1
@@ -170,6 +172,11 @@ def _has_object(verb: Token) -> bool:
 
 def text_ends_sentence(text: str, quote: QuoteSpan) -> bool:
     return text[quote.start:quote.end].rstrip().endswith(".")
+
+
+def _closes_with_comma(text: str, quote: QuoteSpan) -> bool:
+    """`"Savage," she said`: the comma inside the closing mark hands the quote to the cue after it."""
+    return text[quote.start:quote.end].rstrip().endswith(",")
 
 
 def _cue_before_quote(doc: Doc, quote: QuoteSpan, words: int) -> Token | None:

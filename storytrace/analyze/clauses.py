@@ -47,6 +47,16 @@ def is_cue_verb(token: Token) -> bool:
     return cues.is_cue_form(token.lower_) and (not token.tag_ or token.tag_.startswith("VB"))
 
 
+def is_adverbial(clause: Token) -> bool:
+    """`he said as the crowd booed`: a clause the parser hung on the cue as its object but that its
+    conjunction marks as a circumstance, not what was said."""
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
+
+
+SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "because", "since", "until", "though",
+                           "although"})
+
+
 def is_unsaid(cue: Token) -> bool:
     """"to declare", "will say", "would ask": an intended or future statement, not one that was made.
 
@@ -139,7 +149,7 @@ def token_end(token: Token) -> int:
 def clause_end(right_edge: Token, floor: Token) -> int:
     """End of a reported clause without its sentence-final punctuation token ("U.S." keeps its dot)."""
     token = right_edge
-    while token.i > floor.i and token.is_punct:
+    while token.i > floor.i and token.is_punct and token.text != "%":  # "53%" keeps its sign
         token = token.doc[token.i - 1]
     return token_end(token)
 

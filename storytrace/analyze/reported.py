@@ -11,7 +11,9 @@ from storytrace.analyze.clauses import (
     COMPLEMENT_DEPS, COMPLEMENT_PREPS, OBJECT_CUES, Candidate, around_phrase, clause_end, cue_extent,
     decline_object, is_cue_verb, is_unsaid, overlaps_any, text_between, token_end, trim_mark, trim_span,
 )
-from storytrace.analyze.speakers import can_speak, child_of, is_relayed_saying, relayed_saying, source_of
+from storytrace.analyze.speakers import (
+    can_speak, child_of, is_relayed_saying, may_be_source, relayed_saying, source_of,
+)
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "attr", "acomp"})
 OBJECT_PREPS = frozenset({"about", "of", "for", "as", "that"})
@@ -60,6 +62,9 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
     clause = _near_child(cue, "ccomp", text) or _near_child(cue, "xcomp" if lemma == "predict" else "", text)
     if clause is not None:
         return trim_mark(clause, text)
+    if _is_as_clause(cue):
+        # "As The Atlantic noted, trust is collapsing": what was noted is the clause the "as" phrase opens
+        return around_phrase(text, cue.head, cue.left_edge.idx, token_end(cue.right_edge))
     obj = _near_child(cue, "dobj", text)
     if obj is not None and obj.lower_ in cues.CLAIM_NOUNS:
         that_clause = child_of(obj, "acl") or child_of(obj, "ccomp") or child_of(obj, "relcl")
@@ -85,6 +90,13 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
     return _object_content(cue, lemma, text)
 
 
+def _is_as_clause(cue: Token) -> bool:
+    """"As X reported, ..." / "..., as X noted": an "as" clause with nothing said of its own."""
+    return cue.dep_ == "advcl" and cue.head.tag_.startswith("VB") and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children)
+
+
 def _complement_content(cue: Token, text: str) -> tuple[int, int] | None:
     """What a finding, evaluation or intention is about: its complements after the verb, as one span.
 
@@ -92,13 +104,22 @@ def _complement_content(cue: Token, text: str) -> tuple[int, int] | None:
     """
     parts = [c for c in cue.children if c.i > cue.i and "\n" not in text_between(text, cue, c.right_edge) and (
         c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS))]
-    if not parts:
+    if not parts or _no_finding(parts):
         return None
     first, last = parts[0], parts[-1]
     if first.dep_ == "prep" and first.i == cue.i + 1 and first.i < last.i or (first.dep_ == "prep" and first is last):
         # the preposition is part of the cue ("called for", "referring to"): the content is its object
         first = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), first)
     return trim_span(text, first.left_edge.idx, clause_end(last.right_edge, last))
+
+
+def _no_finding(parts: list[Token]) -> bool:
+    """"released a statement", "released on Wednesday": a bare document or a bare date says nothing of its own."""
+    first = parts[0]
+    if len(parts) == 1 and first.dep_ == "dobj" and first.lower_ in cues.STATEMENT_NOUNS:
+        return not any(c.dep_ in ("acl", "relcl", "prep") for c in first.children)
+    words = [t for p in parts for t in p.subtree if not t.is_punct and t.dep_ != "prep"]
+    return all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None:
@@ -117,6 +138,13 @@ def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None
         return trim_span(text, asked.left_edge.idx, token_end(asked.right_edge))  # "to" belongs to the cue
     if lemma in cues.NO_OBJECT_CONTENT:
         return None
+    if lemma == "cite":
+        # "citing fears of terrorism" gives a reason, which is the content; "citing Yonhap" names a source
+        # and relays the statement it comes with (see speakers.source_of)
+        cited = child_of(cue, "dobj")
+        if cited is None or may_be_source(cited):
+            return None
+        return trim_span(text, cited.left_edge.idx, clause_end(cited.right_edge, cited))
     # "speaks for the federation" is whom one speaks for; "talked about X" is what was said
     if lemma in ("speak", "talk"):
         preps = frozenset({"about"})
@@ -256,10 +284,31 @@ def _paragraph_opener(doc: Doc, text: str, colon: Token) -> Span | None:
         return None
     if any(t.tag_.startswith("VB") or t.like_num or t.text in _CLAUSE_PUNCT for t in name):
         return None
+    if name.text.lower().replace("’", "'") in _LABELS:
+        return None  # "UPDATE: ...", "Photo: ...": the outlet's label, not a speaker
     named = any(t.ent_type_ in _SPEAKER_ENTITIES for t in name)
-    return name if named or name.text.lower() in _SURVEY_WORDS else None
+    return name if named or name.text.lower() in _SURVEY_WORDS or _written_as_name(name) else None
+
+
+def _written_as_name(name: Span) -> bool:
+    """A transcript's "TAPPER:" or a headline's "Lynch:": capitalised words the tagger takes for no name.
+
+    Up to three words, each capitalised, or all in capitals; a title ("Rep.") may carry its full stop.
+    """
+    words = [t for t in name if t.text != "."]
+    return 0 < len(words) <= 3 and all(t.text[:1].isupper() and t.text.rstrip(".").isalpha() for t in words) and (
+        len(words) == 1 or all(t.text.isupper() for t in words) or all(t.tag_.startswith("NNP") for t in words))
 
 
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SURVEY_WORDS = frozenset({"poll", "survey", "study", "report"})
+# Section and media labels that open a paragraph with a colon in the outlet's own voice.
+_LABELS = frozenset({"update", "updated", "updates", "exclusive", "breaking", "watch", "video", "videos", "photo",
+                     "photos", "note", "editor's note", "related", "read more", "more", "source", "sources", "credit",
+                     "image", "images", "listen", "analysis", "opinion", "commentary", "transcript", "live", "tags",
+                     "share", "via", "correction", "clarification", "advertisement", "subscribe", "follow",
+                     "breaking news", "graphic", "map", "chart", "audio", "podcast", "summary", "background",
+                     "abstract", "warning", "caption", "contact", "email", "twitter", "facebook", "q", "a", "ps",
+                     "p.s", "see also", "also", "watch video", "full transcript", "story", "headline", "look", "boom",
+                     "wow", "flashback", "must watch", "must see", "tl;dr", "bonus", "fact check", "recap"})
 _CLAUSE_PUNCT = frozenset({".", ",", ";", "!", "?", "—", "–"})

@@ -1,5 +1,5 @@
 """Attributions with no one named as their source: "X seemed to", "X is expected to", "it was reported
-that", "X reportedly did".
+that", "X reportedly did", "Asked about X, ...".
 
 PolNeAR annotates these as source-less relations: the writer reports an impression, an expectation or
 hearsay without saying whose. Their content is the whole proposition, subject included ("Sanders is
@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storytrace.analyze.clauses import Candidate, clause_end, cue_extent, token_end, trim_mark, trim_span
-from storytrace.analyze.cues import HEARSAY_ADVERBS, RAISING_FORMS
+from storytrace.analyze.cues import CLAIM_NOUNS, HEARSAY_ADVERBS, RAISING_FORMS
 from storytrace.analyze.speakers import child_of
 
 # Passives that report hearsay or an expectation when no agent ("by X") is named.
@@ -39,6 +39,9 @@ def sourceless_candidates(doc: Doc, text: str, in_quote: set[int], used_cues: se
         elif token.lower_ in HEARSAY_PASSIVES and token.tag_ == "VBN" and _is_agentless_passive(token):
             content = _raised_content(token, text)
             start, end = cue_extent(token)
+        elif token.lower_ == "asked" and _is_asked_passive(token):
+            content = _asked_content(token, text)
+            start, end = cue_extent(token)
         else:
             continue
         if content is None or "\n" in text[min(content[0], start):max(content[1], end)]:
@@ -50,6 +53,27 @@ def sourceless_candidates(doc: Doc, text: str, in_quote: set[int], used_cues: se
 def _is_agentless_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     return "auxpass" in deps and "agent" not in deps
+
+
+def _is_asked_passive(verb: Token) -> bool:
+    """"X was asked about ...", "Asked about ..., X said", "when asked about ...": whoever asked goes unnamed."""
+    if verb.tag_ != "VBN" or child_of(verb, "agent") is not None:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps or (verb.dep_ in ("advcl", "acl", "ROOT") and not deps & {"nsubj", "aux"})
+
+
+def _asked_content(verb: Token, text: str) -> tuple[int, int] | None:
+    """What was asked about: "Asked about the vote, X said" -> "the vote".
+
+    Only a topic: a question ("asked if he would run") or a reported claim ("asked about a report that
+    talks would resume") given to nobody would read as the writer asserting it.
+    """
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > verb.i), None)
+    topic = child_of(about, "pobj") if about is not None else None
+    if topic is None or topic.lower_ in CLAIM_NOUNS or any(c.dep_ in ("acl", "relcl", "ccomp") for c in topic.children):
+        return None
+    return trim_span(text, topic.left_edge.idx, clause_end(topic.right_edge, topic))
 
 
 def _raised_content(verb: Token, text: str) -> tuple[int, int] | None:

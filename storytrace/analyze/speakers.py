@@ -85,13 +85,14 @@ def source_of(cue: Token) -> tuple[Token | None, list[Token]]:
     if issuer is not None:
         return _subject(issuer), []
     agent = child_of(cue, "agent")
-    if agent is not None and child_of(cue, "auxpass") is not None and child_of(agent, "pobj") is not None:
-        return child_of(agent, "pobj"), []  # "was first reported by MSNBC"
+    passive = child_of(cue, "auxpass") is not None or cue.tag_ == "VBN"
+    if agent is not None and passive and child_of(agent, "pobj") is not None:
+        return child_of(agent, "pobj"), []  # "was first reported by MSNBC", "as reported by MSNBC"
     subject = _subject(cue)
     for child in cue.children:
         if child.dep_ == "advcl" and child.lower_ in _RELAY_PARTICIPLES:
             cited = child_of(child, "dobj")
-            if cited is not None and _may_be_source(cited):
+            if cited is not None and may_be_source(cited):
                 return cited, [subject] if subject is not None else []
     return subject, []
 
@@ -105,7 +106,7 @@ def statement_issuer(cue: Token) -> Token | None:
     return verb if verb.tag_.startswith("VB") and verb.i < noun.i else None
 
 
-def _may_be_source(cited: Token) -> bool:
+def may_be_source(cited: Token) -> bool:
     """"citing sources", "citing Yonhap": a source; "citing Trump's appeal": a reason, not a source."""
     lower = cited.lower_
     return (cited.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or lower in cues.ROLE_NOUNS
@@ -388,7 +389,8 @@ def _strip_punct(span: Span) -> Span:
 
 
 def _appos(head: Token) -> Token | None:
-    return next((c for c in head.children if c.dep_ == "appos"), None)
+    # "Lynch: No outside influence": what follows a colon is what was said, not the speaker's title
+    return next((c for c in head.children if c.dep_ == "appos" and head.doc[c.left_edge.i - 1].text != ":"), None)
 
 
 def _person_entity(span: Span, people: list[Span]) -> Span | None:

@@ -7,7 +7,8 @@ deterministic and prefers the most complete annotation. Every `E` line with a Co
 
 Prediction: storytrace's statements mapped onto PolNeAR's conventions. Content is the statement's
 span, widened over the quote marks around it and a leading "that" (PolNeAR's content includes both),
-a cue takes a colon right after it ("said:"); a statement made inside another's content is left out,
+a cue takes a colon right after it ("said:") and the day or statement right after its verb ("said
+Tuesday", "said in a statement"); a statement made inside another's content is left out,
 since PolNeAR's annotation is exclusive; statements
 that share one cue and one source form one relation with several content fragments, as PolNeAR
 annotates `"...," he said, "..."`; the source is the speaker's mention as written (the pronoun for
@@ -109,13 +110,16 @@ def _parse_offsets(text: str) -> Fragments:
 # --- mapping statements onto PolNeAR spans ---------------------------------------------------
 
 
-def predicted_relations(text: str, attributions: list[Attribution]) -> list[Relation]:
+def predicted_relations(text: str, attributions: list[Attribution], doc: Doc | None = None) -> list[Relation]:
     """storytrace's attributions as PolNeAR relations (see the module docstring)."""
     grouped: dict[tuple, list[tuple[int, int]]] = {}
     for found in _outermost(attributions):
         statement = found.statement
         source = ((found.source_start, found.source_end),) if found.source_start >= 0 else None
-        cue = ((statement.cue_start, _with_colon(text, statement.cue_end)),) if statement.cue_start >= 0 else None
+        cue = None
+        if statement.cue_start >= 0:
+            cue_end = _with_when(doc, statement.cue_end) if doc is not None else statement.cue_end
+            cue = ((statement.cue_start, _with_colon(text, cue_end)),)
         content = _with_that(text, *_with_quote_marks(text, statement.start, statement.end))
         grouped.setdefault((cue, source), []).append(content)
     return [Relation(tuple(sorted(contents)), cue, source) for (cue, source), contents in grouped.items()]
@@ -155,6 +159,26 @@ def _with_that(text: str, start: int, end: int) -> tuple[int, int]:
     if text.endswith("that ", 0, start) and (start == 5 or not text[start - 6].isalnum()):
         return start - 5, end
     return start, end
+
+
+def _with_when(doc: Doc, end: int) -> int:
+    """PolNeAR's cue mostly takes the day and the statement right after the verb: "said Tuesday", "said
+    Monday night", "said in a statement" (but not "said in an interview", which annotators split on)."""
+    after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    if after is None or len(after) == 0 or after.start == 0:
+        return end
+    verb, first = doc[after.start - 1], after[0]
+    day = next((e for e in doc.ents if e.start == first.i and e.label_ in ("DATE", "TIME")), None)
+    if day is not None and day.root.head.i == verb.i and day.root.dep_ in ("npadvmod", "tmod", "advmod"):
+        return day.end_char
+    if first.lower_ == "in" and first.dep_ == "prep" and first.head.i == verb.i:
+        said_in = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if said_in is not None and said_in.lower_ in _STATEMENTS and said_in.right_edge.i == said_in.i:
+            return said_in.idx + len(said_in.text)
+    return end
+
+
+_STATEMENTS = frozenset({"statement", "release"})
 
 
 def _with_colon(text: str, end: int) -> int:
@@ -269,7 +293,7 @@ def score_docs(docs: list[Doc], golds: list[list[Relation]]) -> tuple[dict[str, 
         started = time.perf_counter()
         attributions = extract_attributions(doc)
         spent += time.perf_counter() - started
-        for key, c in score_document(predicted_relations(doc.text, attributions), gold).items():
+        for key, c in score_document(predicted_relations(doc.text, attributions, doc), gold).items():
             old = totals.get(key, Counts(0, 0, 0))
             totals[key] = Counts(old.tp + c.tp, old.predicted + c.predicted, old.gold + c.gold)
     return totals, spent

@@ -53,3 +53,15 @@ def test_bench_polnear_limit_and_missing_annotation(tmp_path, nlp):
     root = write_corpus(tmp_path / "polnear")
     (root / "text" / "b.txt").write_text("Nothing is attributed here.\n", encoding="utf-8")
     assert bench_polnear(root, limit=1, nlp=nlp).n == 1
+
+
+def test_cue_takes_the_day_and_the_statement_after_it(nlp):
+    """PolNeAR's cue runs over "Tuesday" and "in a statement" right after the verb; not over "in an interview"."""
+    from storytrace.analyze.attribution import extract_attributions
+    from storytrace.bench.polnear import predicted_relations
+
+    text = ('Clinton said Tuesday that the plan failed. Trump said in a statement that taxes will rise. '
+            'Cruz said in an interview that he will win.')
+    doc = nlp(text)
+    cues = sorted(text[r.cue[0][0]:r.cue[0][1]] for r in predicted_relations(text, extract_attributions(doc), doc))
+    assert cues == ["said", "said Tuesday", "said in a statement"]
