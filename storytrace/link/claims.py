@@ -9,6 +9,7 @@ is corrected by the stance model where the wording says otherwise (see `stances`
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -200,6 +201,7 @@ def link_claims(article: Article, story_id: str, store: Store, settings: Setting
         if claim_id is None:
             claim_id = "C" + hashlib.sha1(statement.id.encode()).hexdigest()[:11]
         store.set_statement_claim(statement.id, claim_id)
+        claim_of[statement.id] = claim_id
         index.add(claim_id, statement.text, proposition, article.id)
         touched.add(claim_id)
     # A denial may be of a claim it was not grouped with (terse denials group poorly): claims with an
@@ -210,9 +212,37 @@ def link_claims(article: Article, story_id: str, store: Store, settings: Setting
         close = _closeness(pool + fresh, models, settings)
         touched |= {claim_of[s.id] for s in pool if claim_of.get(s.id) and s.polarity in ASSERTING
                     and any(close(d, s) for d in fresh_denials)}
+        grown = _merge_denied(fresh_denials, pool + fresh, claim_of, close, store)
+        touched = grown | (touched & set(claim_of.values()))
     for claim_id in touched:
         refresh_claim(claim_id, story_id, store, settings, models, denials)
     return sorted(touched)
+
+
+def _merge_denied(denials: list[Statement], statements: list[Statement], claim_of: dict[str, str | None],
+                  close: Close, store: Store) -> set[str]:
+    """Claims that one denial closely denies (in plainly worded assertions, as `find_disputes` reads them), and
+    the denial's own, carry one proposition: the grouper kept them apart (different wording), the denial
+    shows they are one. Each such set becomes its largest claim,
+    so that a reader sees the denial once, against every assertion of what it denies. Returns the claims
+    that gained statements."""
+    grown: set[str] = set()
+    for denial in denials:
+        denied = {claim_of[s.id] for s in statements if claim_of.get(s.id) and s.polarity in ASSERTING
+                  and not negated(s.text) and close(denial, s)}
+        group = denied | {claim_of[denial.id]}
+        if not denied or len(group) < 2:
+            continue
+        sizes = Counter(claim_of[s.id] for s in statements if claim_of.get(s.id) in group)
+        target = min(group, key=lambda c: (-sizes[c], c))
+        for statement in statements:
+            if claim_of.get(statement.id) in group - {target}:
+                store.set_statement_claim(statement.id, target)
+                claim_of[statement.id] = target
+        for gone in group - {target}:
+            store.delete_claim(gone)
+        grown.add(target)
+    return grown
 
 
 def group_propositions(texts: list[str], models: ClaimModels, settings: Settings) -> tuple[list[int], int]:

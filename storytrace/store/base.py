@@ -116,6 +116,10 @@ class Store(ABC):
         """Insert or replace a claim's summary, story and status (membership lives on statements)."""
 
     @abstractmethod
+    def delete_claim(self, claim_id: str) -> None:
+        """Remove a claim and its disputes once its statements have moved to another claim."""
+
+    @abstractmethod
     def claims(self, story_id: str | None = None) -> list[Claim]: ...
 
     @abstractmethod

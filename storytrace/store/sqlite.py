@@ -221,6 +221,10 @@ class SQLiteStore(Store):
         self._db.execute("INSERT OR REPLACE INTO claims VALUES (?,?,?,?)",
                          (claim.id, claim.story_id, claim.summary, claim.status))
 
+    def delete_claim(self, claim_id: str) -> None:
+        self._db.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))
+        self._db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+
     def claims(self, story_id: str | None = None) -> list[Claim]:
         rows = (self._q("SELECT * FROM claims ORDER BY id") if story_id is None
                 else self._q("SELECT * FROM claims WHERE story_id = ? ORDER BY id", (story_id,)))

@@ -222,10 +222,10 @@ def test_stance_backend_reads_only_where_a_dispute_could_follow():
                       own_doubt.id: "denies", denial.id: "denies"}
 
 
-def test_denial_grouped_elsewhere_still_disputes_the_claim_it_denies(store, models):
+def test_denial_grouped_elsewhere_joins_and_disputes_the_claim_it_denies(store, models):
     """A denial may land in another claim than the assertion it denies (here grouping is made so strict
-    that every statement is its own claim); it still disputes the assertion that contains what it denies,
-    and not a negated remark about the same proposal."""
+    that every statement is its own claim); the two claims become one, disputed by the denial, and a
+    negated remark about the same proposal stays apart and out of the dispute."""
     strict = Settings().with_overrides(claim_candidate_similarity=0.99)
     _add(store, models, "p", "The Post",
          _statement("President Arendt proposed a liaison office in Veskaria", "diplomatic sources", article_id="p"),
@@ -233,11 +233,11 @@ def test_denial_grouped_elsewhere_still_disputes_the_claim_it_denies(store, mode
                     article_id="p", n=2), settings=strict)
     _add(store, models, "w", "Wire", _statement("no proposal for a liaison office had been made", "the spokesman",
                                                 "denies", article_id="w"), settings=strict)
-    assert len(store.claims()) == 3
+    assert sorted(c.statement_ids for c in store.claims()) == [["p-1", "w-1"], ["p-2"]]
     [dispute] = store.disputes()
     assert dispute.kind == "denial" and dispute.statement_ids == ["w-1", "p-1"]
-    [claim] = [c for c in store.claims() if c.statement_ids == ["p-1"]]
-    assert claim.status == "disputed"
+    [claim] = [c for c in store.claims() if c.statement_ids == ["p-1", "w-1"]]
+    assert claim.status == "disputed" and store.claim(dispute.claim_id) == claim
 
 
 def test_one_denial_re_reported_by_three_outlets_is_one_dispute(store, models):
@@ -264,3 +264,20 @@ def test_a_date_given_with_more_context_still_contradicts(store, models):
                                                     article_id="y"))
     [dispute] = store.disputes()
     assert dispute.kind == "contradiction" and "jan 5" in dispute.explanation and "jan 12" in dispute.explanation
+
+
+def test_a_denial_of_two_claims_worded_apart_makes_them_one(store, models):
+    """Two outlets' reports the grouper kept apart, both closely denied by one spokesman, are one claim: the
+    reader sees the denial once, against both reports."""
+    strict = Settings().with_overrides(claim_candidate_similarity=0.99)
+    _add(store, models, "y", "Yonhap", _statement("Arendt proposed a liaison office in Veskaria in a letter",
+                                                  "diplomatic sources", article_id="y"), settings=strict)
+    _add(store, models, "t", "Tribune", _statement("Arendt offered Veskaria a liaison office in a personal letter",
+                                                   "Yonhap", article_id="t"), settings=strict)
+    assert len(store.claims()) == 2
+    _add(store, models, "w", "Wire", _statement("Arendt proposed a liaison office in Veskaria", "the presidential office",
+                                                "denies", article_id="w"), settings=strict)
+    [claim] = store.claims()
+    assert claim.statement_ids == ["y-1", "t-1", "w-1"] and claim.status == "disputed"
+    [dispute] = store.disputes()
+    assert dispute.statement_ids[0] == "w-1" and set(dispute.statement_ids) == {"y-1", "t-1", "w-1"}
