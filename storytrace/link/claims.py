@@ -223,9 +223,8 @@ def _merge_denied(denials: list[Statement], statements: list[Statement], claim_o
                   close: Close, store: Store) -> set[str]:
     """Claims that one denial closely denies (in plainly worded assertions, as `find_disputes` reads them), and
     the denial's own, carry one proposition: the grouper kept them apart (different wording), the denial
-    shows they are one. Each such set becomes its largest claim,
-    so that a reader sees the denial once, against every assertion of what it denies. Returns the claims
-    that gained statements."""
+    shows they are one. Each such set becomes its largest claim, so that a reader sees the denial once,
+    against every assertion of what it denies. Returns the claims that gained statements."""
     grown: set[str] = set()
     for denial in denials:
         denied = {claim_of[s.id] for s in statements if claim_of.get(s.id) and s.polarity in ASSERTING
@@ -242,7 +241,8 @@ def _merge_denied(denials: list[Statement], statements: list[Statement], claim_o
         for gone in group - {target}:
             store.delete_claim(gone)
         grown.add(target)
-    return grown
+    # A later denial may have merged an earlier target away.
+    return grown & set(claim_of.values())
 
 
 def group_propositions(texts: list[str], models: ClaimModels, settings: Settings) -> tuple[list[int], int]:
