@@ -204,33 +204,40 @@ def link_claims(article: Article, story_id: str, store: Store, settings: Setting
         claim_of[statement.id] = claim_id
         index.add(claim_id, statement.text, proposition, article.id)
         touched.add(claim_id)
-    # A denial may be of a claim it was not grouped with (terse denials group poorly): claims with an
-    # assertion it closely denies are refreshed too, and every refresh weighs the story's denials.
+    # A denial may be of a claim it was not grouped with (terse denials group poorly), and it may arrive
+    # before or after what it denies: every (denial, assertion) pair this article brings is looked at once;
+    # claims with an assertion closely denied are refreshed too, and every refresh weighs the story's denials.
     denials = [s for s in pool + fresh if s.polarity == "denies"]
-    fresh_denials = [s for s in fresh if s.polarity == "denies"]
-    if fresh_denials:
-        close = _closeness(pool + fresh, models, settings)
-        touched |= {claim_of[s.id] for s in pool if claim_of.get(s.id) and s.polarity in ASSERTING
-                    and any(close(d, s) for d in fresh_denials)}
-        grown = _merge_denied(fresh_denials, pool + fresh, claim_of, close, store)
-        touched = grown | (touched & set(claim_of.values()))
+    if denials:
+        denied = _newly_denied(denials, pool + fresh, {s.id for s in fresh}, claim_of,
+                               _closeness(pool + fresh, models, settings))
+        touched |= {claim_of[s.id] for _, s in denied}
+        touched = _merge_denied(denied, pool + fresh, claim_of, store) | (touched & set(claim_of.values()))
     for claim_id in touched:
         refresh_claim(claim_id, story_id, store, settings, models, denials)
     return sorted(touched)
 
 
-def _merge_denied(denials: list[Statement], statements: list[Statement], claim_of: dict[str, str | None],
-                  close: Close, store: Store) -> set[str]:
+def _newly_denied(denials: list[Statement], statements: list[Statement], fresh: set[str],
+                  claim_of: dict[str, str | None], close: Close) -> list[tuple[Statement, Statement]]:
+    """(denial, assertion) pairs where the denial closely denies the assertion and one of them is fresh."""
+    asserted = [s for s in statements if s.polarity in ASSERTING and claim_of.get(s.id)]
+    return [(d, s) for d in denials for s in asserted if (d.id in fresh or s.id in fresh) and close(d, s)]
+
+
+def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[Statement],
+                  claim_of: dict[str, str | None], store: Store) -> set[str]:
     """Claims that one denial closely denies (in plainly worded assertions, as `find_disputes` reads them), and
     the denial's own, carry one proposition: the grouper kept them apart (different wording), the denial
     shows they are one. Each such set becomes its largest claim, so that a reader sees the denial once,
     against every assertion of what it denies. Returns the claims that gained statements."""
     grown: set[str] = set()
-    for denial in denials:
-        denied = {claim_of[s.id] for s in statements if claim_of.get(s.id) and s.polarity in ASSERTING
-                  and not negated(s.text) and close(denial, s)}
-        group = denied | {claim_of[denial.id]}
-        if not denied or len(group) < 2:
+    for denial in {d.id: d for d, _ in denied}.values():
+        group = {claim_of[s.id] for d, s in denied if d is denial and not negated(s.text)}
+        if not group:
+            continue
+        group.add(claim_of[denial.id])
+        if len(group) < 2:
             continue
         sizes = Counter(claim_of[s.id] for s in statements if claim_of.get(s.id) in group)
         target = min(group, key=lambda c: (-sizes[c], c))

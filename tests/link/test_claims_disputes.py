@@ -281,3 +281,19 @@ def test_a_denial_of_two_claims_worded_apart_makes_them_one(store, models):
     assert claim.statement_ids == ["y-1", "t-1", "w-1"] and claim.status == "disputed"
     [dispute] = store.disputes()
     assert dispute.statement_ids[0] == "w-1" and set(dispute.statement_ids) == {"y-1", "t-1", "w-1"}
+
+
+def test_a_report_arriving_after_the_denial_joins_its_claim(store, models):
+    """The order of arrival does not matter: a report the grouper keeps apart, filed after the spokesman's
+    denial, still ends up in the denial's claim, with one dispute against it."""
+    strict = Settings().with_overrides(claim_candidate_similarity=0.99)
+    _add(store, models, "y", "Yonhap", _statement("Arendt proposed a liaison office in Veskaria in a letter",
+                                                  "diplomatic sources", article_id="y"), settings=strict)
+    _add(store, models, "w", "Wire", _statement("Arendt proposed a liaison office in Veskaria", "the presidential office",
+                                                "denies", article_id="w"), settings=strict)
+    _add(store, models, "t", "Tribune", _statement("Arendt offered Veskaria a liaison office in a personal letter",
+                                                   "Yonhap", article_id="t"), settings=strict)
+    [claim] = store.claims()
+    assert claim.statement_ids == ["y-1", "w-1", "t-1"] and claim.status == "disputed"
+    [dispute] = store.disputes()
+    assert dispute.statement_ids[0] == "w-1" and set(dispute.statement_ids) == {"y-1", "t-1", "w-1"}
