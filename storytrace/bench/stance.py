@@ -140,23 +140,29 @@ def bench_emergent(pairs: Path, limit: int | None = None) -> BenchResult:
                        details={"confusion (gold -> predicted)": confusion(gold, predicted, EMERGENT_LABELS)})
 
 
-def emergent_folds(folder: Path) -> dict[str, float]:
-    """Mean of every metric over the 10 held-out test folds (each scored by its own fold head)."""
+def emergent_folds(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, int]]]:
+    """Mean of every metric over the 10 held-out test folds (each scored by its own fold head), and the
+    confusion counts pooled over the folds (for error analysis)."""
     heads = load_heads()
     results = []
     for k in range(1, 11):
         path = Path(folder) / f"url-versions-2015-06-14-clean-test-fold-{k}.csv"
         if f"emergent-fold-{k}" not in heads or not path.is_file():
             raise BenchError(f"fold {k}: missing {path.name} or its head")
-        results.append(bench_emergent(path).metrics)
-    return {name: float(np.mean([r[name] for r in results])) for name in results[0]}
+        results.append(bench_emergent(path))
+    means = {name: float(np.mean([r.metrics[name] for r in results])) for name in results[0].metrics}
+    folds = [r.details["confusion (gold -> predicted)"] for r in results]
+    pooled = {g: {p: sum(f[g][p] for f in folds) for p in EMERGENT_LABELS} for g in EMERGENT_LABELS}
+    return means, pooled
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Emergent stance: mean over the 10 cross-validation folds.")
     parser.add_argument("--emergent-folds", type=Path, required=True, help="folder with the test-fold CSV files")
-    for name, value in emergent_folds(parser.parse_args().emergent_folds).items():
+    means, pooled = emergent_folds(parser.parse_args().emergent_folds)
+    for name, value in means.items():
         print(f"{name:16s} {value:.4f}")
+    print(f"confusion over all folds (gold -> predicted): {pooled}")
 
 
 if __name__ == "__main__":
