@@ -6,16 +6,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Generic, TypeVar
+from typing import IO, TYPE_CHECKING, Generic, TypeVar
 
 from storytrace.errors import DuplicateArticle, IngestError
 from storytrace.ingest import expand_paths, iter_inputs
 from storytrace.model import Article, Claim, Dispute, Entity, RawArticle, Statement, Story
-from storytrace.models import Models, load_models
 from storytrace.pipeline import Pipeline
 from storytrace.settings import Settings
 from storytrace.store import Store, open_store
 from storytrace.store.base import Query
+
+if TYPE_CHECKING:
+    from storytrace.loading import Models
 
 # Below this many inputs, starting spaCy worker processes costs more than it saves.
 _PARALLEL_FROM = 8
@@ -79,6 +81,8 @@ class Corpus:
     @property
     def models(self) -> Models:
         if self._models is None:
+            from storytrace.loading import load_models
+
             self._models = load_models(self.settings)
         return self._models
 

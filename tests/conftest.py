@@ -16,7 +16,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def models():
     """spaCy with storytrace's components, the sentence encoder and the language detector."""
-    from storytrace.models import load_models
+    from storytrace.loading import load_models
     from storytrace.settings import Settings
 
     return load_models(Settings())

@@ -29,7 +29,7 @@ from storytrace.corpus import Corpus
 from storytrace.errors import BenchError
 from storytrace.link.stories import Placement, StoryLinker, story_id_for
 from storytrace.model import Article, Entity, Mention, Speaker, Statement, Story
-from storytrace.models import Models, load_models
+from storytrace.loading import Models, load_models
 from storytrace.settings import Settings
 from storytrace.store import Store, open_store
 

@@ -14,7 +14,7 @@ from storytrace.corpus import Corpus
 from storytrace.errors import BenchError
 from storytrace.ingest import iter_inputs
 from storytrace.model import RawArticle
-from storytrace.models import OWN_COMPONENTS, load_models
+from storytrace.loading import OWN_COMPONENTS, load_models
 from storytrace.settings import Settings
 from storytrace.store import open_store
 

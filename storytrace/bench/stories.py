@@ -20,7 +20,7 @@ from storytrace.bench import BenchResult
 from storytrace.corpus import Corpus
 from storytrace.errors import BenchError
 from storytrace.model import RawArticle
-from storytrace.models import load_models
+from storytrace.loading import load_models
 from storytrace.settings import Settings
 from storytrace.store import open_store
 

@@ -49,7 +49,7 @@ class CachedEmbed:
 
 @dataclass
 class ClaimModels:
-    """What claim linking needs, loaded once (`storytrace.models.load_models`) and passed in."""
+    """What claim linking needs, loaded once (`storytrace.loading.load_models`) and passed in."""
 
     propositions: PropositionEncoder
     stance: StanceBackend | None  # claim vs short statement (for / against / observing); None: cues only

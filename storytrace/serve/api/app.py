@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 import storytrace
-from storytrace.models import Models
+from storytrace.loading import Models
 from storytrace.serve.api import errors
 from storytrace.serve.api.deps import AppState
 from storytrace.serve.api.routers import articles, claims, disputes, entities, export, search, statements, stories

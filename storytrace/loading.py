@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lingua import LanguageDetector
-from spacy.language import Language
-
-from storytrace.link.claims import ClaimModels, load_claim_models
 from storytrace.settings import Settings
+
+if TYPE_CHECKING:  # importing spaCy, lingua or torch costs seconds: only the loader below does it
+    from lingua import LanguageDetector
+    from spacy.language import Language
+
+    from storytrace.link.claims import ClaimModels
 
 # storytrace's own spaCy components, added after the parser and NER of the loaded pipeline.
 OWN_COMPONENTS = ("storytrace_attribution", "storytrace_lead_vector")
@@ -36,6 +39,7 @@ def load_models(settings: Settings) -> Models:
     from storytrace.analyze.nlp import load_nlp
     from storytrace.clean.language import build_detector
     from storytrace.link import embed  # noqa: F401 - registers the lead-vector factory
+    from storytrace.link.claims import load_claim_models
 
     nlp = load_nlp(settings)
     nlp.add_pipe("storytrace_attribution")
