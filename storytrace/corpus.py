@@ -78,6 +78,11 @@ class Corpus:
     def close(self) -> None:
         self.store.close()
 
+    def reader(self) -> "Corpus":
+        """A corpus for reading only, on a store connection of its own: it reads committed data while this one
+        adds, without waiting for it (the REST API gives each concurrent request one)."""
+        return Corpus(self.store.reader(), self.settings)
+
     @property
     def models(self) -> Models:
         if self._models is None:

@@ -58,6 +58,12 @@ class Settings:
                                         "or vLLM one) that reads stance instead of the packaged model. Optional: "
                                         "empty means the packaged model.")
     stance_endpoint_model: str = _setting("local", "Model name sent to stance_endpoint.")
+    allow_private_urls: bool = _setting(False, "Let URL fetching reach loopback, private and link-local addresses "
+                                               "(tests, or a newsroom's own intranet). Off: a URL given to the "
+                                               "server cannot reach services behind it.")
+    api_token: str = _setting("", "Token that writes to the REST API must carry (Authorization: Bearer TOKEN). "
+                                  "Required when serving on anything but loopback: left empty then, a random "
+                                  "one is made and printed at start.")
 
     def with_overrides(self, **changes) -> "Settings":
         known = {f.name for f in fields(self)}

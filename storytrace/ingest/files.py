@@ -13,27 +13,34 @@ from pathlib import Path
 
 from storytrace.errors import ExtractionRejected, IngestError
 from storytrace.ingest.decode import decode_bytes
+from storytrace.ingest.urls import URL_LIST_SUFFIXES, fetch_urls, is_url, parse_url_list
 from storytrace.model import RawArticle
 from storytrace.settings import Settings
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
+SUPPORTED = HTML_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES | URL_LIST_SUFFIXES
 
 
 def iter_inputs(paths: Iterable[str | Path], settings: Settings) -> Iterator[RawArticle | IngestError]:
-    """Yield raw articles from every supported file under `paths`, and an IngestError for each bad input."""
+    """Yield raw articles from every supported file under `paths` and every URL among them (fetched after the
+    files), and an IngestError for each bad input."""
+    paths = list(paths)
     for path in expand_paths(paths):
         if isinstance(path, IngestError):
             yield path
             continue
         yield from _read_file(path, settings)
+    yield from fetch_urls([p for p in paths if is_url(p)], settings)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
-    """Every file named or found under a named folder (hidden files skipped), or an error for a missing path."""
+    """Every file named or found under a named folder (hidden files skipped), or an error for a missing path.
+    URLs are left out: `iter_inputs` fetches them."""
     for raw in paths:
+        if is_url(raw):
+            continue
         path = Path(raw)
         if path.is_dir():
             yield from (p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
@@ -70,6 +77,8 @@ def _read_file(path: Path, settings: Settings) -> Iterator[RawArticle | IngestEr
         return
     if fmt in JSONL_SUFFIXES:
         yield from _jsonl_articles(text, source)
+    elif fmt in URL_LIST_SUFFIXES:
+        yield from fetch_urls(parse_url_list(text), settings)
     else:
         yield RawArticle(source=source, content=text, kind="html" if fmt in HTML_SUFFIXES else "text")
 

@@ -44,6 +44,11 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def reader(self) -> "Store":
+        """A store for reads that run while this one writes (a server's requests). A backend whose connection
+        can serve concurrent readers returns itself; SQLite opens another connection."""
+        return self
+
     # articles
     @abstractmethod
     def has_article(self, article_id: str) -> bool: ...

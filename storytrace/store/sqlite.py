@@ -17,19 +17,35 @@ from storytrace.store.base import Query, Store
 from storytrace.store.migrations import MIGRATIONS
 
 
+# How long a read connection waits on a lock before giving up (WAL readers only wait in rare cases, such as
+# while the writer's connection recovers the journal).
+_READ_BUSY_MS = 5000
+
+
 class SQLiteStore(Store):
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, read_only: bool = False):
         self.path = str(path)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            if read_only:
+                self._db = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True,
+                                           isolation_level=None, check_same_thread=False)
+                self._db.execute(f"PRAGMA busy_timeout={_READ_BUSY_MS}")
+                self._db.execute("PRAGMA query_only=ON")
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
             self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable storytrace database ({exc})") from exc
         self._depth = 0
+
+    def reader(self) -> "SQLiteStore":
+        """A read-only connection of its own to the same file: in WAL mode it reads the last committed state
+        while this store writes, never waiting for the writer (one per concurrent reader; not shared)."""
+        return SQLiteStore(self.path, read_only=True)
 
     def _migrate(self) -> None:
         self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
@@ -202,9 +218,9 @@ class SQLiteStore(Store):
             where.append(f"s.id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
         if speaker:
-            where.append("(s.speaker_name LIKE ? OR s.speaker_entity_id IN "
-                         "(SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))")
-            params.extend([f"%{speaker}%", f"%{speaker}%"])
+            where.append(f"(s.speaker_name LIKE ? {_ESCAPE} OR s.speaker_entity_id IN "
+                         f"(SELECT entity_id FROM entity_aliases WHERE alias LIKE ? {_ESCAPE}))")
+            params.extend([_contains(speaker), _contains(speaker)])
         sql = ("SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.seq, s.start")
         return [_statement(r) for r in self._q(sql, params)]
@@ -247,8 +263,8 @@ class SQLiteStore(Store):
                 for r in rows]
 
     def search(self, query: str, limit: int = 20) -> Iterator[tuple[str, str, str]]:
-        # Quote every word so user input is never parsed as FTS5 syntax.
-        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+        # Quote every word so user input is never parsed as FTS5 syntax; FTS5 cannot quote a NUL, so it splits words.
+        terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.replace("\x00", " ").split())
         if not terms:
             return iter(())
         rows = self._q("SELECT kind, ref, snippet(search_index, 2, '[', ']', '…', 12) FROM search_index "
@@ -271,8 +287,8 @@ class SQLiteStore(Store):
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
         where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_STATEMENT_DAY, extra=[
             ("s.article_id = ?", query.article_id),
-            ("(s.speaker_name LIKE ? OR s.speaker_entity_id IN (SELECT entity_id FROM entity_aliases "
-             "WHERE alias LIKE ?))", f"%{query.speaker}%" if query.speaker else None),
+            (f"(s.speaker_name LIKE ? {_ESCAPE} OR s.speaker_entity_id IN (SELECT entity_id FROM entity_aliases "
+             f"WHERE alias LIKE ? {_ESCAPE}))", _contains(query.speaker) if query.speaker else None),
             ("s.speaker_entity_id = ?", query.entity_id),
             ("s.polarity = ?", query.polarity),
         ])
@@ -310,8 +326,8 @@ class SQLiteStore(Store):
 
     def find_entities(self, query: Query) -> tuple[list[Entity], int]:
         where, params = _conditions([
-            ("(e.name LIKE ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?))",
-             f"%{query.speaker}%" if query.speaker else None),
+            (f"(e.name LIKE ? {_ESCAPE} OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? "
+             f"{_ESCAPE}))", _contains(query.speaker) if query.speaker else None),
             ("e.type = ?", query.kind),
         ])
         rows, total = self._page("e.id", "FROM entities e" + where, params, "e.name, e.id", query)
@@ -345,6 +361,14 @@ class SQLiteStore(Store):
 # The day a statement is placed on: its own date, else its article's dateline or publication day.
 _STATEMENT_DAY = "COALESCE(s.said_on, a.dateline_date, substr(a.published, 1, 10))"
 _ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"
+
+
+_ESCAPE = "ESCAPE '\\'"
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its own % and _ matched literally (with `LIKE ? ESCAPE '\\'`)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _conditions(conditions: list[tuple[str, object]]) -> tuple[str, list]:
