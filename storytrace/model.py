@@ -25,6 +25,7 @@ class RawArticle:
     title: str | None = None
     published: str | None = None  # as given by the input (JSONL field), parsed by clean.meta
     outlet: str | None = None
+    warnings: list[str] = field(default_factory=list)  # what was repaired or cut on the way, for the user
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     embedding: np.ndarray | None = None  # unit-length document vector, set by link.embed
+    warnings: list[str] = field(default_factory=list)  # repairs and cuts made while reading it (not stored)
 
     @property
     def anchor_date(self) -> date | None:

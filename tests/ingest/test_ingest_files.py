@@ -57,7 +57,7 @@ def test_bad_files_each_get_one_reason(tmp_path):
     assert reasons["empty.txt"] == "empty file"
     assert reasons["image.html"] == "binary content, not text"
     assert "unsupported file type '.docx'" in reasons["notes.docx"]
-    assert reasons["broken.txt.gz"].startswith("broken gzip data")
+    assert reasons["broken.txt.gz"].startswith("truncated gzip data")
     assert reasons["missing.txt"] == "no such file or folder"
 
 
