@@ -7,7 +7,7 @@ DEMO_DB := demo.db
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo test test-all install clean screenshots
+.PHONY: demo test test-all install clean screenshots postgres
 
 install: $(STAMP)
 
@@ -23,6 +23,10 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+# Debian's postgresql, for the store tests against a real server (tests/store/conftest.py starts its own).
+postgres:
+	sh scripts/ensure_postgres.sh
+
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@echo "== storytrace add examples/ (examples/bad/ holds deliberately broken inputs)"
@@ -36,11 +40,11 @@ demo: $(STAMP)
 	@echo "== storytrace report (one self-contained HTML file)"
 	$(BIN)/storytrace report --db $(DEMO_DB) --out report.html
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) postgres
 	$(BIN)/ruff check --select F,E9 storytrace tests scripts
 	$(BIN)/pytest -q -m "not slow"
 
-test-all: $(STAMP) $(CHROMIUM)
+test-all: $(STAMP) $(CHROMIUM) postgres
 	$(BIN)/pytest -q
 
 screenshots: $(STAMP) $(CHROMIUM)

@@ -24,8 +24,12 @@ class Settings:
     embedding_max_tokens: int = _setting(64, "Word pieces of title and lead fed to the sentence encoder per article.")
     embedding_threads: int = _setting(1, "Torch threads for the sentence encoder; one, because the spaCy workers "
                                          "already keep the other cores busy.")
-    min_words: int = _setting(25, "Articles whose clean text has fewer words are rejected as empty.")
+    min_words: int = _setting(8, "Articles whose clean text has fewer words are rejected as empty (a one-sentence "
+                                 "wire item, 'X has denied reports that ...', is an article).")
     max_bytes: int = _setting(20_000_000, "Input files larger than this are rejected as too large.")
+    max_article_chars: int = _setting(100_000, "Clean article text beyond this many characters is cut (with a "
+                                               "warning) before analysis: ten times a long feature, and it keeps "
+                                               "every article to seconds of parsing, far under spaCy's limit.")
     languages: tuple[str, ...] = _setting(("en",), "Languages accepted; articles in others are skipped with a reason.")
     story_similarity: float = _setting(0.3, "Least cosine similarity of headline-and-lead vectors for a stored article "
                                             "to count as evidence for its story.")
@@ -82,7 +86,7 @@ class Settings:
         known = {f.name: getattr(defaults, f.name) for f in fields(cls)}
         changes = {}
         for variable, text in environ.items():
-            if not variable.startswith(ENV_PREFIX):
+            if not variable.startswith(ENV_PREFIX) or variable in NOT_SETTINGS:
                 continue
             name = variable[len(ENV_PREFIX):].lower()
             if name not in known:
@@ -96,6 +100,9 @@ class Settings:
 
 
 ENV_PREFIX = "STORYTRACE_"
+# Variables under the prefix that choose something other than a setting: STORYTRACE_DB names the corpus
+# (read by storytrace.store.default_db).
+NOT_SETTINGS = frozenset({"STORYTRACE_DB"})
 
 
 def _parse(variable: str, text: str, default):

@@ -88,3 +88,102 @@ CREATE INDEX disputes_claim ON disputes(claim_id);
 CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, body);
 """),
 ]
+
+# The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
+# SQLite, so filters and exports compare them identically; every short text column sorts and compares byte-wise
+# (COLLATE "C", SQLite's BINARY), whatever collation the server's database was created with.
+POSTGRES_MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial schema", """
+CREATE TABLE articles (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    source TEXT COLLATE "C" NOT NULL,
+    url TEXT COLLATE "C",
+    outlet TEXT COLLATE "C",
+    title TEXT COLLATE "C",
+    byline TEXT COLLATE "C",
+    dateline_place TEXT COLLATE "C",
+    dateline_date TEXT COLLATE "C",
+    dateline_agency TEXT COLLATE "C",
+    published TEXT COLLATE "C",
+    language TEXT COLLATE "C",
+    text TEXT NOT NULL,
+    embedding BYTEA,
+    story_id TEXT COLLATE "C",
+    seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
+);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE TABLE entities (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    name TEXT COLLATE "C" NOT NULL,
+    type TEXT COLLATE "C" NOT NULL
+);
+CREATE TABLE entity_aliases (
+    entity_id TEXT COLLATE "C" NOT NULL REFERENCES entities(id),
+    alias TEXT COLLATE "C" NOT NULL,
+    key TEXT COLLATE "C" NOT NULL,
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
+    PRIMARY KEY (entity_id, alias, key)
+);
+CREATE INDEX entity_aliases_key ON entity_aliases(key);
+CREATE TABLE mentions (
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+    entity_id TEXT COLLATE "C" REFERENCES entities(id),
+    text TEXT COLLATE "C" NOT NULL,
+    label TEXT COLLATE "C" NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    seq BIGINT GENERATED ALWAYS AS IDENTITY
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE TABLE statements (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+    text TEXT COLLATE "C" NOT NULL,
+    direct BOOLEAN NOT NULL,
+    speaker_name TEXT COLLATE "C" NOT NULL,
+    speaker_entity_id TEXT COLLATE "C" REFERENCES entities(id),
+    speaker_role TEXT COLLATE "C",
+    cue TEXT COLLATE "C" NOT NULL,
+    said_on TEXT COLLATE "C",
+    chain TEXT NOT NULL,
+    polarity TEXT COLLATE "C" NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    cue_start INTEGER NOT NULL,
+    cue_end INTEGER NOT NULL,
+    claim_id TEXT COLLATE "C"
+);
+CREATE INDEX statements_article ON statements(article_id);
+CREATE INDEX statements_claim ON statements(claim_id);
+CREATE INDEX statements_speaker ON statements(speaker_entity_id);
+CREATE TABLE stories (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    title TEXT COLLATE "C" NOT NULL,
+    first_seen TEXT COLLATE "C",
+    last_seen TEXT COLLATE "C"
+);
+CREATE TABLE claims (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    story_id TEXT COLLATE "C",
+    summary TEXT COLLATE "C" NOT NULL,
+    status TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX claims_story ON claims(story_id);
+CREATE TABLE disputes (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    claim_id TEXT COLLATE "C" NOT NULL REFERENCES claims(id),
+    kind TEXT COLLATE "C" NOT NULL,
+    statement_ids TEXT NOT NULL,
+    explanation TEXT NOT NULL
+);
+CREATE INDEX disputes_claim ON disputes(claim_id);
+CREATE TABLE search_index (
+    kind TEXT COLLATE "C" NOT NULL,
+    ref TEXT COLLATE "C" NOT NULL,
+    body TEXT NOT NULL,
+    document TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', body)) STORED
+);
+CREATE INDEX search_index_document ON search_index USING GIN (document);
+"""),
+]

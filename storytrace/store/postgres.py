@@ -1,0 +1,539 @@
+"""PostgreSQL implementation of the store: one writer connection, a pool of read-only connections for readers.
+
+A thread inside `transaction()` reads through the writer connection, so it sees its own uncommitted rows; every
+other read borrows a pooled connection for one store call and sees one committed snapshot (REPEATABLE READ), so
+readers never wait for the writer and never see half an article."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Concatenate, ParamSpec, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import numpy as np
+import psycopg
+from psycopg import IsolationLevel
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from storytrace.errors import StoreError
+from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Statement, Story
+from storytrace.store.base import Query, Store
+from storytrace.store.migrations import POSTGRES_MIGRATIONS
+from storytrace.store.rows import dispute_from_row, iso, statement_from_row, to_date, to_datetime
+
+# Readers holding a pooled connection at once (one per concurrent API request); more wait for a free one.
+POOL_SIZE = 8
+# Seconds to wait for the server, or for a free pooled connection, before calling the store unavailable.
+CONNECT_TIMEOUT = 10
+# Keys of transaction-scoped advisory locks: one writer per database even across processes, one migrator.
+_WRITER_LOCK = 7_305_961_001
+_MIGRATION_LOCK = 7_305_961_002
+# ts_headline options giving SQLite's snippet shape: the hit in [brackets], about a dozen words around it.
+_HEADLINE = "StartSel=[, StopSel=], MaxWords=12, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
+# The day a statement is placed on: its own date, else its article's dateline or publication day (as in SQLite).
+_STATEMENT_DAY = "COALESCE(s.said_on, a.dateline_date, substr(a.published, 1, 10))"
+_ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"
+# A claim's statements, a story's articles and an entity's aliases, in the order the SQLite store gives them.
+_CLAIM_STATEMENTS = ("ARRAY(SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
+                     "WHERE s.claim_id = c.id ORDER BY a.seq, s.start) AS statement_ids")
+_STORY_ARTICLES = "ARRAY(SELECT a.id FROM articles a WHERE a.story_id = st.id ORDER BY a.seq) AS article_ids"
+_ENTITY_ALIASES = ("ARRAY(SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id = e.id "
+                   "ORDER BY x.alias) AS aliases")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reads(method: Callable[Concatenate[PostgresStore, P], R]) -> Callable[Concatenate[PostgresStore, P], R]:
+    """Run a read method on one connection, so all its queries see the same snapshot."""
+    @functools.wraps(method)
+    def wrapper(self: PostgresStore, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self._connection():
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+def _writes(method: Callable[Concatenate[PostgresStore, P], R]) -> Callable[Concatenate[PostgresStore, P], R]:
+    """Run a write method inside the caller's transaction, or in one of its own when called outside any."""
+    @functools.wraps(method)
+    def wrapper(self: PostgresStore, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.transaction():
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+class _ThreadState(threading.local):
+    conn: psycopg.Connection | None = None  # the connection this thread's store calls use right now
+    depth: int = 0  # nesting of this thread's transaction() blocks
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str):
+        self.url = url
+        self.name = _redacted(url)
+        self._local = _ThreadState()
+        self._owner = True  # False on the copies reader() hands out
+        self._write_lock = threading.Lock()
+        try:
+            self._writer = psycopg.connect(url, autocommit=True, row_factory=dict_row,
+                                           connect_timeout=CONNECT_TIMEOUT)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.name}: cannot connect to PostgreSQL ({_reason(exc)})") from exc
+        try:
+            self._migrate()
+        except psycopg.Error as exc:
+            self._writer.close()
+            raise StoreError(f"{self.name}: not a usable storytrace database ({_reason(exc)})") from exc
+        self._pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, open=False, name="storytrace-readers",
+                                    kwargs={"row_factory": dict_row, "connect_timeout": CONNECT_TIMEOUT},
+                                    configure=_configure_reader, check=ConnectionPool.check_connection,
+                                    timeout=CONNECT_TIMEOUT)
+        try:
+            self._pool.open(wait=True, timeout=CONNECT_TIMEOUT)
+        except PoolTimeout as exc:
+            self._writer.close()
+            self._pool.close()
+            raise StoreError(f"{self.name}: no read connection to PostgreSQL within {CONNECT_TIMEOUT} s") from exc
+
+    def _migrate(self) -> None:
+        with self._writer.transaction():
+            # Two processes opening a new database at once must not both create the schema.
+            self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            self._writer.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TIMESTAMPTZ NOT NULL)")
+            done = {row["version"] for row in self._writer.execute("SELECT version FROM schema_migrations")}
+            for version, name, script in POSTGRES_MIGRATIONS:
+                if version in done:
+                    continue
+                self._writer.execute(script)
+                self._writer.execute("INSERT INTO schema_migrations VALUES (%s, %s, now())", (version, name))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        local = self._local
+        if local.depth:
+            local.depth += 1
+            try:
+                yield
+            finally:
+                local.depth -= 1
+            return
+        outer = local.conn
+        with self._write_lock:
+            local.depth, local.conn = 1, self._writer
+            try:
+                with self._writer.transaction():
+                    # Another process writing the same database waits here rather than interleaving its article.
+                    self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
+                    yield
+            except psycopg.OperationalError as exc:
+                raise StoreError(f"{self.name}: write failed ({_reason(exc)})") from exc
+            finally:
+                local.depth, local.conn = 0, outer
+
+    def reader(self) -> PostgresStore:
+        """This store again, on the same pool (its reads already never wait for the writer); closing the copy
+        leaves the store open."""
+        view = copy.copy(self)
+        view._owner = False
+        return view
+
+    def close(self) -> None:
+        if self._owner:
+            self._pool.close()
+            self._writer.close()
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection]:
+        """The connection this thread already uses (its transaction's, or an enclosing read's), else a pooled one."""
+        local = self._local
+        if local.conn is not None:
+            yield local.conn
+            return
+        # Nested reads reuse `local.conn`, so a PoolTimeout here can only come from taking this connection.
+        try:
+            with self._pool.connection() as conn:
+                local.conn = conn
+                try:
+                    yield conn
+                finally:
+                    local.conn = None
+        except PoolTimeout as exc:
+            raise StoreError(f"{self.name}: no free read connection within {CONNECT_TIMEOUT} s") from exc
+
+    def _q(self, sql: str, params: tuple | list = ()) -> list[dict]:
+        with self._connection() as conn:
+            try:
+                return conn.execute(sql, params).fetchall()
+            except psycopg.OperationalError as exc:
+                raise StoreError(f"{self.name}: {_reason(exc)}") from exc
+
+    def _write(self, sql: str, params: tuple | list = ()) -> None:
+        """One statement on the writer (only ever called inside `transaction()`)."""
+        self._writer.execute(sql, params)
+
+    def _many(self, sql: str, rows: list[tuple]) -> None:
+        """One statement for many rows on the writer (only ever called inside `transaction()`)."""
+        if rows:
+            with self._writer.cursor() as cursor:
+                cursor.executemany(sql, rows)
+
+    # articles
+    @_reads
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._q("SELECT 1 FROM articles WHERE id = %s", (article_id,)))
+
+    @_writes
+    def put_article(self, article: Article, story_id: str) -> None:
+        dl = article.dateline or Dateline()
+        vector = article.embedding.astype(np.float32).tobytes() if article.embedding is not None else None
+        self._write("INSERT INTO articles (id, source, url, outlet, title, byline, dateline_place, dateline_date, "
+                    "dateline_agency, published, language, text, embedding, story_id) "
+                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                    (article.id, article.source, article.url, article.outlet, article.title, article.byline,
+                     dl.place, iso(dl.date), dl.agency, iso(article.published), article.language, article.text,
+                     vector, story_id))
+        self._many('INSERT INTO mentions (article_id, entity_id, text, label, start, "end") '
+                   'VALUES (%s,%s,%s,%s,%s,%s)',
+                   [(article.id, m.entity_id, m.text, m.label, m.start, m.end) for m in article.mentions])
+        self._many("INSERT INTO statements VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,NULL)",
+                   [(s.id, article.id, s.text, s.direct, s.speaker.name, s.speaker.entity_id, s.speaker.role,
+                     s.cue, iso(s.said_on), json.dumps(s.chain), s.polarity, s.start, s.end, s.cue_start,
+                     s.cue_end) for s in article.statements])
+        self._many("INSERT INTO search_index (kind, ref, body) VALUES (%s, %s, %s)",
+                   [("article", article.id, f"{article.title or ''}\n{article.text}")]
+                   + [("statement", s.id, f"{s.speaker.name}: {s.text}") for s in article.statements])
+
+    @_reads
+    def article(self, article_id: str) -> Article | None:
+        return next(iter(self._articles(self._q("SELECT * FROM articles WHERE id = %s", (article_id,)))), None)
+
+    @_reads
+    def articles(self, story_id: str | None = None) -> list[Article]:
+        if story_id is None:
+            return self._articles(self._q("SELECT * FROM articles ORDER BY seq"))
+        return self._articles(self._q("SELECT * FROM articles WHERE story_id = %s ORDER BY seq", (story_id,)))
+
+    def _articles(self, rows: list[dict]) -> list[Article]:
+        """Articles of `rows` with their mentions and statements, read in two queries rather than two per article."""
+        ids = [row["id"] for row in rows]
+        mentions: dict[str, list[Mention]] = {i: [] for i in ids}
+        statements: dict[str, list[Statement]] = {i: [] for i in ids}
+        if ids:
+            for r in self._q('SELECT * FROM mentions WHERE article_id = ANY(%s) ORDER BY start, seq', (ids,)):
+                mentions[r["article_id"]].append(Mention(r["text"], r["label"], r["start"], r["end"], r["entity_id"]))
+            for r in self._q("SELECT * FROM statements WHERE article_id = ANY(%s) ORDER BY start", (ids,)):
+                statements[r["article_id"]].append(statement_from_row(r))
+        articles = []
+        for row in rows:
+            dateline = None
+            if row["dateline_place"] or row["dateline_date"] or row["dateline_agency"]:
+                dateline = Dateline(row["dateline_place"], to_date(row["dateline_date"]), row["dateline_agency"])
+            embedding = np.frombuffer(row["embedding"], dtype=np.float32) if row["embedding"] else None
+            articles.append(Article(
+                id=row["id"], source=row["source"], text=row["text"], url=row["url"], outlet=row["outlet"],
+                title=row["title"], byline=row["byline"], dateline=dateline, published=to_datetime(row["published"]),
+                language=row["language"], mentions=mentions[row["id"]], statements=statements[row["id"]],
+                embedding=embedding))
+        return articles
+
+    @_reads
+    def article_vectors(self) -> tuple[list[str], np.ndarray]:
+        rows = self._q("SELECT id, embedding FROM articles WHERE embedding IS NOT NULL ORDER BY seq")
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r["id"] for r in rows], np.vstack([np.frombuffer(r["embedding"], dtype=np.float32) for r in rows])
+
+    @_reads
+    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:
+        entities: dict[str, set[str]] = {i: set() for i in article_ids}
+        for row in self._q("SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id = ANY(%s) "
+                           "AND entity_id IS NOT NULL", (article_ids,)):
+            entities[row["article_id"]].add(row["entity_id"])
+        rows = self._q(f"SELECT a.id, {_ARTICLE_DAY} AS day, a.story_id FROM articles a WHERE a.id = ANY(%s)",
+                       (article_ids,))
+        return {r["id"]: (entities[r["id"]], to_date(r["day"]), r["story_id"]) for r in rows}
+
+    @_reads
+    def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str | None, str]]:
+        rows = self._q("SELECT id, title, text FROM articles WHERE id = ANY(%s)", (article_ids,))
+        return {r["id"]: (r["title"], r["text"]) for r in rows}
+
+    @_reads
+    def article_outlet(self, article_id: str) -> str | None:
+        rows = self._q("SELECT outlet FROM articles WHERE id = %s", (article_id,))
+        return rows[0]["outlet"] if rows else None
+
+    @_reads
+    def article_story(self, article_id: str) -> str | None:
+        rows = self._q("SELECT story_id FROM articles WHERE id = %s", (article_id,))
+        return rows[0]["story_id"] if rows else None
+
+    # entities
+    @_reads
+    def entities_by_key(self, key: str) -> list[Entity]:
+        # Earliest-stored first, as SQLite's scan of its key index gives them: the first entity known by a name wins.
+        return self._entities("JOIN (SELECT entity_id, MIN(seq) AS first FROM entity_aliases WHERE key = %s "
+                              "GROUP BY entity_id) AS k ON k.entity_id = e.id ORDER BY k.first", (key,))
+
+    @_writes
+    def put_entity(self, entity: Entity, keys: list[tuple[str, str]]) -> None:
+        self._write("INSERT INTO entities VALUES (%s,%s,%s) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                    (entity.id, entity.name, entity.type))
+        self._many("INSERT INTO entity_aliases (entity_id, alias, key) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING",
+                   [(entity.id, alias, key) for alias, key in keys])
+
+    def _entities(self, tail: str, params: tuple | list = ()) -> list[Entity]:
+        rows = self._q(f"SELECT e.*, {_ENTITY_ALIASES} FROM entities e {tail}", params)
+        return [Entity(r["id"], r["name"], r["type"], r["aliases"]) for r in rows]
+
+    @_reads
+    def entities(self) -> list[Entity]:
+        return self._entities("ORDER BY e.name, e.id")
+
+    # stories
+    @_writes
+    def put_story(self, story: Story) -> None:
+        self._write("INSERT INTO stories VALUES (%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET "
+                    "title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen",
+                    (story.id, story.title, iso(story.first_seen), iso(story.last_seen)))
+
+    @_reads
+    def story(self, story_id: str) -> Story | None:
+        found = self._stories("WHERE st.id = %s", (story_id,))
+        return found[0] if found else None
+
+    @_reads
+    def stories(self) -> list[Story]:
+        # SQLite sorts NULL first; PostgreSQL must be told.
+        return self._stories("ORDER BY st.first_seen NULLS FIRST, st.id")
+
+    def _stories(self, tail: str, params: tuple | list = ()) -> list[Story]:
+        rows = self._q(f"SELECT st.*, {_STORY_ARTICLES} FROM stories st {tail}", params)
+        return [_story(r) for r in rows]
+
+    # statements, claims, disputes
+    @_reads
+    def statements(self, *, story_id: str | None = None, speaker: str | None = None, claim_id: str | None = None,
+                   ids: list[str] | None = None, article_id: str | None = None) -> list[Statement]:
+        where, params = _conditions([
+            ("a.story_id = %s", story_id),
+            ("s.claim_id = %s", claim_id),
+            ("s.article_id = %s", article_id),
+            ("s.id = ANY(%s)", ids),
+            (_SPEAKER_LIKE, _contains(speaker) if speaker else None),
+        ])
+        rows = self._q("SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id" + where
+                       + " ORDER BY a.seq, s.start", params)
+        return [statement_from_row(r) for r in rows]
+
+    @_reads
+    def statement_claims(self, statement_ids: list[str]) -> dict[str, str | None]:
+        rows = self._q("SELECT id, claim_id FROM statements WHERE id = ANY(%s)", (statement_ids,))
+        return {r["id"]: r["claim_id"] for r in rows}
+
+    @_writes
+    def set_statement_claim(self, statement_id: str, claim_id: str) -> None:
+        self._write("UPDATE statements SET claim_id = %s WHERE id = %s", (claim_id, statement_id))
+
+    @_writes
+    def put_claim(self, claim: Claim) -> None:
+        self._write("INSERT INTO claims VALUES (%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET "
+                    "story_id = excluded.story_id, summary = excluded.summary, status = excluded.status",
+                    (claim.id, claim.story_id, claim.summary, claim.status))
+
+    @_writes
+    def delete_claim(self, claim_id: str) -> None:
+        self._write("DELETE FROM disputes WHERE claim_id = %s", (claim_id,))
+        self._write("DELETE FROM claims WHERE id = %s", (claim_id,))
+
+    @_reads
+    def claims(self, story_id: str | None = None) -> list[Claim]:
+        if story_id is None:
+            return self._claims("ORDER BY c.id")
+        return self._claims("WHERE c.story_id = %s ORDER BY c.id", (story_id,))
+
+    def _claims(self, tail: str, params: tuple | list = ()) -> list[Claim]:
+        rows = self._q(f"SELECT c.*, {_CLAIM_STATEMENTS} FROM claims c {tail}", params)
+        return [Claim(r["id"], r["story_id"], r["summary"], r["statement_ids"], r["status"]) for r in rows]
+
+    @_writes
+    def replace_disputes(self, claim_id: str, disputes: list[Dispute]) -> None:
+        self._write("DELETE FROM disputes WHERE claim_id = %s", (claim_id,))
+        self._many("INSERT INTO disputes VALUES (%s,%s,%s,%s,%s)",
+                   [(d.id, d.claim_id, d.kind, json.dumps(d.statement_ids), d.explanation) for d in disputes])
+
+    @_reads
+    def disputes(self, story_id: str | None = None) -> list[Dispute]:
+        sql = "SELECT d.* FROM disputes d JOIN claims c ON c.id = d.claim_id"
+        rows = (self._q(sql + " ORDER BY d.id") if story_id is None
+                else self._q(sql + " WHERE c.story_id = %s ORDER BY d.id", (story_id,)))
+        return [dispute_from_row(r) for r in rows]
+
+    # search
+    @_reads
+    def search(self, query: str, limit: int = 20) -> Iterator[tuple[str, str, str]]:
+        # plainto_tsquery reads plain words (quotes and operators are ignored), so input is never query syntax;
+        # 'english' must match the configuration of search_index.document (see migrations).
+        query = query.replace("\x00", " ")
+        if not query.split():
+            return iter(())
+        rows = self._q("SELECT kind, ref, ts_headline('english', body, q, %s) AS snippet "
+                       "FROM search_index, plainto_tsquery('english', %s) AS q WHERE document @@ q "
+                       "ORDER BY ts_rank_cd(document, q) DESC, kind, ref LIMIT %s", (_HEADLINE, query, limit))
+        return iter([(r["kind"], r["ref"], r["snippet"]) for r in rows])
+
+    # read-only listings and lookups for the REST API and web UI
+    def _page(self, select: str, body: str, params: list, order: str, query: Query) -> tuple[list[dict], int]:
+        """Rows of one page of `SELECT select body ORDER BY order`, and the count of all rows matching."""
+        total = self._q(f"SELECT COUNT(*) AS n FROM (SELECT 1 {body}) AS matching", params)[0]["n"]
+        rows = self._q(f"SELECT {select} {body} ORDER BY {order} LIMIT %s OFFSET %s",
+                       [*params, query.limit, query.offset])
+        return rows, total
+
+    @_reads
+    def find_articles(self, query: Query) -> tuple[list[Article], int]:
+        where, params = _where(query, day=_ARTICLE_DAY)
+        rows, total = self._page("a.*", "FROM articles a" + where, params, "a.seq", query)
+        return self._articles(rows), total
+
+    @_reads
+    def find_statements(self, query: Query) -> tuple[list[Statement], int]:
+        where, params = _where(query, day=_STATEMENT_DAY, extra=[
+            ("s.article_id = %s", query.article_id),
+            (_SPEAKER_LIKE, _contains(query.speaker) if query.speaker else None),
+            ("s.speaker_entity_id = %s", query.entity_id),
+            ("s.polarity = %s", query.polarity),
+        ])
+        rows, total = self._page("s.*", "FROM statements s JOIN articles a ON a.id = s.article_id" + where, params,
+                                 "a.seq, s.start", query)
+        return [statement_from_row(r) for r in rows], total
+
+    @_reads
+    def find_stories(self, query: Query) -> tuple[list[Story], int]:
+        # A story overlaps [since, until] when it ends on or after `since` and starts on or before `until`.
+        where, params = _conditions([
+            ("st.id = %s", query.story_id),
+            ("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = st.id AND lower(a.outlet) = lower(%s))",
+             query.outlet),
+            ("COALESCE(st.last_seen, st.first_seen) >= %s", iso(query.since)),
+            ("st.first_seen <= %s", iso(query.until)),
+        ])
+        rows, total = self._page(f"st.*, {_STORY_ARTICLES}", "FROM stories st" + where, params,
+                                 "st.first_seen IS NULL, st.first_seen, st.id", query)
+        return [_story(r) for r in rows], total
+
+    @_reads
+    def find_claims(self, query: Query) -> tuple[list[Claim], int]:
+        where, params = _conditions([("c.story_id = %s", query.story_id), ("c.status = %s", query.status)])
+        rows, total = self._page(f"c.*, {_CLAIM_STATEMENTS}", "FROM claims c" + where, params, "c.id", query)
+        return [Claim(r["id"], r["story_id"], r["summary"], r["statement_ids"], r["status"]) for r in rows], total
+
+    @_reads
+    def find_disputes(self, query: Query) -> tuple[list[Dispute], int]:
+        where, params = _conditions([("c.story_id = %s", query.story_id), ("d.kind = %s", query.kind)])
+        rows, total = self._page("d.*", "FROM disputes d JOIN claims c ON c.id = d.claim_id" + where, params,
+                                 "d.id", query)
+        return [dispute_from_row(r) for r in rows], total
+
+    @_reads
+    def find_entities(self, query: Query) -> tuple[list[Entity], int]:
+        where, params = _conditions([
+            ("(e.name ILIKE %s OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias ILIKE %s))",
+             _contains(query.speaker) if query.speaker else None),
+            ("e.type = %s", query.kind),
+        ])
+        rows, total = self._page(f"e.*, {_ENTITY_ALIASES}", "FROM entities e" + where, params, "e.name, e.id",
+                                 query)
+        return [Entity(r["id"], r["name"], r["type"], r["aliases"]) for r in rows], total
+
+    @_reads
+    def entity(self, entity_id: str) -> Entity | None:
+        found = self._entities("WHERE e.id = %s", (entity_id,))
+        return found[0] if found else None
+
+    @_reads
+    def claim(self, claim_id: str) -> Claim | None:
+        found = self._claims("WHERE c.id = %s", (claim_id,))
+        return found[0] if found else None
+
+    @_reads
+    def dispute(self, dispute_id: str) -> Dispute | None:
+        rows = self._q("SELECT * FROM disputes WHERE id = %s", (dispute_id,))
+        return dispute_from_row(rows[0]) if rows else None
+
+    @_reads
+    def story_outlets(self) -> dict[str, list[str]]:
+        outlets: dict[str, list[str]] = {}
+        for row in self._q("SELECT DISTINCT story_id, outlet FROM articles WHERE outlet IS NOT NULL "
+                           "ORDER BY story_id, outlet"):
+            outlets.setdefault(row["story_id"], []).append(row["outlet"])
+        return outlets
+
+    @_reads
+    def story_dispute_counts(self) -> dict[str, int]:
+        rows = self._q("SELECT c.story_id, COUNT(*) AS n FROM disputes d JOIN claims c ON c.id = d.claim_id "
+                       "GROUP BY c.story_id")
+        return {r["story_id"]: r["n"] for r in rows}
+
+
+# A speaker filter: a substring of the speaker's name or of one of its entity's aliases (ILIKE: SQLite's LIKE
+# ignores case too).
+_SPEAKER_LIKE = ("(s.speaker_name ILIKE %s OR s.speaker_entity_id IN "
+                 "(SELECT entity_id FROM entity_aliases WHERE alias ILIKE %s))")
+
+
+def _configure_reader(conn: psycopg.Connection) -> None:
+    """Pooled connections only read, each store call in one snapshot."""
+    conn.read_only = True
+    conn.isolation_level = IsolationLevel.REPEATABLE_READ
+
+
+def _conditions(conditions: list[tuple[str, object]]) -> tuple[str, list]:
+    """A WHERE clause of the conditions whose value was given; each "%s" in a condition takes its value."""
+    given = [(sql, _no_nul(value)) for sql, value in conditions if value is not None]
+    params = [value for sql, value in given for _ in range(sql.count("%s"))]
+    return (" WHERE " + " AND ".join(sql for sql, _ in given) if given else ""), params
+
+
+def _where(query: Query, *, day: str, extra: list[tuple[str, object]] = ()) -> tuple[str, list]:
+    """The WHERE clause shared by article and statement listings: story, outlet and date range, then `extra`."""
+    return _conditions([("a.story_id = %s", query.story_id), ("lower(a.outlet) = lower(%s)", query.outlet),
+                        (f"{day} >= %s", iso(query.since)), (f"{day} <= %s", iso(query.until)), *extra])
+
+
+def _no_nul(value: object) -> object:
+    """PostgreSQL text cannot hold NUL, so no stored text contains one: a filter holding one stays unmatchable
+    (U+FFFD) instead of failing the request."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
+def _contains(text: str) -> str:
+    """An ILIKE pattern matching `text` anywhere, its own % and _ matched literally (backslash is ILIKE's escape)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _story(row: dict) -> Story:
+    return Story(row["id"], row["title"], row["article_ids"], to_date(row["first_seen"]), to_date(row["last_seen"]))
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def _reason(exc: psycopg.Error) -> str:
+    """The first line of a driver error: the server's own message, without its hints and context."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,33 @@
+"""Row ↔ carrier conversions shared by the SQLite and PostgreSQL stores (both store dates as ISO text)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from storytrace.model import Dispute, Speaker, Statement
+
+
+def statement_from_row(row: Mapping) -> Statement:
+    return Statement(text=row["text"], start=row["start"], end=row["end"], direct=bool(row["direct"]),
+                     speaker=Speaker(row["speaker_name"], row["speaker_entity_id"], row["speaker_role"]),
+                     cue=row["cue"], polarity=row["polarity"], said_on=to_date(row["said_on"]),
+                     chain=json.loads(row["chain"]), cue_start=row["cue_start"], cue_end=row["cue_end"],
+                     id=row["id"], article_id=row["article_id"])
+
+
+def dispute_from_row(row: Mapping) -> Dispute:
+    return Dispute(row["id"], row["claim_id"], json.loads(row["statement_ids"]), row["kind"], row["explanation"])
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def to_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def to_datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

@@ -1,0 +1,49 @@
+"""What is PostgreSQL's own: the URL (or STORYTRACE_DB) selects it, migrations are recorded once, search uses the
+tsvector index, and an unreachable or wrong server is a StoreError that names it without its password."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from storytrace.errors import StoreError
+from storytrace.settings import Settings
+from storytrace.store import SQLiteStore, default_db, open_store
+from storytrace.store.postgres import PostgresStore
+
+
+def test_url_or_environment_selects_the_store(postgres_url, tmp_path, monkeypatch):
+    """A postgresql:// URL opens PostgreSQL, a path SQLite; with no db given, STORYTRACE_DB decides."""
+    monkeypatch.setenv("STORYTRACE_DB", postgres_url)
+    assert default_db() == postgres_url
+    Settings.from_env()  # STORYTRACE_DB names the corpus, so it is no unknown setting
+    with_env = open_store()
+    assert isinstance(with_env, PostgresStore)
+    with_env.close()
+    sqlite = open_store(tmp_path / "x.db")
+    assert isinstance(sqlite, SQLiteStore)
+    sqlite.close()
+    monkeypatch.delenv("STORYTRACE_DB")
+    assert default_db() == "storytrace.db"
+
+
+def test_migrations_run_once_and_search_uses_the_index(postgres_url):
+    """Reopening does not re-run migrations; the search column is a GIN-indexed tsvector."""
+    open_store(postgres_url).close()
+    open_store(postgres_url).close()
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+        conn.execute("SET enable_seqscan = off")
+        plan = "\n".join(r[0] for r in conn.execute(
+            "EXPLAIN SELECT ref FROM search_index WHERE document @@ plainto_tsquery('english', 'denied')"))
+    assert "search_index_document" in plan
+
+
+def test_unreachable_server_is_a_store_error_without_the_password(postgres_cluster):
+    """A closed port gives a one-line StoreError naming the server, with the password masked."""
+    closed = postgres_cluster.port + 1 if postgres_cluster.port < 65535 else postgres_cluster.port - 1
+    with pytest.raises(StoreError, match=r"postgresql://editor:\*\*\*@127\.0\.0\.1:\d+/news: cannot connect") as err:
+        open_store(f"postgresql://editor:secret@127.0.0.1:{closed}/news")
+    assert "secret" not in str(err.value)
+    with pytest.raises(StoreError, match="cannot connect.*does not exist"):
+        open_store(postgres_cluster.url("no_such_database"))

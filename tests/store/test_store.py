@@ -1,0 +1,208 @@
+"""Both stores (SQLite and a real PostgreSQL server) round-trip every carrier, roll back a failed transaction whole,
+and answer every read the same way."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime, timedelta, timezone
+
+import numpy as np
+import pytest
+
+from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Speaker, Statement, Story
+from storytrace.store import Store, open_store
+from storytrace.store.base import Query
+
+KST = timezone(timedelta(hours=9))
+
+
+def _article(article_id="a1", outlet="Yonhap", day=date(2009, 12, 18), speaker="Benjamin Chang",
+             text="No such proposal has been made, said Benjamin Chang on Friday.") -> Article:
+    statement = Statement(text=text[:30], start=0, end=30, direct=True,
+                          speaker=Speaker(speaker, None, "deputy spokesman"), cue="said",
+                          polarity="denies", said_on=day, chain=[outlet, speaker],
+                          cue_start=32, cue_end=36, id=f"{article_id}-1", article_id=article_id)
+    return Article(id=article_id, source="x.txt", text=text, outlet=outlet, title="Denial",
+                   dateline=Dateline("Washington", day, outlet),
+                   published=datetime(day.year, day.month, day.day, 1, 52, tzinfo=KST) + timedelta(days=1),
+                   language="en",
+                   mentions=[Mention(speaker, "PERSON", 37, 51, None)], statements=[statement],
+                   embedding=np.ones(384, dtype=np.float32) / np.sqrt(384))
+
+
+def test_article_round_trip_keeps_zone_dateline_and_statement_fields(store):
+    """What goes in comes back identical, including the publication zone and the chain."""
+    with store.transaction():
+        store.put_article(_article(), "S1")
+    back = store.article("a1")
+    assert back.published == datetime(2009, 12, 19, 1, 52, tzinfo=KST)
+    assert back.published.utcoffset() == timedelta(hours=9)
+    assert back.dateline == Dateline("Washington", date(2009, 12, 18), "Yonhap")
+    assert back.anchor_date == date(2009, 12, 18)
+    [s] = back.statements
+    assert (s.speaker.role, s.polarity, s.said_on, s.chain, s.direct) == (
+        "deputy spokesman", "denies", date(2009, 12, 18), ["Yonhap", "Benjamin Chang"], True)
+    assert back.mentions == [Mention("Benjamin Chang", "PERSON", 37, 51, None)]
+    assert np.allclose(back.embedding, _article().embedding)
+    assert store.article_features(["a1"])["a1"] == (set(), date(2009, 12, 18), "S1")
+    assert store.article("missing") is None
+
+
+def test_failed_transaction_leaves_nothing_behind(store):
+    """A crash in the middle of storing one article must not leave half of it."""
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.put_article(_article(), "S1")
+            raise RuntimeError("simulated crash")
+    assert not store.has_article("a1")
+    assert store.statements() == []
+    assert list(store.search("proposal")) == []
+
+
+def test_claims_disputes_and_search(store):
+    """Claim membership, dispute replacement and full-text search work on stored rows."""
+    with store.transaction():
+        store.put_article(_article(), "S1")
+        store.put_story(Story("S1", "Liaison office", [], date(2009, 12, 18), date(2009, 12, 19)))
+        store.set_statement_claim("a1-1", "C1")
+        store.put_claim(Claim("C1", "S1", "a liaison office was proposed", [], "denied"))
+        store.replace_disputes("C1", [Dispute("D1", "C1", ["a1-1"], "denial", "first")])
+        store.replace_disputes("C1", [Dispute("D2", "C1", ["a1-1"], "denial", "second")])
+    [claim] = store.claims("S1")
+    assert claim.statement_ids == ["a1-1"] and claim.status == "denied"
+    assert [d.explanation for d in store.disputes("S1")] == ["second"]
+    assert store.stories()[0].article_ids == ["a1"]
+    hits = list(store.search('proposal "made'))
+    assert ("statement", "a1-1") in [(kind, ref) for kind, ref, _ in hits]
+    assert all("[" in snippet for _, _, snippet in hits)
+    assert list(store.search("liaison unicorn")) == []
+    store.delete_claim("C1")
+    assert store.claims() == [] and store.disputes() == []
+
+
+def test_entities_found_by_alias_key(store):
+    """Entities are found again through any alias key they were stored with."""
+    with store.transaction():
+        store.put_entity(Entity("E1", "Kim Jong-il", "PERSON"), [("Kim Jong-il", "kim jong il"), ("Kim", "~il")])
+    assert [e.name for e in store.entities_by_key("kim jong il")] == ["Kim Jong-il"]
+    assert store.entities()[0].aliases == ["Kim", "Kim Jong-il"]
+    assert store.entities_by_key("nobody") == []
+
+
+def test_listings_filter_page_and_sort_bytewise(store):
+    """Filters ignore case where SQLite's do, pages count every match, and names sort by code point
+    ("B" before "a"), whatever collation a PostgreSQL server defaults to."""
+    with store.transaction():
+        for i, (outlet, name) in enumerate([("Yonhap", "apple Kim"), ("Reuters", "Banana Lee"),
+                                            ("yonhap", "zeta Park")]):
+            store.put_article(_article(f"a{i}", outlet, date(2009, 12, 10 + i), name), f"S{i}")
+            store.put_story(Story(f"S{i}", f"story {i}", [], date(2009, 12, 10 + i), date(2009, 12, 10 + i)))
+            store.put_entity(Entity(f"E{i}", name, "PERSON"), [(name, name.lower())])
+    assert [e.name for e in store.entities()] == ["Banana Lee", "apple Kim", "zeta Park"]
+    articles, total = store.find_articles(Query(outlet="YONHAP", limit=1))
+    assert total == 2 and [a.id for a in articles] == ["a0"]
+    statements, total = store.find_statements(Query(speaker="BANANA"))
+    assert total == 1 and statements[0].speaker.name == "Banana Lee"
+    stories, total = store.find_stories(Query(since=date(2009, 12, 11), until=date(2009, 12, 11)))
+    assert total == 1 and stories[0].id == "S1" and stories[0].article_ids == ["a1"]
+    entities, total = store.find_entities(Query(speaker="PARK"))
+    assert total == 1 and entities[0].aliases == ["zeta Park"]
+    assert store.story_outlets() == {"S0": ["Yonhap"], "S1": ["Reuters"], "S2": ["yonhap"]}
+    assert [s.speaker.name for s in store.statements(speaker="lee")] == ["Banana Lee"]
+
+
+def test_a_reader_never_waits_for_the_writer(store):
+    """While one thread holds a write transaction open, another reads at once and sees only committed rows."""
+    with store.transaction():
+        store.put_article(_article("a0"), "S0")
+    inside, release = threading.Event(), threading.Event()
+    failure: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with store.transaction():
+                store.put_article(_article("a1"), "S1")
+                assert store.has_article("a1")  # the writer sees its own uncommitted article
+                inside.set()
+                release.wait(10)
+        except BaseException as exc:  # surfaced in the reading thread below
+            failure.append(exc)
+            inside.set()
+
+    reader = store.reader()
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert inside.wait(10) and not failure
+        assert _read_in_thread(reader) == (True, False, ["a0"])
+    finally:
+        release.set()
+        writer.join(10)
+    assert not failure
+    assert _read_in_thread(reader) == (True, True, ["a0", "a1"])
+    reader.close()
+    assert store.has_article("a1")  # closing a reader leaves the store open
+
+
+def _read_in_thread(store: Store) -> tuple[bool, bool, list[str]]:
+    """Reads from a thread other than the writer's, failing the test if they block for seconds."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(
+        (store.has_article("a0"), store.has_article("a1"), [a.id for a in store.articles()])))
+    thread.start()
+    thread.join(5)
+    assert result, "a reader waited for the writer's transaction"
+    return result[0]
+
+
+def test_filter_text_is_literal(store):
+    """A speaker filter's % and _ match themselves, and a NUL in a filter or a search finds nothing, never fails."""
+    with store.transaction():
+        store.put_article(_article("a0", speaker="Kim 100% Lee"), "S0")
+        store.put_article(_article("a1", speaker="Kim 1000 Lee"), "S1")
+    assert [s.speaker.name for s in store.statements(speaker="100%")] == ["Kim 100% Lee"]
+    assert store.find_statements(Query(speaker="Kim_1"))[1] == 0
+    assert store.find_articles(Query(outlet="Yon\x00hap")) == ([], 0)
+    assert store.find_entities(Query(speaker="\x00")) == ([], 0)
+    assert {ref for kind, ref, _ in store.search("proposal\x00made") if kind == "statement"} == {"a0-1", "a1-1"}
+
+
+def test_both_stores_answer_every_read_alike(sqlite_url, postgres_url):
+    """The same writes give the same answer to every read, in the same order, from SQLite and PostgreSQL."""
+    answers = []
+    for url in (sqlite_url, postgres_url):
+        store = open_store(url)
+        with store.transaction():
+            for i, (outlet, name) in enumerate([("Yonhap", "Kim"), ("Reuters", "lee"), (None, "Park")]):
+                store.put_article(_article(f"a{i}", outlet, date(2009, 12, 10 + i), name), "S1" if i else "S0")
+                store.put_entity(Entity(f"E{i}", name, "PERSON"), [(name, name.lower()), (name, "~shared")])
+            store.put_story(Story("S0", "dated", [], date(2009, 12, 10), date(2009, 12, 10)))
+            store.put_story(Story("S1", "undated", [], None, None))
+            for i in range(3):
+                store.set_statement_claim(f"a{i}-1", "C1" if i else "C0")
+            store.put_claim(Claim("C0", "S0", "zero", [], "reported"))
+            store.put_claim(Claim("C1", "S1", "one", [], "disputed"))
+            store.replace_disputes("C1", [Dispute("D1", "C1", ["a1-1", "a2-1"], "denial", "why")])
+        reads = [store.articles(), store.articles("S1"), store.entities(), store.entities_by_key("~shared"),
+                 store.stories(), store.story("S1"), store.statements(), store.statements(claim_id="C1"),
+                 store.claims(), store.claims("S1"), store.disputes(), store.disputes("S1"),
+                 store.statement_claims(["a0-1", "a2-1"]), store.article_features(["a0", "a2"]),
+                 store.article_texts(["a1"]), store.article_outlet("a2"), store.article_story("a2"),
+                 store.find_stories(Query()), store.find_claims(Query(status="disputed")),
+                 store.find_disputes(Query(story_id="S1")), store.find_entities(Query(limit=2, offset=1)),
+                 store.find_statements(Query(since=date(2009, 12, 11))), store.entity("E1"), store.claim("C1"),
+                 store.dispute("D1"), store.story_outlets(), store.story_dispute_counts()]
+        ids, vectors = store.article_vectors()
+        reads.append((ids, vectors.tolist()))
+        # Arrays have no plain equality: compare embeddings as lists.
+        answers.append(repr([_plain(r) for r in reads]))
+        store.close()
+    assert answers[0] == answers[1]
+
+
+def _plain(value):
+    if isinstance(value, Article):
+        return (value.id, value.embedding.tolist(), {**vars(value), "embedding": None})
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    return value
