@@ -88,8 +88,21 @@ def export(corpus: "Corpus", format: str, out: IO[str] | None = None, table: str
     return target.getvalue() if out is None else None
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (=HYPERLINK(...) sends
+# data away, +cmd|... once ran programs); tab and carriage return hide such a start. Such a cell gets a leading
+# apostrophe, which spreadsheets show as text (OWASP's advice for CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell a spreadsheet will not read as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(rows: list[dict], target: IO[str]) -> None:
-    flat = [_flatten(row) for row in rows]
+    flat = [{k: spreadsheet_safe(v) for k, v in _flatten(row).items()} for row in rows]
     if not flat:
         return
     writer = csv.DictWriter(target, fieldnames=list(flat[0]))

@@ -22,7 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("add", parents=[common], help="ingest, analyse and link articles from files and folders")
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl files (or .gz of them) and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl files (or .gz of them), folders, "
+                                                       "http(s) URLs and .urls files (one URL a line)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=cmd_add)
 
@@ -117,7 +118,7 @@ def cmd_add(args) -> int:
     with _open(args) as corpus, render.progress(len(files), enabled=not args.quiet) as advance:
         report = corpus.add(args.paths, progress=advance)
     for problem in report.skipped:
-        print(f"skipped {problem.source}: {problem.reason}", file=sys.stderr)
+        print(f"skipped {render.plain(problem.source)}: {render.plain(problem.reason)}", file=sys.stderr)
     print(f"added {len(report.added)} article(s); {len(report.duplicates)} already stored; "
           f"{len(report.skipped)} skipped")
     return EXIT_SKIPPED if report.skipped else EXIT_OK
@@ -181,8 +182,11 @@ def cmd_serve(args) -> int:
 
     from storytrace.serve.api import create_app
 
+    app = create_app(args.db, Settings.from_env(), host=args.host)
     print(f"storytrace: serving {args.db} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(args.db, Settings.from_env()), host=args.host, port=args.port, log_level="warning")
+    if app.state.api_token:
+        print(f"storytrace: writes need the header  Authorization: Bearer {app.state.api_token}", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 

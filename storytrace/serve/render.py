@@ -16,6 +16,22 @@ from storytrace.model import Statement
 # Piped output (files, CI logs, the README) gets a readable width instead of rich's 80-column default.
 console = Console(highlight=False, width=None if Console().is_terminal else 150)
 
+# Characters that drive a terminal rather than print: C0 controls (ESC starts every escape sequence), DEL and
+# C1 controls, and the bidirectional overrides that can make text read differently from what it is. Data from
+# articles never prints them: a title cannot set the window title or clear the screen.
+_CONTROLS = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_CONTROLS.update({ord("\t"): " ", ord("\n"): " ", ord("\r"): " "})
+
+
+def plain(text: str) -> str:
+    """Text from data, safe to print on a terminal: control characters dropped, line breaks and tabs as spaces."""
+    return text.translate(_CONTROLS)
+
+
+def safe(text: str) -> str:
+    """Text from data, safe to print through rich: `plain`, with rich's markup escaped."""
+    return escape(plain(text))
+
 
 @contextmanager
 def progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[str], None]]:
@@ -33,7 +49,7 @@ def progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[str],
             path = source.split("#", 1)[0]
             if path not in seen:
                 seen.add(path)
-                bar.update(task, advance=1, description=escape(path[-50:]))
+                bar.update(task, advance=1, description=safe(path[-50:]))
 
         yield advance
 
@@ -48,18 +64,18 @@ def stories_table(corpus: Corpus) -> None:
     table = Table("id", "title", "articles", "outlets", "first seen", "last seen", "disputes")
     for story in corpus.stories():
         names = sorted({outlets.get(i) or "?" for i in story.article_ids})
-        table.add_row(story.id, escape(story.title), str(len(story.article_ids)), escape(", ".join(names)),
+        table.add_row(story.id, safe(story.title), str(len(story.article_ids)), safe(", ".join(names)),
                       _day(story.first_seen), _day(story.last_seen), str(disputes_by_story.get(story.id, 0)))
     console.print(table)
 
 
 def story_view(view: StoryView, corpus: Corpus) -> None:
     story = view.story
-    console.print(f"[bold]{escape(story.title)}[/bold]  ({story.id}, {_day(story.first_seen)} – {_day(story.last_seen)})")
+    console.print(f"[bold]{safe(story.title)}[/bold]  ({story.id}, {_day(story.first_seen)} – {_day(story.last_seen)})")
     articles = Table("article", "outlet", "published", "title", title="Articles")
     for a in view.articles:
-        articles.add_row(a.id, escape(a.outlet or "?"), a.published.isoformat() if a.published else "",
-                         escape(a.title or ""))
+        articles.add_row(a.id, safe(a.outlet or "?"), a.published.isoformat() if a.published else "",
+                         safe(a.title or ""))
     console.print(articles)
     outlets = {a.id: a.outlet for a in view.articles}
     dated = {a.id: a.anchor_date for a in view.articles}
@@ -67,16 +83,16 @@ def story_view(view: StoryView, corpus: Corpus) -> None:
                      title="Timeline (~ marks the article's date where the statement gives no day of its own)")
     for s in view.timeline:
         when = _day(s.said_on) if s.said_on else f"~{_day(dated.get(s.article_id))}"
-        timeline.add_row(when, escape(_speaker(s)), s.polarity, escape(_short(s.text)),
-                         escape(" → ".join(s.chain) or outlets.get(s.article_id) or ""))
+        timeline.add_row(when, safe(_speaker(s)), s.polarity, safe(_short(s.text)),
+                         safe(" → ".join(s.chain) or outlets.get(s.article_id) or ""))
     console.print(timeline)
     claims = Table("claim", "status", "statements", "summary", title="Claims (with more than one statement)")
     for c in view.claims:
         if len(c.statement_ids) > 1:
-            claims.add_row(c.id, c.status, str(len(c.statement_ids)), escape(_short(c.summary)))
+            claims.add_row(c.id, c.status, str(len(c.statement_ids)), safe(_short(c.summary)))
     console.print(claims)
     for d in view.disputes:
-        console.print(f"[bold red]{d.kind}[/bold red] {d.id} (claim {d.claim_id}): {escape(d.explanation)}")
+        console.print(f"[bold red]{d.kind}[/bold red] {d.id} (claim {d.claim_id}): {safe(d.explanation)}")
 
 
 def disputes_list(corpus: Corpus) -> None:
@@ -88,20 +104,20 @@ def disputes_list(corpus: Corpus) -> None:
         claim = claims.get(d.claim_id)
         console.print(f"[bold red]{d.kind}[/bold red] {d.id}  story {claim.story_id if claim else '?'}  "
                       f"claim {d.claim_id} ({claim.status if claim else '?'})")
-        console.print(f"  {escape(d.explanation)}\n")
+        console.print(f"  {safe(d.explanation)}\n")
 
 
 def statements_table(statements: list[Statement], corpus: Corpus) -> None:
     table = Table("id", "speaker", "cue", "stance", "said on", "statement")
     for s in statements:
-        table.add_row(s.id, escape(_speaker(s)), escape(s.cue), s.polarity, _day(s.said_on), escape(_short(s.text)))
+        table.add_row(s.id, safe(_speaker(s)), safe(s.cue), s.polarity, _day(s.said_on), safe(_short(s.text)))
     console.print(table)
 
 
 def search_results(results: list[tuple[str, str, str]]) -> None:
     table = Table("kind", "id", "match")
     for kind, ref, snippet in results:
-        table.add_row(kind, ref, escape(" ".join(snippet.split())))
+        table.add_row(kind, ref, safe(" ".join(snippet.split())))
     console.print(table if results else "no matches")
 
 

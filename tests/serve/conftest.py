@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -67,12 +68,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """`storytrace serve` as a separate process on a free loopback port; yields its base URL."""
+def serving(db: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`storytrace serve` (with extra `args`, and `env` added to the environment) as a separate process on a
+    free loopback port; yields its base URL."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([sys.executable, "-m", "storytrace", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-m", "storytrace", "serve", "--db", str(db), "--port", str(port), *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
     try:
         deadline = time.time() + 60
         while True:

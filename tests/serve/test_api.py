@@ -179,10 +179,11 @@ class _Page(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def writable(example_db, tmp_path_factory, start_server):
-    """A server of its own over another copy of the corpus, since these tests add articles."""
+    """A server of its own over another copy of the corpus, since these tests add articles; it may fetch from
+    this machine (the test-only allowance), since the test's news site runs on 127.0.0.1."""
     db = tmp_path_factory.mktemp("write") / "copy.db"
     shutil.copy(example_db, db)
-    with start_server(db) as base:
+    with start_server(db, env={"STORYTRACE_ALLOW_PRIVATE_URLS": "1"}) as base:
         yield base
 
 

@@ -2,41 +2,43 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+import secrets
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import storytrace
 from storytrace.loading import Models
 from storytrace.serve.api import errors
 from storytrace.serve.api.deps import AppState
+from storytrace.serve.api.guard import Guard, Policy, is_loopback
 from storytrace.serve.api.routers import articles, claims, disputes, entities, export, search, statements, stories
 from storytrace.settings import Settings
-
-# Pages never need script: even if escaping were ever missed, a browser would refuse to run injected code.
-# /docs is the exception: Swagger UI is a script.
-_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'"
 
 ROUTERS = (articles, stories, statements, claims, disputes, entities, search, export)
 
 
-def create_app(db: str | Path, settings: Settings | None = None, models: Models | None = None) -> FastAPI:
-    """An app serving the corpus at `db`; the corpus opens at start-up and closes at shutdown."""
+def create_app(db: str | Path, settings: Settings | None = None, models: Models | None = None,
+               host: str = "127.0.0.1") -> FastAPI:
+    """An app serving the corpus at `db` to clients reaching it at `host` (the address it is bound to); the
+    corpus opens at start-up and closes at shutdown. Bound to anything but loopback, writes need a token:
+    `settings.api_token`, or one made here and left in `app.state.api_token` for the caller to show."""
+    settings = settings or Settings()
+    token = settings.api_token or (None if is_loopback(host) else secrets.token_urlsafe(24))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        corpus = storytrace.open(db, settings, models)
-        app.state.storytrace = AppState(corpus, threading.Lock())
+        state = AppState(storytrace.open(db, settings, models))
+        app.state.storytrace = state
         try:
             yield
         finally:
-            corpus.close()
+            state.close()
 
     # docs_url=None, redoc_url=None: FastAPI's defaults load their UI from a CDN; our /docs serves the pinned
     # swagger-ui-bundle package's files, so the docs work offline.
@@ -45,8 +47,9 @@ def create_app(db: str | Path, settings: Settings | None = None, models: Models 
                               "statements, claims and disputes. Errors are always "
                               '`{"error": {"code": ..., "message": ...}}`.',
                   lifespan=lifespan)
+    app.state.api_token = token
     errors.install(app)
-    app.middleware("http")(_security_headers)
+    app.add_middleware(Guard, policy=Policy.for_bind(host, token))
     for module in ROUTERS:
         app.include_router(module.router)
     from storytrace.serve.web import STATIC_DIR, pages
@@ -55,14 +58,6 @@ def create_app(db: str | Path, settings: Settings | None = None, models: Models 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _mount_docs(app)
     return app
-
-
-async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    response = await call_next(request)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    if not request.url.path.startswith("/docs"):
-        response.headers.setdefault("Content-Security-Policy", _CSP)
-    return response
 
 
 def _mount_docs(app: FastAPI) -> None:

@@ -1,43 +1,96 @@
-"""Dependencies as `Annotated` aliases: the corpus (one at a time: one SQLite connection, one writer) and paging."""
+"""Dependencies as `Annotated` aliases: a read-only corpus per request, the one writer, paging and dates.
+
+Reads never wait for writes: each request in flight borrows a read-only corpus (a store connection of its own,
+which in SQLite's WAL mode reads the last committed state while the writer works). The writer is one corpus,
+used under a lock only while articles are analysed and stored; request bodies are read and URLs fetched
+before the lock is taken, so a slow client or a slow site holds nothing but its own request."""
 
 from __future__ import annotations
 
+import queue
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from storytrace.corpus import Corpus
+from storytrace.corpus import AddReport, Corpus
+from storytrace.errors import IngestError
+from storytrace.model import RawArticle
 from storytrace.serve.api.errors import ApiError
+
+# Deeper than any page a person reads; past this an offset is a probe (SQLite cannot even bind 2**63).
+MAX_OFFSET = 10_000_000
+MAX_LIMIT = 500
+# Longest text filter (a speaker, an outlet, an id): names are short; a long one is a mistake or a probe.
+MAX_FILTER_CHARS = 300
 
 
 @dataclass
 class AppState:
-    corpus: Corpus
-    # One SQLite connection serves every request, so requests take turns; `add` is the one writer.
-    lock: threading.Lock
+    writer: Corpus
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    models_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Idle read-only corpora; a request takes one (or opens a new one) and puts it back when done.
+    idle: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
+    opened: list[Corpus] = field(default_factory=list)
+
+    def borrow(self) -> Corpus:
+        try:
+            return self.idle.get_nowait()
+        except queue.Empty:
+            reader = self.writer.reader()
+            self.opened.append(reader)
+            return reader
+
+    def add(self, raws: Iterable[RawArticle | IngestError]) -> AddReport:
+        """Analyse, store and link articles already read; one writer at a time."""
+        raws = list(raws)
+        if not any(isinstance(r, RawArticle) for r in raws):
+            # Nothing to analyse: no reason to load models or wait for the writer.
+            return AddReport(skipped=[r for r in raws if isinstance(r, IngestError)])
+        with self.models_lock:
+            # Loaded before the write lock is taken: a first POST's model loading blocks no other write.
+            self.writer.models
+        with self.write_lock:
+            return self.writer.add_raw(raws, None, False)
+
+    def close(self) -> None:
+        for reader in self.opened:
+            reader.close()
+        self.writer.close()
 
 
-def get_corpus(request: Request) -> Iterator[Corpus]:
+async def get_state(request: Request) -> AppState:
+    return request.app.state.storytrace
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+async def get_corpus(request: Request) -> AsyncIterator[Corpus]:
     state: AppState = request.app.state.storytrace
-    with state.lock:
-        yield state.corpus
+    reader = state.borrow()
+    try:
+        yield reader
+    finally:
+        state.idle.put(reader)
 
 
 CorpusDep = Annotated[Corpus, Depends(get_corpus)]
 
 
+# The small dependencies are `async def`: they do not block, and a sync one would cost a thread-pool hop.
 @dataclass
 class Paging:
     limit: int
     offset: int
 
 
-def get_paging(limit: Annotated[int, Query(ge=1, le=500, description="items per page")] = 50,
-               offset: Annotated[int, Query(ge=0, description="items to skip")] = 0) -> Paging:
+async def get_paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 50,
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")] = 0) -> Paging:
     return Paging(limit, offset)
 
 
@@ -50,7 +103,7 @@ class DateRange:
     until: date | None
 
 
-def get_date_range(since: Annotated[date | None, Query(description="on or after this day (YYYY-MM-DD)")] = None,
+async def get_date_range(since: Annotated[date | None, Query(description="on or after this day (YYYY-MM-DD)")] = None,
                    until: Annotated[date | None, Query(description="on or before this day (YYYY-MM-DD)")] = None
                    ) -> DateRange:
     if since and until and since > until:

@@ -1,22 +1,49 @@
-"""Reading the inputs of POST /api/articles: a JSON body, a bare text or HTML body, or a list of URLs to fetch.
+"""Reading the inputs of POST /api/articles: the request body (with a size and time limit), then a JSON body,
+a bare text or HTML body, or a list of URLs (fetched by `storytrace.ingest.urls`, as `storytrace add URL` does).
 
 Each input becomes a RawArticle, or an IngestError naming what was wrong with it, exactly as files do in
-`storytrace.ingest`, so the pipeline treats API input and files alike."""
+`storytrace.ingest`, so the pipeline treats API input and files alike. Nothing here holds the corpus lock."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
-import httpx
+from fastapi import Request
 
 from storytrace.errors import ExtractionRejected, IngestError
 from storytrace.ingest.decode import decode_bytes
 from storytrace.ingest.files import jsonl_record
+from storytrace.ingest.urls import fetch_urls, parse_url_list
 from storytrace.model import RawArticle
+from storytrace.serve.api.errors import ApiError
 from storytrace.serve.api.schemas import AddArticlesIn
 from storytrace.settings import Settings
 
-_FETCH_TIMEOUT_S = 15.0
+# A client must finish sending its body within this long: one trickling a byte at a time holds only its own
+# request, and not for ever.
+BODY_DEADLINE_S = 120.0
+# As many URLs as a JSON body's `urls` may hold: each is fetched in turn before the request is answered.
+MAX_URLS = 50
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it passes `limit` bytes and (408) if it takes too long."""
+    chunks, size = [], 0
+
+    async def collect() -> None:
+        nonlocal size
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise ApiError(413, "too_large", f"request body larger than {limit:,} bytes")
+            chunks.append(chunk)
+
+    try:
+        await asyncio.wait_for(collect(), BODY_DEADLINE_S)
+    except TimeoutError:
+        raise ApiError(408, "timeout", f"the request body took longer than {BODY_DEADLINE_S:.0f} s") from None
+    return b"".join(chunks)
 
 
 def from_body(body: AddArticlesIn, settings: Settings) -> Iterator[RawArticle | IngestError]:
@@ -41,47 +68,11 @@ def from_bare(content: bytes, kind: str, settings: Settings) -> list[RawArticle 
         return [exc]
 
 
-def parse_uri_list(content: bytes) -> list[str]:
+def from_uri_list(content: bytes, settings: Settings) -> list[RawArticle | IngestError]:
     """text/uri-list (RFC 2483): one URL a line, '#' lines are comments."""
-    lines = content.decode("utf-8", errors="replace").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-def fetch_urls(urls: list[str], settings: Settings) -> Iterator[RawArticle | IngestError]:
+    urls = parse_url_list(content.decode("utf-8", errors="replace"))
     if not urls:
-        return
-    with httpx.Client(timeout=_FETCH_TIMEOUT_S, follow_redirects=True,
-                      headers={"User-Agent": "storytrace"}) as client:
-        for url in urls:
-            yield _fetch(client, url, settings)
-
-
-def _fetch(client: httpx.Client, url: str, settings: Settings) -> RawArticle | IngestError:
-    if not url.startswith(("http://", "https://")):
-        return IngestError(url, "not an http(s) URL")
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                return IngestError(url, f"HTTP {response.status_code}")
-            data = _read_limited(response, settings.max_bytes)
-            kind = "html" if "html" in response.headers.get("content-type", "html") else "text"
-    except ExtractionRejected as exc:
-        return exc
-    except httpx.HTTPError as exc:
-        return IngestError(url, f"cannot fetch ({type(exc).__name__}: {exc})")
-    if not data.strip():
-        return ExtractionRejected(url, "empty page")
-    try:
-        return RawArticle(source=url, content=decode_bytes(data, url), kind=kind, url=url)
-    except IngestError as exc:
-        return exc
-
-
-def _read_limited(response: httpx.Response, limit: int) -> bytes:
-    chunks, size = [], 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise ExtractionRejected(str(response.url), f"page larger than {limit:,} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+        raise ApiError(422, "invalid_request", "the URL list is empty")
+    if len(urls) > MAX_URLS:
+        raise ApiError(422, "invalid_request", f"{len(urls)} URLs; at most {MAX_URLS} per request")
+    return list(fetch_urls(urls, settings))

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from storytrace.serve.api.deps import CorpusDep, DateRangeDep
+from storytrace.serve.api.deps import MAX_FILTER_CHARS, MAX_OFFSET, CorpusDep, DateRangeDep
 from storytrace.serve.api.errors import ApiError
 from storytrace.serve.web import present, render
 from storytrace.serve.web.links import WebLinks
@@ -25,8 +25,9 @@ def error_page(status: int, message: str) -> str:
 
 
 @router.get("/")
-def story_list(corpus: CorpusDep, dates: DateRangeDep, outlet: Annotated[str | None, Query()] = None,
-               offset: Annotated[int, Query(ge=0)] = 0) -> str:
+def story_list(corpus: CorpusDep, dates: DateRangeDep,
+               outlet: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> str:
     query = Filters(outlet=outlet or None, since=dates.since, until=dates.until, limit=_PAGE, offset=offset)
     listing = corpus.find_stories(query)
     return render("stories.html", links=LINKS, title="Stories", listing=listing, outlet=outlet or "",
@@ -34,11 +35,11 @@ def story_list(corpus: CorpusDep, dates: DateRangeDep, outlet: Annotated[str | N
 
 
 @router.get("/stories/{story_id}")
-def story_page(corpus: CorpusDep, story_id: str) -> str:
+def story_page(corpus: CorpusDep, story_id: str, part: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1) -> str:
     view = corpus.story(story_id)
     if view is None:
         raise ApiError(404, "not_found", f"no story with id {story_id!r}")
-    return render("story.html", links=LINKS, title=view.story.title, **present.story_context(corpus, view))
+    return render("story.html", links=LINKS, title=view.story.title, s=present.story_context(corpus, view, part))
 
 
 @router.get("/articles/{article_id}")
@@ -52,8 +53,8 @@ def article_page(corpus: CorpusDep, article_id: str) -> str:
 
 
 @router.get("/speakers")
-def speaker_page(corpus: CorpusDep, name: Annotated[str, Query(max_length=200)] = "",
-                 offset: Annotated[int, Query(ge=0)] = 0) -> str:
+def speaker_page(corpus: CorpusDep, name: Annotated[str, Query(max_length=MAX_FILTER_CHARS)] = "",
+                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> str:
     if not name.strip():
         return render("speaker.html", links=LINKS, title="Speakers", name="", listing=None, groups={},
                       story_titles={})
@@ -82,6 +83,9 @@ def search_page(corpus: CorpusDep, q: Annotated[str, Query(max_length=500)] = ""
 
 
 @router.get("/disputes")
-def disputes_page(corpus: CorpusDep) -> str:
-    cards = present.dispute_cards(corpus, corpus.disputes())
-    return render("disputes.html", links=LINKS, title="Disputes", disputes=cards)
+def disputes_page(corpus: CorpusDep, story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
+                  offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> str:
+    listing = corpus.find_disputes(Filters(story_id=story_id or None, limit=present.DISPUTES_PER_PAGE,
+                                           offset=offset))
+    return render("disputes.html", links=LINKS, title="Disputes", listing=listing, story_id=story_id or "",
+                  disputes=present.dispute_cards(corpus, listing.items))

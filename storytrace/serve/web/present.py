@@ -201,9 +201,42 @@ def snippet_segments(snippet: str) -> list[Segment]:
     return out
 
 
-def story_context(corpus: Corpus, view: StoryView) -> dict:
-    """What a story's section shows, in the web page and in the static report alike."""
+# A web page shows a long story in parts, so no page grows past a few hundred KB whatever the story's size
+# (a statement card is about 2 KB of HTML, a dispute card about 5 KB).
+STATEMENTS_PER_PART = 100
+ARTICLES_PER_PART = 100
+DISPUTES_PER_PAGE = 25
+CLAIMS_PER_PAGE = 100
+
+
+@dataclass
+class Fold:
+    """Which part of a long story a web page shows: timeline and articles in slices, disputes and claims
+    (the most disputed first) on the first part only, up to a limit."""
+
+    part: int  # 1-based
+    parts: int
+    statements: int  # in the whole story
+    first: int  # index of the first statement shown
+    disputes: int  # in the whole story
+    claims: int
+
+
+def story_context(corpus: Corpus, view: StoryView, part: int | None = None) -> dict:
+    """What a story's section shows: all of it (the static report) or one part of it (a web page)."""
     claims = shown_claims(view.claims)
-    return {"view": view, "days": timeline(view), "claims": claims, "hidden_claims": len(view.claims) - len(claims),
-            "disputes": dispute_cards(corpus, view.disputes),
+    hidden = len(view.claims) - len(claims)
+    statements, articles, disputes, fold = view.timeline, view.articles, view.disputes, None
+    if part is not None:
+        parts = max(1, -(-len(view.timeline) // STATEMENTS_PER_PART), -(-len(view.articles) // ARTICLES_PER_PART))
+        part = min(max(part, 1), parts)
+        first = (part - 1) * STATEMENTS_PER_PART
+        fold = Fold(part, parts, len(view.timeline), first, len(view.disputes), len(claims))
+        statements = view.timeline[first:first + STATEMENTS_PER_PART]
+        articles = view.articles[(part - 1) * ARTICLES_PER_PART:part * ARTICLES_PER_PART]
+        disputes = view.disputes[:DISPUTES_PER_PAGE] if part == 1 else []
+        claims = claims[:CLAIMS_PER_PAGE] if part == 1 else []
+    shown = StoryView(view.story, view.articles, statements, view.claims, view.disputes)
+    return {"view": view, "days": timeline(shown), "claims": claims, "hidden_claims": hidden,
+            "disputes": dispute_cards(corpus, disputes), "articles": articles, "fold": fold, "shown": len(statements),
             "outlets": sorted({a.outlet for a in view.articles if a.outlet})}

@@ -12,8 +12,9 @@ from storytrace.corpus import AddReport
 from storytrace.errors import IngestError
 from storytrace.model import RawArticle
 from storytrace.serve.api import fetch
-from storytrace.serve.api.deps import CorpusDep, DateRangeDep, PagingDep
+from storytrace.serve.api.deps import MAX_FILTER_CHARS, CorpusDep, DateRangeDep, PagingDep, StateDep
 from storytrace.serve.api.errors import ApiError, not_found
+from storytrace.serve.api.guard import MAX_BODY_BYTES
 from storytrace.serve.api.schemas import (AddArticlesIn, AddReportOut, ArticleOut, ArticleSummaryOut, PageOut,
                                           SkippedOut, page)
 from storytrace.settings import Settings
@@ -31,8 +32,10 @@ _BODY_TYPES = {
 
 @router.get("", response_model=PageOut[ArticleSummaryOut], summary="List articles")
 def list_articles(corpus: CorpusDep, paging: PagingDep, dates: DateRangeDep,
-                  outlet: Annotated[str | None, Query(description="outlet name (case-insensitive)")] = None,
-                  story_id: Annotated[str | None, Query(description="only this story's articles")] = None) -> dict:
+                  outlet: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS,
+                                                      description="outlet name (case-insensitive)")] = None,
+                  story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS,
+                                                        description="only this story's articles")] = None) -> dict:
     query = Filters(story_id=story_id, outlet=outlet, since=dates.since, until=dates.until,
                     limit=paging.limit, offset=paging.offset)
     return page(corpus.find_articles(query), ArticleSummaryOut.from_model)
@@ -48,16 +51,21 @@ def get_article(corpus: CorpusDep, article_id: str) -> ArticleOut:
 
 @router.post("", response_model=AddReportOut, status_code=201, summary="Add articles",
              responses={200: {"description": "nothing new: every article was already stored"},
+                        413: {"description": "body too large"},
                         415: {"description": "unsupported Content-Type"},
                         422: {"description": "invalid body, or no input held a usable article"}},
              openapi_extra={"requestBody": {"required": True, "content": _BODY_TYPES}})
-async def add_articles(corpus: CorpusDep, request: Request, response: Response) -> AddReportOut:
+async def add_articles(state: StateDep, request: Request, response: Response) -> AddReportOut:
     """Ingest, analyse and link articles given as JSON (`articles` inline and/or `urls` to fetch), as one bare
     text/plain or text/html body, or as a text/uri-list. Re-adding an article stores nothing (content hash)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
-    raws = await run_in_threadpool(_read_inputs, content_type, body, corpus.settings)
-    report: AddReport = await run_in_threadpool(corpus.add_raw, raws, None, False)
+    if content_type not in _BODY_TYPES:
+        raise ApiError(415, "unsupported_media_type",
+                       f"Content-Type {content_type or '(none)'!r} is not one of {', '.join(_BODY_TYPES)}")
+    # Body read and URLs fetched first, with no lock held; only analysis and storing take the write lock.
+    body = await fetch.read_body(request, MAX_BODY_BYTES)
+    raws = await run_in_threadpool(_read_inputs, content_type, body, state.writer.settings)
+    report: AddReport = await run_in_threadpool(state.add, raws)
     if not report.added and not report.duplicates:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in report.skipped) or "no input"
         raise ApiError(422, "no_usable_article", f"no article could be added ({reasons})")
@@ -76,13 +84,7 @@ def _read_inputs(content_type: str, body: bytes, settings: Settings) -> list[Raw
         return list(fetch.from_body(parsed, settings))
     if content_type in ("text/plain", "text/html"):
         return fetch.from_bare(body, "html" if content_type == "text/html" else "text", settings)
-    if content_type == "text/uri-list":
-        urls = fetch.parse_uri_list(body)
-        if not urls:
-            raise ApiError(422, "invalid_request", "the URL list is empty")
-        return list(fetch.fetch_urls(urls, settings))
-    raise ApiError(415, "unsupported_media_type",
-                   f"Content-Type {content_type or '(none)'!r} is not one of {', '.join(_BODY_TYPES)}")
+    return fetch.from_uri_list(body, settings)
 
 
 def _describe(exc: ValidationError) -> str:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from storytrace.serve.api.deps import CorpusDep, PagingDep
+from storytrace.serve.api.deps import MAX_FILTER_CHARS, CorpusDep, PagingDep
 from storytrace.serve.api.errors import not_found
 from storytrace.serve.api.schemas import ClaimDetailOut, ClaimOut, ClaimStatus, PageOut, StatementOut, page
 from storytrace.store.base import Query as Filters
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/claims", tags=["claims"])
 @router.get("", response_model=PageOut[ClaimOut], summary="List claims")
 def list_claims(corpus: CorpusDep, paging: PagingDep,
                 status: Annotated[ClaimStatus | None, Query(description="claim status")] = None,
-                story_id: Annotated[str | None, Query()] = None) -> dict:
+                story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None) -> dict:
     query = Filters(story_id=story_id, status=status, limit=paging.limit, offset=paging.offset)
     return page(corpus.find_claims(query), ClaimOut.from_model)
 

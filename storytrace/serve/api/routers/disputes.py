@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from storytrace.serve.api.deps import CorpusDep, PagingDep
+from storytrace.serve.api.deps import MAX_FILTER_CHARS, CorpusDep, PagingDep
 from storytrace.serve.api.errors import not_found
 from storytrace.serve.api.schemas import DisputeDetailOut, DisputeKind, DisputeOut, PageOut, StatementOut, page
 from storytrace.store.base import Query as Filters
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/disputes", tags=["disputes"])
 @router.get("", response_model=PageOut[DisputeOut], summary="List disputes")
 def list_disputes(corpus: CorpusDep, paging: PagingDep,
                   kind: Annotated[DisputeKind | None, Query(description="denial or contradiction")] = None,
-                  story_id: Annotated[str | None, Query()] = None) -> dict:
+                  story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None) -> dict:
     query = Filters(story_id=story_id, kind=kind, limit=paging.limit, offset=paging.offset)
     return page(corpus.find_disputes(query), DisputeOut.from_model)
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from storytrace.serve.api.deps import CorpusDep, PagingDep
+from storytrace.serve.api.deps import MAX_FILTER_CHARS, CorpusDep, PagingDep
 from storytrace.serve.api.errors import not_found
 from storytrace.serve.api.schemas import EntityOut, PageOut, page
 from storytrace.store.base import Query as Filters
@@ -16,8 +16,8 @@ router = APIRouter(prefix="/api/entities", tags=["entities"])
 
 @router.get("", response_model=PageOut[EntityOut], summary="List entities")
 def list_entities(corpus: CorpusDep, paging: PagingDep,
-                  name: Annotated[str | None, Query(description="substring of the name or an alias")] = None,
-                  type: Annotated[str | None, Query(description="spaCy label: PERSON, ORG, GPE, ...")] = None
+                  name: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="substring of the name or an alias")] = None,
+                  type: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="spaCy label: PERSON, ORG, GPE, ...")] = None
                   ) -> dict:
     query = Filters(speaker=name, kind=type, limit=paging.limit, offset=paging.offset)
     return page(corpus.find_entities(query), EntityOut.from_model)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from storytrace.serve.api.deps import CorpusDep, DateRangeDep, PagingDep
+from storytrace.serve.api.deps import MAX_FILTER_CHARS, CorpusDep, DateRangeDep, PagingDep
 from storytrace.serve.api.errors import not_found
 from storytrace.serve.api.schemas import PageOut, Polarity, StatementOut, page
 from storytrace.store.base import Query as Filters
@@ -17,12 +17,12 @@ router = APIRouter(prefix="/api/statements", tags=["statements"])
 @router.get("", response_model=PageOut[StatementOut], summary="List statements")
 def list_statements(
         corpus: CorpusDep, paging: PagingDep, dates: DateRangeDep,
-        speaker: Annotated[str | None, Query(description="substring of the speaker's name or an alias")] = None,
-        entity_id: Annotated[str | None, Query(description="statements by this entity")] = None,
-        outlet: Annotated[str | None, Query(description="statements in this outlet's articles")] = None,
+        speaker: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="substring of the speaker's name or an alias")] = None,
+        entity_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="statements by this entity")] = None,
+        outlet: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="statements in this outlet's articles")] = None,
         polarity: Annotated[Polarity | None, Query(description="stance of the statement")] = None,
-        story_id: Annotated[str | None, Query()] = None,
-        article_id: Annotated[str | None, Query()] = None) -> dict:
+        story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
+        article_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None) -> dict:
     query = Filters(story_id=story_id, article_id=article_id, outlet=outlet, speaker=speaker, entity_id=entity_id,
                     polarity=polarity, since=dates.since, until=dates.until, limit=paging.limit,
                     offset=paging.offset)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from storytrace.serve.api.deps import CorpusDep, DateRangeDep, PagingDep
+from storytrace.serve.api.deps import MAX_FILTER_CHARS, CorpusDep, DateRangeDep, PagingDep
 from storytrace.serve.api.errors import not_found
 from storytrace.serve.api.schemas import PageOut, StoryDetailOut, StoryOut, page
 from storytrace.store.base import Query as Filters
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/stories", tags=["stories"])
 
 @router.get("", response_model=PageOut[StoryOut], summary="List stories")
 def list_stories(corpus: CorpusDep, paging: PagingDep, dates: DateRangeDep,
-                 outlet: Annotated[str | None, Query(description="stories with an article from this outlet")] = None
+                 outlet: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="stories with an article from this outlet")] = None
                  ) -> dict:
     query = Filters(outlet=outlet, since=dates.since, until=dates.until, limit=paging.limit, offset=paging.offset)
     return page(corpus.find_stories(query), StoryOut.from_model)
