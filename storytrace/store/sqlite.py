@@ -167,7 +167,9 @@ class SQLiteStore(Store):
 
     # entities
     def entities_by_key(self, key: str) -> list[Entity]:
-        rows = self._q("SELECT DISTINCT entity_id FROM entity_aliases WHERE key = ?", (key,))
+        # Earliest-stored first (the first entity known by a name wins), said outright so PostgreSQL matches it.
+        rows = self._q("SELECT entity_id FROM entity_aliases WHERE key = ? GROUP BY entity_id ORDER BY MIN(rowid)",
+                       (key,))
         return [self._entity(r[0]) for r in rows]
 
     def put_entity(self, entity: Entity, keys: list[tuple[str, str]]) -> None:
@@ -183,7 +185,7 @@ class SQLiteStore(Store):
         return Entity(row["id"], row["name"], row["type"], aliases)
 
     def entities(self) -> list[Entity]:
-        return [self._entity(r[0]) for r in self._q("SELECT id FROM entities ORDER BY name")]
+        return [self._entity(r[0]) for r in self._q("SELECT id FROM entities ORDER BY name, id")]
 
     # stories
     def put_story(self, story: Story) -> None:
