@@ -6,6 +6,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+import storytrace
 from storytrace.errors import StoreError
 from storytrace.settings import Settings
 from storytrace.store import SQLiteStore, default_db, open_store
@@ -20,6 +21,8 @@ def test_url_or_environment_selects_the_store(postgres_url, tmp_path, monkeypatc
     with_env = open_store()
     assert isinstance(with_env, PostgresStore)
     with_env.close()
+    with storytrace.open() as corpus:
+        assert isinstance(corpus.store, PostgresStore)
     sqlite = open_store(tmp_path / "x.db")
     assert isinstance(sqlite, SQLiteStore)
     sqlite.close()
