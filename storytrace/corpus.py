@@ -228,6 +228,7 @@ class Corpus:
         return self.store.statement_claims(statement_ids) if statement_ids else {}
 
 
-def open(db: str | Path = "storytrace.db", settings: Settings | None = None, models: Models | None = None) -> Corpus:
-    """Open (or create) the corpus stored at `db`."""
+def open(db: str | Path | None = None, settings: Settings | None = None, models: Models | None = None) -> Corpus:
+    """Open (or create) the corpus stored at `db`: a SQLite file or a `postgresql://` URL; None means
+    $STORYTRACE_DB, else storytrace.db in the working folder."""
     return Corpus(open_store(db), settings or Settings(), models)
