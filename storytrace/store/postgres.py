@@ -133,7 +133,8 @@ class PostgresStore(Store):
                     # Another process writing the same database waits here rather than interleaving its article.
                     self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
                     yield
-            except psycopg.OperationalError as exc:
+            except (psycopg.OperationalError, psycopg.DataError) as exc:
+                # DataError: a value PostgreSQL cannot hold (a NUL in text) fails this transaction alone.
                 raise StoreError(f"{self.name}: write failed ({_reason(exc)})") from exc
             finally:
                 local.depth, local.conn = 0, outer
@@ -470,17 +471,19 @@ class PostgresStore(Store):
         return dispute_from_row(rows[0]) if rows else None
 
     @_reads
-    def story_outlets(self) -> dict[str, list[str]]:
+    def story_outlets(self, story_ids: list[str] | None = None) -> dict[str, list[str]]:
+        only, params = ("", []) if story_ids is None else (" AND story_id = ANY(%s)", [list(story_ids)])
         outlets: dict[str, list[str]] = {}
-        for row in self._q("SELECT DISTINCT story_id, outlet FROM articles WHERE outlet IS NOT NULL "
-                           "ORDER BY story_id, outlet"):
+        for row in self._q("SELECT DISTINCT story_id, outlet FROM articles WHERE outlet IS NOT NULL" + only +
+                           " ORDER BY story_id, outlet", params):
             outlets.setdefault(row["story_id"], []).append(row["outlet"])
         return outlets
 
     @_reads
-    def story_dispute_counts(self) -> dict[str, int]:
-        rows = self._q("SELECT c.story_id, COUNT(*) AS n FROM disputes d JOIN claims c ON c.id = d.claim_id "
-                       "GROUP BY c.story_id")
+    def story_dispute_counts(self, story_ids: list[str] | None = None) -> dict[str, int]:
+        only, params = ("", []) if story_ids is None else (" WHERE c.story_id = ANY(%s)", [list(story_ids)])
+        rows = self._q("SELECT c.story_id, COUNT(*) AS n FROM disputes d JOIN claims c ON c.id = d.claim_id" + only +
+                       " GROUP BY c.story_id", params)
         return {r["story_id"]: r["n"] for r in rows}
 
 

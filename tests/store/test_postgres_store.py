@@ -8,6 +8,7 @@ import pytest
 
 import storytrace
 from storytrace.errors import StoreError
+from storytrace.model import Article, Story
 from storytrace.settings import Settings
 from storytrace.store import SQLiteStore, default_db, open_store
 from storytrace.store.postgres import PostgresStore
@@ -50,3 +51,14 @@ def test_unreachable_server_is_a_store_error_without_the_password(postgres_clust
     assert "secret" not in str(err.value)
     with pytest.raises(StoreError, match="cannot connect.*does not exist"):
         open_store(postgres_cluster.url("no_such_database"))
+
+
+def test_text_postgresql_cannot_hold_fails_that_write_alone(postgres_url):
+    """A NUL in an article (PostgreSQL text cannot hold one) is a StoreError; the transaction rolls back whole."""
+    store = open_store(postgres_url)
+    with pytest.raises(StoreError, match="write failed.*NUL"):
+        with store.transaction():
+            store.put_story(Story("S1", "kept only if the article is", [], None, None))
+            store.put_article(Article(id="a1", source="x.txt", text="broken \x00 text"), "S1")
+    assert store.stories() == [] and not store.has_article("a1")
+    store.close()
