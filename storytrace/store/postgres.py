@@ -222,12 +222,13 @@ class PostgresStore(Store):
             return self._articles(self._q("SELECT * FROM articles ORDER BY seq"))
         return self._articles(self._q("SELECT * FROM articles WHERE story_id = %s ORDER BY seq", (story_id,)))
 
-    def _articles(self, rows: list[dict]) -> list[Article]:
-        """Articles of `rows` with their mentions and statements, read in two queries rather than two per article."""
+    def _articles(self, rows: list[dict], summary: bool = False) -> list[Article]:
+        """Articles of `rows` with their mentions and statements (read in two queries, not two per article),
+        or without them when only a `summary` is wanted."""
         ids = [row["id"] for row in rows]
         mentions: dict[str, list[Mention]] = {i: [] for i in ids}
         statements: dict[str, list[Statement]] = {i: [] for i in ids}
-        if ids:
+        if ids and not summary:
             for r in self._q('SELECT * FROM mentions WHERE article_id = ANY(%s) ORDER BY start, seq', (ids,)):
                 mentions[r["article_id"]].append(Mention(r["text"], r["label"], r["start"], r["end"], r["entity_id"]))
             for r in self._q("SELECT * FROM statements WHERE article_id = ANY(%s) ORDER BY start", (ids,)):
@@ -403,7 +404,7 @@ class PostgresStore(Store):
     def find_articles(self, query: Query) -> tuple[list[Article], int]:
         where, params = _where(query, day=_ARTICLE_DAY)
         rows, total = self._page("a.*", "FROM articles a" + where, params, "a.seq", query)
-        return self._articles(rows), total
+        return self._articles(rows, summary=True), total
 
     @_reads
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
