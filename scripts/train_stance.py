@@ -26,7 +26,8 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from storytrace.bench.stance import fnc_heldout, read_emergent_pairs, read_fnc, score_report
-from storytrace.link.embed import Encoder
+from storytrace.link.embed import Encoder, encoder_for
+from storytrace.settings import Settings
 from storytrace.link.stance import (ARTEFACT, EMERGENT_LABELS, FNC_LABELS, StanceHead, TreeEnsemble, featurize,
                                     head_to_arrays)
 from storytrace.link.stance_features import fit_feature_space, split_sentences
@@ -43,9 +44,10 @@ EMERGENT_WEIGHTS = {"for": 1.0, "against": 1.5, "observing": 1.0}
 class CachedEmbedder:
     """Encoder with an on-disk cache of text -> vector, so iterations do not re-encode 40k sentences."""
 
-    def __init__(self, cache: Path, encoder_factory=lambda: Encoder(max_tokens=128, threads=2)):
-        self.path = cache / "vectors.npz"
-        self.factory = encoder_factory
+    def __init__(self, cache: Path, settings: Settings = Settings()):
+        # The product's token limit, so the model learns from the vectors it will be given; the cache is per limit.
+        self.path = cache / f"vectors-{settings.embedding_max_tokens}.npz"
+        self.factory = lambda: encoder_for(settings, threads=2)
         self.encoder: Encoder | None = None
         self.table: dict[str, np.ndarray] = {}
         if self.path.exists():

@@ -35,8 +35,10 @@ class Models:
 
 
 def load_models(settings: Settings) -> Models:
+    from storytrace.analyze.nlp import import_spacy, load_nlp
+
+    import_spacy()  # first, before any module below imports spaCy with torch
     from storytrace.analyze import component  # noqa: F401 - registers the attribution factory
-    from storytrace.analyze.nlp import load_nlp
     from storytrace.clean.language import build_detector
     from storytrace.link import embed  # noqa: F401 - registers the lead-vector factory
     from storytrace.link.claims import load_claim_models

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from storytrace.errors import BenchError
 
 
 @dataclass
@@ -30,3 +36,16 @@ class BenchResult:
         for name, value in self.details.items():
             lines.append(f"  {name}: {value}")
         return "\n".join(lines)
+
+
+@contextmanager
+def bench_db(db: Path | None, name: str) -> Iterator[Path]:
+    """Where a benchmark builds its corpus: `db` when the user wants to keep it (it must not exist yet, so a
+    figure never mixes with old articles), else a file in a temporary folder removed afterwards."""
+    if db is not None:
+        if Path(db).exists():
+            raise BenchError(f"{db}: already exists; a benchmark builds its corpus in a new database")
+        yield Path(db)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        yield Path(tmp) / f"{name}.db"

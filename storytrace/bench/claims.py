@@ -13,7 +13,7 @@ from storytrace.bench import BenchResult
 from storytrace.bench.stories import adjusted_rand_index, bcubed
 from storytrace.errors import BenchError
 from storytrace.link.claims import CachedEmbed, ClaimModels, group_propositions, proposition_encoder
-from storytrace.link.embed import Encoder
+from storytrace.link.embed import encoder_for
 from storytrace.settings import Settings
 
 
@@ -30,7 +30,7 @@ def bench_emergent_claims(pairs: Path, limit: int | None = None, settings: Setti
     with the opposite `claim_semantic_check`, so both sides of that speed/quality trade are on record."""
     settings = settings or Settings()
     rows = read_emergent(Path(pairs))[:limit]
-    embed = CachedEmbed(Encoder(max_tokens=128, threads=1).encode)
+    embed = CachedEmbed(encoder_for(settings).encode)
     models = ClaimModels(proposition_encoder(), stance=None, embed=embed)
     texts = [row["articleHeadline"] for row in rows]
     gold = {str(i): row["claimId"] for i, row in enumerate(rows)}

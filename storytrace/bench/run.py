@@ -1,67 +1,123 @@
-"""Dispatch `storytrace bench NAME` to its benchmark function, checking the inputs it needs.
+"""Dispatch `storytrace bench NAME` to its benchmark function.
 
-Each benchmark is `module:function` taking keyword arguments named like the CLI options it reads.
+Each benchmark declares the options it reads; the CLI builds one sub-command per benchmark from them (so an
+option a benchmark does not take is a usage error), and `run_benchmark` checks paths before anything loads.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass
 from pathlib import Path
 
 from storytrace.bench import BenchResult
 from storytrace.errors import BenchError
+from storytrace.settings import Settings
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of one benchmark: `--name` on the command line, `name` (dashes as underscores) in Python."""
+
+    name: str
+    help: str
+    kind: str = "str"  # folder | file | path | str | int | flag
+    required: bool = False
+    default: object = None
+    choices: tuple[str, ...] = ()
+
+    @property
+    def keyword(self) -> str:
+        return self.name.replace("-", "_")
 
 
 @dataclass(frozen=True)
 class Benchmark:
     target: str  # "module:function"
-    folders: tuple[str, ...] = ()  # options that must name an existing folder
-    files: tuple[str, ...] = ()  # options that must name an existing file
-    summary: str = ""
+    summary: str
+    options: tuple[Option, ...] = ()
+
+
+_LIMIT = Option("limit", "use at most this many items", "int")
+_DB = Option("db", "build the benchmark's corpus in this new database and keep it (default: a temporary one)",
+             "path")
+
+
+def _folder(name: str, what: str) -> Option:
+    return Option(name, what, "folder", required=True)
+
+
+def _file(name: str, what: str) -> Option:
+    return Option(name, what, "file", required=True)
 
 
 BENCHMARKS: dict[str, Benchmark] = {
-    "clean-text": Benchmark("storytrace.bench.clean:bench_clean_text", folders=("data",),
-                            summary="scraped-text cleaner on trafilatura-eval pages"),
-    "clean-html": Benchmark("storytrace.bench.clean:bench_clean_html", folders=("data",),
-                            summary="HTML main-text extraction"),
-    "speed": Benchmark("storytrace.bench.speed:bench_speed", folders=("corpus",),
-                       summary="full pipeline against spaCy alone"),
-    "polnear": Benchmark("storytrace.bench.polnear:bench_polnear", folders=("dir",),
-                         summary="attribution relations on PolNeAR"),
-    "tempeval": Benchmark("storytrace.bench.tempeval:bench_tempeval", folders=("dir",),
-                          summary="time expressions on TempEval-3 TimeML"),
-    "fnc1": Benchmark("storytrace.bench.stance:bench_fnc1", files=("bodies", "stances"),
-                      summary="headline/body stance on FNC-1"),
-    "emergent": Benchmark("storytrace.bench.stance:bench_emergent", files=("pairs",),
-                          summary="claim/headline stance on Emergent"),
-    "emergent-claims": Benchmark("storytrace.bench.claims:bench_emergent_claims", files=("pairs",),
-                                 summary="grouping Emergent headlines into claims"),
-    "ecbplus": Benchmark("storytrace.bench.stories:bench_ecbplus", folders=("dir",),
-                         summary="story clustering on ECB+"),
+    "clean-text": Benchmark("storytrace.bench.clean:bench_clean_text", "scraped-text cleaner on trafilatura-eval pages",
+                            (_folder("data", "trafilatura-eval folder"),)),
+    "clean-html": Benchmark("storytrace.bench.clean:bench_clean_html", "HTML main-text extraction",
+                            (_folder("data", "trafilatura-eval or article-extraction-benchmark folder"),)),
+    "meta-text": Benchmark("storytrace.bench.meta:bench_meta_text",
+                           "headline, date, byline, outlet from a page's visible text, against its markup",
+                           (_folder("data", "trafilatura-eval or article-extraction-benchmark folder"), _LIMIT)),
+    "meta-html": Benchmark("storytrace.bench.meta:bench_meta_html",
+                           "headline, date, byline, outlet from a page's HTML, against its markup",
+                           (_folder("data", "trafilatura-eval or article-extraction-benchmark folder"), _LIMIT)),
+    "speed": Benchmark("storytrace.bench.speed:bench_speed", "full pipeline against spaCy alone", (
+        _folder("corpus", "folder of articles"), _LIMIT,
+        Option("min-words", "only articles with at least this many words", "int", default=0),
+        Option("max-words", "only articles with at most this many words", "int"), _DB)),
+    "polnear": Benchmark("storytrace.bench.polnear:bench_polnear", "attribution relations on PolNeAR",
+                         (_folder("dir", "a PolNeAR split folder (text/, attributions/)"), _LIMIT)),
+    "tempeval": Benchmark("storytrace.bench.tempeval:bench_tempeval", "time expressions on TempEval-3 TimeML", (
+        _folder("dir", "folder of .tml files"), _LIMIT,
+        Option("split", "only the dev or train part of the fixed TimeBank split", choices=("dev", "train")))),
+    "fnc1": Benchmark("storytrace.bench.stance:bench_fnc1", "headline/body stance on FNC-1", (
+        _file("bodies", "FNC-1 bodies CSV"), _file("stances", "FNC-1 stances CSV"), _LIMIT)),
+    "emergent": Benchmark("storytrace.bench.stance:bench_emergent", "claim/headline stance on Emergent",
+                          (_file("pairs", "Emergent CSV"), _LIMIT)),
+    "emergent-claims": Benchmark("storytrace.bench.claims:bench_emergent_claims",
+                                 "grouping Emergent headlines into claims", (_file("pairs", "Emergent CSV"), _LIMIT)),
+    "ecbplus": Benchmark("storytrace.bench.stories:bench_ecbplus", "story clustering on ECB+",
+                         (_folder("dir", "ECB+ folder of <topic>/*.xml"), _LIMIT, _DB)),
     "link-speed": Benchmark("storytrace.bench.link_speed:bench_link_speed",
-                            summary="linking cost per new article at 1k, 10k and 100k stored articles (synthetic)"),
+                            "linking cost per new article as synthetic stores grow", (
+                                Option("sizes", "comma-separated store sizes", default="1000,10000,100000"),
+                                Option("limit", "articles timed at each size (default 200)", "int"))),
 }
 
 
-def run_benchmark(name: str, **options) -> BenchResult:
-    """Run benchmark `name`; `options` are the CLI's (data, corpus, dir, bodies, stances, pairs, limit, ...)."""
+def run_benchmark(name: str, settings: Settings | None = None, **options) -> BenchResult:
+    """Run benchmark `name` with its declared options (keyword names; None means "not given") and the product's
+    settings (a benchmark measures what users run)."""
     bench = BENCHMARKS.get(name)
     if bench is None:
         raise BenchError(f"unknown benchmark {name!r}; choose one of {', '.join(BENCHMARKS)}")
-    for option in bench.folders + bench.files:
-        path = options.get(option)
-        if path is None:
-            raise BenchError(f"benchmark {name} needs --{option}")
-        if option in bench.folders and not Path(path).is_dir():
-            raise BenchError(f"{path}: not a folder")
-        if option in bench.files and not Path(path).is_file():
-            raise BenchError(f"{path}: no such file")
+    declared = {option.keyword: option for option in bench.options}
+    unknown = sorted(k for k, v in options.items() if v is not None and k not in declared)
+    if unknown:
+        raise BenchError(f"benchmark {name} takes no option {', '.join('--' + k.replace('_', '-') for k in unknown)}")
+    for option in bench.options:
+        _check(name, option, options.get(option.keyword))
     module_name, function_name = bench.target.split(":")
     try:
         function = getattr(importlib.import_module(module_name), function_name)
     except (ImportError, AttributeError) as exc:
         raise BenchError(f"benchmark {name} is not available in this build ({exc})") from exc
-    wanted = {k: v for k, v in options.items() if v is not None and k in function.__code__.co_varnames}
-    return function(**wanted)
+    chosen = {k: v for k, v in options.items() if v is not None}
+    if "settings" in inspect.signature(function).parameters:
+        chosen["settings"] = settings or Settings()
+    return function(**chosen)
+
+
+def _check(bench: str, option: Option, value) -> None:
+    if value is None:
+        if option.required:
+            raise BenchError(f"benchmark {bench} needs --{option.name}")
+        return
+    if option.kind == "folder" and not Path(value).is_dir():
+        raise BenchError(f"{value}: not a folder")
+    if option.kind == "file" and not Path(value).is_file():
+        raise BenchError(f"{value}: no such file")
+    if option.choices and value not in option.choices:
+        raise BenchError(f"--{option.name} must be one of {', '.join(option.choices)}, not {value!r}")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import resource
-import tempfile
 import time
 from pathlib import Path
 
 import spacy
 
-from storytrace.bench import BenchResult
+from storytrace.bench import BenchResult, bench_db
 from storytrace.corpus import Corpus
 from storytrace.errors import BenchError
 from storytrace.ingest import iter_inputs
@@ -20,7 +19,7 @@ from storytrace.store import open_store
 
 
 def bench_speed(corpus: Path, limit: int | None = None, settings: Settings | None = None,
-                min_words: int = 0, max_words: int | None = None) -> BenchResult:
+                min_words: int = 0, max_words: int | None = None, db: Path | None = None) -> BenchResult:
     """Time `add` on every article under `corpus_dir` (optionally only those of min..max words), then spaCy
     alone on the same clean texts: once with the components storytrace runs, once with the whole pipeline."""
     corpus_dir = Path(corpus)
@@ -31,8 +30,8 @@ def bench_speed(corpus: Path, limit: int | None = None, settings: Settings | Non
         raise BenchError(f"{corpus_dir}: no readable articles in the requested length range")
     models = load_models(settings)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        timed = Corpus(open_store(Path(tmp) / "speed.db"), settings, models)
+    with bench_db(db, "speed") as path:
+        timed = Corpus(open_store(path), settings, models)
         _warm_up(timed)
         begin = time.perf_counter()
         report = timed.add_raw(raws, parallel=True)

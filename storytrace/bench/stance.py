@@ -22,8 +22,12 @@ import numpy as np
 
 from storytrace.bench import BenchResult
 from storytrace.errors import BenchError
-from storytrace.link.embed import Encoder
+from storytrace.link.embed import encoder_for
 from storytrace.link.stance import EMERGENT_LABELS, FNC_LABELS, TrainedStance, load_heads
+from storytrace.settings import Settings
+
+# Nothing else runs during a stance bench, so the encoder may use both cores.
+_BENCH_THREADS = 2
 
 RELATED = frozenset({"agree", "disagree", "discuss"})
 _FOLD = re.compile(r"test-fold-(\d+)\.csv$")
@@ -101,14 +105,14 @@ def confusion(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[st
     return {g: {p: sum(a == g and b == p for a, b in zip(gold, predicted)) for p in labels} for g in labels}
 
 
-def bench_fnc1(bodies: Path, stances: Path, limit: int | None = None) -> BenchResult:
+def bench_fnc1(bodies: Path, stances: Path, limit: int | None = None, settings: Settings | None = None) -> BenchResult:
     texts, rows = read_fnc(Path(bodies), Path(stances))
     official_train = Path(stances).name == "train_stances.csv"
     if official_train:
         rows = [r for r in rows if fnc_heldout(r["Body ID"])]
     rows = rows[:limit]
     started = time.perf_counter()
-    backend = TrainedStance(Encoder(max_tokens=128, threads=2).encode, head="fnc1")
+    backend = TrainedStance(encoder_for(settings or Settings(), threads=_BENCH_THREADS).encode, head="fnc1")
     predicted = backend.predict_many([(r["Headline"], texts[r["Body ID"]]) for r in rows])
     gold = [r["Stance"] for r in rows]
     split = (f"held-out Body IDs only ({len({r['Body ID'] for r in rows})} bodies; the model never saw them)"
@@ -128,11 +132,11 @@ def _emergent_head(pairs: Path) -> tuple[str, str]:
     return "emergent", "head trained on the full Emergent train split"
 
 
-def bench_emergent(pairs: Path, limit: int | None = None) -> BenchResult:
+def bench_emergent(pairs: Path, limit: int | None = None, settings: Settings | None = None) -> BenchResult:
     rows = read_emergent_pairs(Path(pairs))[:limit]
     head, note = _emergent_head(Path(pairs))
     started = time.perf_counter()
-    backend = TrainedStance(Encoder(max_tokens=128, threads=2).encode, head=head)
+    backend = TrainedStance(encoder_for(settings or Settings(), threads=_BENCH_THREADS).encode, head=head)
     predicted = backend.predict_many([(r["claimHeadline"], r["articleHeadline"]) for r in rows])
     gold = [r["articleHeadlineStance"] for r in rows]
     return BenchResult("emergent", f"{pairs} ({note})", len(rows), "accuracy",

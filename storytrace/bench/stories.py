@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import random
 import re
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from lxml import etree
 
-from storytrace.bench import BenchResult
+from storytrace.bench import BenchResult, bench_db
 from storytrace.corpus import Corpus
 from storytrace.errors import BenchError
 from storytrace.model import RawArticle
@@ -94,7 +93,8 @@ def adjusted_rand_index(predicted: dict[str, str], gold: dict[str, str]) -> floa
     return (index - expected) / (maximum - expected) if maximum != expected else 1.0
 
 
-def bench_ecbplus(dir: Path, limit: int | None = None, settings: Settings | None = None) -> BenchResult:
+def bench_ecbplus(dir: Path, limit: int | None = None, settings: Settings | None = None,
+                  db: Path | None = None) -> BenchResult:
     documents = read_ecbplus(Path(dir))
     if not documents:
         raise BenchError(f"{dir}: no ECB+ documents (<topic>/<topic>_<n>ecb.xml)")
@@ -104,8 +104,8 @@ def bench_ecbplus(dir: Path, limit: int | None = None, settings: Settings | None
     settings = (settings or Settings()).with_overrides(min_words=1)
     models = load_models(settings)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Corpus(open_store(Path(tmp) / "ecb.db"), settings, models)
+    with bench_db(db, "ecbplus") as path:
+        corpus = Corpus(open_store(path), settings, models)
         report = corpus.add_raw([raw for _, _, raw in documents], parallel=True)
         story_of = {a.source: story.id for story in corpus.stories() for a in corpus.store.articles(story.id)}
         corpus.close()

