@@ -68,25 +68,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", default="report.html", help="where to write it (default report.html)")
     p.set_defaults(run=cmd_report)
 
+    _add_bench_parsers(sub)
+    return parser
+
+
+def _add_bench_parsers(sub) -> None:
+    """`storytrace bench NAME`, one sub-command per benchmark with the options it declares."""
     from storytrace.bench.run import BENCHMARKS
 
     p = sub.add_parser("bench", help="run a benchmark against a public data set",
-                       epilog="; ".join(f"{n}: {b.summary}" for n, b in BENCHMARKS.items()))
-    p.add_argument("name", choices=list(BENCHMARKS), metavar="NAME", help=f"one of: {', '.join(BENCHMARKS)}")
-    p.add_argument("--data", type=Path, help="data folder (clean-text, clean-html)")
-    p.add_argument("--corpus", type=Path, help="folder of articles (speed)")
-    p.add_argument("--dir", type=Path, help="data folder (polnear, tempeval, ecbplus)")
-    p.add_argument("--split", choices=("dev", "train"), help="tempeval: only the dev or train part of the "
-                                                             "fixed TimeBank split")
-    p.add_argument("--bodies", type=Path, help="FNC-1 bodies CSV (fnc1)")
-    p.add_argument("--stances", type=Path, help="FNC-1 stances CSV (fnc1)")
-    p.add_argument("--pairs", type=Path, help="Emergent CSV (emergent, emergent-claims)")
-    p.add_argument("--limit", type=int, help="use at most this many items")
-    p.add_argument("--min-words", type=int, default=0, help="speed: only articles with at least this many words")
-    p.add_argument("--max-words", type=int, help="speed: only articles with at most this many words")
-    p.add_argument("--json", action="store_true", help="print one JSON object (the benchmark contract)")
-    p.set_defaults(run=cmd_bench)
-    return parser
+                       description="Run a benchmark; `storytrace bench NAME --help` lists its options.")
+    names = p.add_subparsers(dest="name", required=True, metavar="NAME", help=f"one of: {', '.join(BENCHMARKS)}")
+    types = {"folder": Path, "file": Path, "path": Path, "int": int, "str": str}
+    for name, bench in BENCHMARKS.items():
+        b = names.add_parser(name, help=bench.summary, description=bench.summary)
+        for option in bench.options:
+            if option.kind == "flag":
+                b.add_argument(f"--{option.name}", dest=option.keyword, action="store_true", default=None,
+                               help=option.help)
+                continue
+            default = f" (default {option.default})" if option.default is not None else ""
+            b.add_argument(f"--{option.name}", dest=option.keyword, type=types[option.kind],
+                           required=option.required, default=option.default, choices=option.choices or None,
+                           metavar=option.kind.upper(), help=option.help + default)
+        b.add_argument("--json", action="store_true", help="print one JSON object (the benchmark contract)")
+        b.set_defaults(run=cmd_bench, bench_options=[option.keyword for option in bench.options])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,8 +207,8 @@ def cmd_report(args) -> int:
 def cmd_bench(args) -> int:
     from storytrace.bench.run import run_benchmark
 
-    options = {k: v for k, v in vars(args).items() if k not in ("command", "run", "name", "json")}
-    result = run_benchmark(args.name, **options)
+    options = {keyword: getattr(args, keyword) for keyword in args.bench_options}
+    result = run_benchmark(args.name, settings=Settings.from_env(), **options)
     print(result.to_json() if args.json else result.to_text())
     return EXIT_OK
 
