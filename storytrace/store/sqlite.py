@@ -6,15 +6,20 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 from storytrace.errors import StoreError
-from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Speaker, Statement, Story
+from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Statement, Story
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import MIGRATIONS
+from storytrace.store.rows import dispute_from_row as _dispute
+from storytrace.store.rows import iso as _iso
+from storytrace.store.rows import statement_from_row as _statement
+from storytrace.store.rows import to_date as _date
+from storytrace.store.rows import to_datetime as _datetime
 
 
 # How long a read connection waits on a lock before giving up (WAL readers only wait in rare cases, such as
@@ -385,27 +390,3 @@ def _where(query: Query, *, story: str, outlet: str, day: str,
     """The WHERE clause shared by article and statement listings: story, outlet and date range, then `extra`."""
     return _conditions([(f"{story} = ?", query.story_id), (f"{outlet} = ? COLLATE NOCASE", query.outlet),
                         (f"{day} >= ?", _iso(query.since)), (f"{day} <= ?", _iso(query.until)), *extra])
-
-
-def _dispute(row: sqlite3.Row) -> Dispute:
-    return Dispute(row["id"], row["claim_id"], json.loads(row["statement_ids"]), row["kind"], row["explanation"])
-
-
-def _statement(row: sqlite3.Row) -> Statement:
-    return Statement(text=row["text"], start=row["start"], end=row["end"], direct=bool(row["direct"]),
-                     speaker=Speaker(row["speaker_name"], row["speaker_entity_id"], row["speaker_role"]),
-                     cue=row["cue"], polarity=row["polarity"], said_on=_date(row["said_on"]),
-                     chain=json.loads(row["chain"]), cue_start=row["cue_start"], cue_end=row["cue_end"],
-                     id=row["id"], article_id=row["article_id"])
-
-
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _datetime(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
