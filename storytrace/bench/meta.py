@@ -175,15 +175,28 @@ def _article_ld(objects: list[dict]) -> list[dict]:
     return sorted(dated, key=lambda o: not article_type(o))
 
 
+def _names_site(part: str, site_keys: set[str]) -> bool:
+    """A title part naming the site: its key equals a site key, or one contains the other (long keys only)."""
+    key = _norm_name(part)
+    return bool(key) and any(key == site or (min(len(key), len(site)) >= 5 and (key.startswith(site) or
+                                                                               site.startswith(key)))
+                             for site in site_keys)
+
+
 def _site_suffix_gone(title: str, site_keys: set[str]) -> str:
-    """"Headline | Site" -> "Headline" when a trailing (or leading) part names the site."""
+    """"Headline | Site | Tagline" -> "Headline", "Site » Blog Archive » Headline" -> "Headline": everything
+    from the first later part naming the site, and everything up to the last earlier one, goes."""
     parts = [p.strip() for p in _SUFFIX_SPLIT.split(title) if p.strip()]
-    count = len(parts)
-    while len(parts) > 1 and _norm_name(parts[-1]) in site_keys:
-        parts.pop()
-    while len(parts) > 1 and _norm_name(parts[0]) in site_keys:
-        parts.pop(0)
-    return title.strip() if len(parts) == count else " - ".join(parts)
+    if len(parts) < 2:
+        return title.strip()
+    named = [i for i, part in enumerate(parts) if _names_site(part, site_keys)]
+    later = [i for i in named if i > 0]
+    if later:
+        parts = parts[:later[0]]
+    earlier = [i for i in named if i < len(parts) - 1]
+    if earlier:
+        parts = parts[earlier[-1] + 1:]
+    return " - ".join(parts) if parts else title.strip()
 
 
 def _site_keys(outlet: str | None, url: str | None) -> set[str]:
@@ -240,7 +253,9 @@ def gold_from_html(html: str, url: str | None = None) -> Gold:
                 site = names[0], "json-ld publisher"
                 break
     if site is not None:
-        gold.outlet, gold.sources["outlet"] = site
+        # "WSVN 7News | Miami News, Weather, Sports": the name, without its tagline.
+        name = _SUFFIX_SPLIT.split(site[0])[0].strip()
+        gold.outlet, gold.sources["outlet"] = (name or site[0]), site[1]
 
     title = _meta(tree, "og:title", "twitter:title")
     if title is None:

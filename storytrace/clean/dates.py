@@ -22,6 +22,14 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _MDY = re.compile(rf"\b(?P<mon>{MONTH_PATTERN})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b")
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_PATTERN}),?\s+(?P<year>\d{{4}})\b")
 _YMD = re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)")
+# "11/18/19", "11.14.2019", "18.11.2019": month or day first, settled in _numeric_date.
+_NUMERIC = re.compile(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)")
+# "18.54 GMT", "8.41am": a clock time printed with a dot, recognised only next to a zone or am/pm.
+_DOT_TIME = re.compile(r"(?<![\d.:])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|ET|PT)\b))",
+                       re.IGNORECASE)
+# A later "Published"/"Posted" label in a line that opens with "Updated": the publication date follows it.
+_PUBLISHED_LABEL = re.compile(r"\b(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last\s+updated)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?![\d:])"
     r"(?:\s*(?P<ampm>(?i:[ap]\.?m\.?))(?![A-Za-z]))?|\s*(?P<ampm2>(?i:[ap]\.?m\.?))(?![A-Za-z]))"
@@ -64,18 +72,28 @@ def month_number(text: str) -> int:
 def first_date(text: str) -> tuple[date, re.Match[str]] | None:
     """The earliest valid calendar date printed in `text`, with its match."""
     best: tuple[date, re.Match[str]] | None = None
-    for pattern in (_MDY, _DMY, _YMD):
+    for pattern in (_MDY, _DMY, _YMD, _NUMERIC):
         for match in pattern.finditer(text):
-            mon = match["mon"]
             try:
-                month = int(mon) if mon.isdigit() else month_number(mon)
-                found = date(int(match["year"]), month, int(match["day"]))
+                found = _numeric_date(match) if pattern is _NUMERIC else date(
+                    int(match["year"]), int(match["mon"]) if match["mon"].isdigit() else month_number(match["mon"]),
+                    int(match["day"]))
             except ValueError:
                 continue  # "February 30" and the like: try the next candidate
             if best is None or match.start() < best[1].start():
                 best = (found, match)
             break
     return best
+
+
+def _numeric_date(match: re.Match[str]) -> date:
+    """An all-number date: the part above 12 is the day; else slashes read month first (US pages),
+    dots day first (European pages). Two-digit years are this century's."""
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if year < 100:
+        year += 2000
+    month, day = (a, b) if b > 12 or (a <= 12 and match["sep"] == "/") else (b, a)
+    return date(year, month, day)
 
 
 def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
@@ -94,7 +112,15 @@ def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
 
 
 def parse_when(text: str) -> PrintedTime | None:
-    """Read the first date in `text`, a clock time near it and a zone printed after the time."""
+    """Read the first date in `text`, a clock time near it and a zone printed after the time.
+
+    In "Updated ... | Published ..." the date after the publication label is read instead.
+    """
+    text = _DOT_TIME.sub(r"\1:\2", text)
+    published = _PUBLISHED_LABEL.search(text)
+    updated = _UPDATED_LABEL.search(text)
+    if published and updated and updated.start() < published.start() and first_date(text[published.end():]):
+        text = text[published.end():]
     found = first_date(text)
     if found is None:
         return None
@@ -120,9 +146,9 @@ def parse_when(text: str) -> PrintedTime | None:
 
 def is_date_line(line: str) -> bool:
     """True when the line holds dates and times and nothing else but filler words."""
-    rest = re.sub(r"(?<=\d)T(?=\d)", " ", line)  # ISO 8601 "2009-12-19T10:31"
+    rest = _DOT_TIME.sub(r"\1:\2", re.sub(r"(?<=\d)T(?=\d)", " ", line))  # ISO 8601 "2009-12-19T10:31"
     dated = rest
-    for pattern in (_MDY, _DMY, _YMD):
+    for pattern in (_MDY, _DMY, _YMD, _NUMERIC):
         rest = pattern.sub(" ", rest)
     if rest == dated:
         return False  # no date at all: a time or a lone "|" is not a date line

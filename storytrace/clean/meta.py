@@ -17,7 +17,11 @@ from storytrace.clean.dates import (
     MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, PrintedTime, first_date, is_date_line, month_number, parse_hint,
     parse_when, place_in_zone, zoneinfo,
 )
-from storytrace.clean.outlets import Outlet, outlet_from_name, outlet_from_url, outlet_in_text
+from storytrace.clean.lines import PageHeader, read_header
+from storytrace.clean.outlets import (
+    Outlet, has_legal_form, outlet_from_name, outlet_from_url, outlet_in_text, outlets_named_in, outlets_of_holder,
+    without_legal_form,
+)
 from storytrace.model import Dateline
 
 
@@ -351,18 +355,43 @@ def _same_name(line: str, name: str) -> bool:
     return len(line) < 80 and bare(line) == bare(name)
 
 
+_MARK = r"(?:©|\(c\)|copyright\b|&copy;)"
+_HOLDER_BEFORE = re.compile(rf"^(?P<holder>[A-Z][\w&.'’ -]{{1,60}}?)\s*{_MARK}\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?[\s.,]*"
+                            r"(?:all rights reserved.*)?$", re.IGNORECASE)
+_HOLDER_LEAD = re.compile(rf"^(?:\s*(?:{_MARK}|\d{{4}}(?:\s*[-–]\s*\d{{4}})?|by\b|[-–—:,])\s*)+", re.IGNORECASE)
+_HOLDER_END = re.compile(r"\.\s+(?=[A-Z])(?!(?:[A-Z][a-z]?\.|Lucia|Kitts|Louis|Paul|Petersburg)\b)|\s+[|•·]\s+|\s+[-–—]\s+"
+                         r"|[,.]?\s*all rights reserved|\.\s*$|,\s*(?=all\b|some\b)", re.IGNORECASE)
+# Copyright lines are read among the last lines of a page, where the footer is.
+_FOOTER_SCAN = 25
+
+
+def _holder_of(line: str) -> str | None:
+    """The holder a copyright line names: "© 2019 Vox Media, LLC. All rights reserved." -> "Vox Media, LLC",
+    "Luxurious Magazine © 2011-2019." -> "Luxurious Magazine"; None for other lines."""
+    if len(line) > 200:
+        return None
+    before = _HOLDER_BEFORE.match(line)
+    if before is not None:
+        return before["holder"].strip(" ,;:-")
+    if _COPYRIGHT.match(line) is None:
+        return None
+    rest = _HOLDER_LEAD.sub("", line.strip())
+    end = _HOLDER_END.search(rest)
+    holder = (rest[:end.start()] if end else rest).strip(" ,;:-")
+    holder = re.sub(r"\s*\d{4}$", "", holder).strip(" ,;:")
+    if not holder or holder[0].islower() or len(holder.split()) > 6 or re.fullmatch(rf"{_MARK}|\W+", holder, re.I):
+        return None
+    return holder
+
+
 def copyright_holder(text: str) -> str | None:
     """Who a page's copyright line names ("(c) 2009 Ferncombe Herald. All rights reserved." -> "Ferncombe
     Herald"), read from the raw page text before cleaning removes the line: for unknown outlets it is
     often the only statement of who published the article."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in reversed(lines[-15:]):
-        match = _COPYRIGHT.match(line)
-        if match is None or len(line) > 200:
-            continue
-        holder = re.sub(r"\s*\d{4}$", "", match["holder"].strip()).strip(" ,;:")
-        holder = re.sub(r"^(?:©|\(c\))\s*(?:\d{4}\s*)?", "", holder, flags=re.IGNORECASE).strip()
-        if holder and len(holder.split()) <= 6 and not holder[0].islower():
+    for line in reversed(lines[-_FOOTER_SCAN:]):
+        holder = _holder_of(line)
+        if holder:
             return holder
     return None
 
@@ -407,6 +436,150 @@ def _first_dateline(lines: list[str], consumed: set[int]) -> _RawDateline | None
     return None
 
 
+# ---------------------------------------------------------------------------- whole-page header lines
+
+_BY_ALONE = re.compile(r"^\s*(?:by|written\s+by|posted\s+by|words\s+by|author)\s*:?\s*$", re.IGNORECASE)
+_BY_INSIDE = re.compile(r"(?:^|\s)(?:written\s+|posted\s+)?by\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_IS_A = re.compile(r"^(?P<name>[^,]+?)\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+                   r"(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer|author)\b",
+                   re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
+_TRAIL = re.compile(r"[\s,;|•·/–—-]+(?:on|at|posted|published|updated)?[\s,;|•·/–—:-]*$", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\s+[»›>]\s+")
+_WRAPPING_QUOTES = (("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"), ("``", "''"), ("`", "`"), ("«", "»"), ("„", "“"))
+
+
+def _headline_text(line: str) -> str:
+    """The headline in a headline line: a breadcrumb trail cut to its last step, and quotes or
+    backticks wrapping the whole headline removed."""
+    steps = _BREADCRUMB.split(line.strip())
+    text = steps[-1] if len(steps) > 1 and len(steps[-1].split()) >= 2 else line.strip()
+    for opening, closing in _WRAPPING_QUOTES:
+        inner = text[len(opening):len(text) - len(closing)]
+        if len(text) > len(opening) + len(closing) and text.startswith(opening) and text.endswith(closing) \
+                and opening not in inner and closing not in inner:
+            return inner.strip()
+    return text
+
+
+def _byline_from_line(line: str, following: str | None) -> tuple[str, Outlet | None] | None:
+    """People (and an outlet) of a byline line as pages print it: "By" above the name, "By A - 11/18/19
+    11:04 PM EST", "June 5, 2019 by A", "A is a reporter for ...", "A, OUTLET" in capitals."""
+    text = line.strip()
+    if _BY_ALONE.match(text):
+        if not following:
+            return None
+        text = "By " + following.strip()
+    is_a = _IS_A.match(text)
+    if is_a:
+        text = "By " + is_a["name"]
+    inside = None if _BY.match(text) else _BY_INSIDE.search(text)
+    if inside is not None:
+        text = "By " + inside["rest"]
+    # Cut at the first date or clock time: what follows is the time stamp, not a name.
+    dated = first_date(text)
+    clock = _CLOCK.search(text)
+    cuts = [m.start() for m in (dated[1] if dated else None, clock) if m is not None and m.start() > 3]
+    if cuts:
+        text = text[: min(cuts)]
+    text = _TRAIL.sub("", re.sub(rf"\s*\b{WEEKDAY_PATTERN}\s*,?\s*$", "", text))
+    parsed = _parse_byline(text)
+    if parsed is None and not _BY.match(text):
+        parsed = _parse_byline("By " + text)
+    return parsed
+
+
+@dataclass
+class _PageRead:
+    """What the whole page's header lines say, and the texts of those lines."""
+
+    title: str | None = None
+    when: PrintedTime | None = None
+    byline: str | None = None
+    outlet: Outlet | None = None
+    texts: tuple[str, ...] = ()
+
+
+_DOMAIN_MENTION = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ie|ca|au|in|news))(?![\w.-])",
+                             re.IGNORECASE)
+# Domains every page names (share buttons, app stores, platforms): never the page's own site.
+_PLATFORMS = frozenset("facebook.com twitter.com instagram.com youtube.com google.com apple.com pinterest.com linkedin.com "
+                       "wordpress.com wordpress.org tiktok.com reddit.com whatsapp.com t.co bit.ly gmail.com "
+                       "example.com disqus.com amazon.com".split())
+# A table outlet named this often in the page's chrome (menus, mastheads, footers) is taken as the site.
+MIN_MENTIONS = 2
+
+
+def _page_outlet(chrome: list[str], holder: str | None) -> Outlet | None:
+    """The site of a whole page: the outlet its copyright holder is or owns (the one the page names most
+    when a company owns several), else the outlet its chrome names most, else the domain it names most."""
+    named = outlets_named_in(chrome)
+    if holder:
+        sites = outlets_of_holder(holder)
+        if len(sites) == 1:
+            return sites[0]
+        mentioned = [(named.get(site, 0), site) for site in sites if named.get(site, 0)]
+        if mentioned:
+            return max(mentioned, key=lambda pair: pair[0])[1]
+    if named:
+        count, outlet = max(((n, o) for o, n in named.items()), key=lambda pair: pair[0])
+        if count >= MIN_MENTIONS:
+            return outlet
+    domains: dict[str, int] = {}
+    for line in chrome:
+        for match in _DOMAIN_MENTION.finditer(line):
+            domain = match.group(1).lower()
+            if domain not in _PLATFORMS:
+                domains[domain] = domains.get(domain, 0) + 1
+    if domains:
+        domain = max(domains, key=domains.__getitem__)
+        if domains[domain] >= MIN_MENTIONS:
+            return outlet_from_url(domain, fallback=True)
+    return None
+
+
+def _read_page(page: str) -> _PageRead:
+    header: PageHeader = read_header(page)
+    read = _PageRead()
+    read.outlet = _page_outlet(header.chrome, copyright_holder(page))
+    texts: list[str] = []
+    if header.headline is not None:
+        candidate = header.headline.text
+        if not is_date_line(candidate) and _parse_byline(candidate) is None:
+            read.title = _headline_text(candidate)
+            texts.append(candidate)
+    if header.byline is not None:
+        index = header.byline.index
+        following = header.lines[index + 1] if index + 1 < len(header.lines) else None
+        parsed = _byline_from_line(header.byline.text, following)
+        if parsed is not None:
+            read.byline = parsed[0]
+            texts.append(header.byline.text)
+            if _BY_ALONE.match(header.byline.text) and following:
+                texts.append(following)
+    for candidate in (header.date, header.byline):
+        if candidate is not None and read.when is None:
+            read.when = parse_when(candidate.text)
+            if read.when is not None:
+                texts.append(candidate.text)
+    read.texts = tuple(text.strip() for text in texts)
+    return read
+
+
+def _consume_page_lines(lines: list[str], read: _PageRead, found: _Found) -> None:
+    """Drop the header lines the page reading used from the top of the body."""
+    seen = 0
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            return
+        if line in read.texts:
+            found.consumed.add(index)
+
+
 # ---------------------------------------------------------------------------- assembly
 
 def _strip_site_suffix(title: str, names: list[str]) -> str:
@@ -423,10 +596,20 @@ def _strip_site_suffix(title: str, names: list[str]) -> str:
 
 
 def _named_outlet(hint: str | None) -> Outlet | None:
-    """A hinted outlet name: the table's entry, else the name as given when it is sane."""
+    """A hinted outlet name: the table's entry (or the one site of the company it names), else the name
+    as given when it is sane, without a legal form ("Tofugu LLC" -> "Tofugu"); a bare URL is shown as its
+    domain."""
     if not hint or not hint.strip() or len(hint) > 120:
         return None
-    return outlet_from_name(hint) or Outlet(hint.strip(), "unknown", None)
+    known = outlet_from_name(hint)
+    if known is not None:
+        return known
+    if "://" in hint or _DOMAIN_MENTION.fullmatch(hint.strip()):
+        return outlet_from_url(hint, fallback=True)
+    sites = outlets_of_holder(hint) if has_legal_form(hint) else ()
+    if len(sites) == 1:
+        return sites[0]
+    return Outlet(without_legal_form(hint), "unknown", None)
 
 
 def _choose_outlet(hints: tuple[str | None, str | None], url: str | None, found: Outlet | None,
@@ -457,14 +640,26 @@ def _choose_published(hint: str | None, text_when: PrintedTime | None, home: str
 
 def extract_meta(text: str, *, url: str | None = None, title: str | None = None, author: str | None = None,
                  published: str | None = None, outlet: str | None = None,
-                 sitename: str | None = None) -> ArticleMeta:
+                 sitename: str | None = None, page: str | None = None) -> ArticleMeta:
     """Outlet, headline, byline, dateline and publication time of one article, and its body
-    with the header and footer lines that gave them removed. Never raises on odd input."""
+    with the header and footer lines that gave them removed. Never raises on odd input.
+
+    `page` is the whole scraped page the text was cleaned from: its headline, date and byline
+    lines are then picked among all its lines (clean.lines), which beats reading the few lines
+    the cleaner kept above the article.
+    """
     lines = text.split("\n")
     title_hint = title.strip() if title and title.strip() and len(title) < 400 else None
     found = _Found(consumed=set())
     _scan_header(lines, title_hint, sitename, found)
     _scan_footer(lines, found)
+    if page:
+        read = _read_page(page)
+        _consume_page_lines(lines, read, found)
+        found.title = read.title or found.title
+        found.when = read.when or found.when
+        found.byline = read.byline or found.byline
+        found.outlet = read.outlet or found.outlet
     raw_dateline = _first_dateline(lines, found.consumed)
 
     agency = raw_dateline.agency if raw_dateline else None

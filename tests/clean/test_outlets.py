@@ -119,4 +119,4 @@ def test_table_is_consistent() -> None:
             assert aliases.setdefault(key, outlet.name) == outlet.name, alias
         for domain in outlet.domains:
             assert domains.setdefault(domain, outlet.name) == outlet.name, domain
-    assert 60 <= len(OUTLETS) <= 120
+    assert 200 <= len(OUTLETS) <= 400

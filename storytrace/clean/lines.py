@@ -1,0 +1,222 @@
+"""Which line of a whole scraped page is the headline, the date line and the byline.
+
+A page copied as text puts the article's headline, date and byline somewhere among menus, share
+bars, teasers and mastheads. Each line near the article's first paragraphs is described by a few
+features (where it stands relative to that paragraph, its length and capitalisation, date and
+byline shapes, what its neighbours are, how many of its words the article repeats), and a
+linear model per class learned from real pages (scripts/train_meta_lines.py; lines were labelled by
+matching what each page's own markup says) picks the page's headline, date line and byline among
+them, or none (a line may be two: "By A - 11/18/19 11:04 PM EST"). The weights ship in storytrace/resources/meta-lines-v1.npz and are applied with numpy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+import numpy as np
+
+from storytrace.clean.dates import first_date, is_date_line
+from storytrace.clean.text import BOILERPLATE_LINE, STOPWORDS, Line, label_lines
+
+ARTEFACT: Final[str] = "meta-lines-v1.npz"
+CLASSES: Final[tuple[str, ...]] = ("headline", "date", "byline")
+# Lines read above and below the article's first paragraph: headlines sit up to a few dozen
+# lines above it on pages with long menus, date and byline lines a few lines below on some.
+WINDOW_ABOVE = 45
+WINDOW_BELOW = 12
+# A paragraph this long opens the article (with another one close after it).
+_PARAGRAPH_CHARS = 90
+
+_BY = re.compile(r"^\s*(?:written\s+|posted\s+|words\s+)?by\b", re.IGNORECASE)
+_BY_ALONE = re.compile(r"^\s*(?:by|written by|posted by|author:?|words by)\s*:?\s*$", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][a-z'’.-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|al|da|di|le|la)\b)?\s+[A-Z][a-zA-Z'’-]+\b")
+_ROLE = re.compile(r"\b(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|staff|author)s?\b",
+                   re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_PUBLISH_WORD = re.compile(r"\b(?:published|posted|updated|on)\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s[|•·]\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass
+class PageLine:
+    """A line of the page with the class the model gives it and its probability."""
+
+    index: int
+    text: str
+    label: str
+    probability: float
+
+
+@dataclass
+class PageHeader:
+    """The best line of each class, or None when no line is likely enough."""
+
+    headline: PageLine | None
+    date: PageLine | None
+    byline: PageLine | None
+    anchor: int  # index of the article's first paragraph in `lines`
+    lines: list[str]
+    chrome: list[str]  # the lines the cleaner did not keep: menus, mastheads, footers
+
+
+def find_anchor(lines: list[Line]) -> int:
+    """Index of the article's first paragraph: the first kept long line followed closely by another."""
+    kept = [i for i, line in enumerate(lines) if line.keep and line.chars >= _PARAGRAPH_CHARS]
+    for position, index in enumerate(kept):
+        if position + 1 < len(kept) and kept[position + 1] - index <= 4:
+            return index
+    return kept[0] if kept else next((i for i, line in enumerate(lines) if line.keep), 0)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS]
+
+
+def _bucket(value: float, edges: tuple[float, ...], prefix: str) -> dict[str, float]:
+    """One-hot of the interval `value` falls in: edges (a, b, c) give <a, <b, <c, rest."""
+    for edge in edges:
+        if value < edge:
+            return {f"{prefix}<{edge:g}": 1.0}
+    return {f"{prefix}>={edges[-1]:g}": 1.0}
+
+
+def _shape(text: str) -> dict[str, float]:
+    """Features of the line alone."""
+    words = text.split()
+    n = len(words)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    lowered = [w.lower().strip(".,:;!?\"'“”‘’") for w in words]
+    stop = sum(1 for w in lowered if w in STOPWORDS)
+    has_date = first_date(text) is not None
+    features = {
+        **_bucket(n, (2, 3, 5, 8, 13, 20, 30), "words"),
+        "cap_share": capitalised / n if n else 0.0,
+        "stop_share": stop / n if n else 0.0,
+        "upper": float(text.isupper() and n >= 2),
+        "ends_period": float(text.rstrip().endswith(".")),
+        "ends_question": float(text.rstrip().endswith(("?", "!"))),
+        "ends_colon": float(text.rstrip().endswith(":")),
+        "has_quote": float(bool(re.search(r"[\"“”‘’']", text))),
+        "has_digit": float(bool(re.search(r"\d", text))),
+        "has_date": float(has_date),
+        "date_line": float(has_date and is_date_line(text)),
+        "has_time": float(bool(_TIME.search(text))),
+        "publish_word": float(bool(_PUBLISH_WORD.search(text))),
+        "by": float(bool(_BY.match(text))),
+        "by_alone": float(bool(_BY_ALONE.match(text))),
+        "name": float(bool(_NAME.search(text))),
+        "role": float(bool(_ROLE.search(text))),
+        "separator": float(bool(_SEPARATOR.search(text))),
+        "chrome": float(len(text) < 120 and bool(BOILERPLATE_LINE.match(text))),
+        "copyright": float(bool(re.search(r"©|\(c\)|copyright", text, re.IGNORECASE))),
+        "long": float(len(text) > 200),
+    }
+    return features
+
+
+def _features(lines: list[Line], index: int, anchor: int, body: set[str], shapes: dict[int, dict]) -> dict[str, float]:
+    line = lines[index]
+    distance = index - anchor
+    own = shapes[index]
+    words = _content_words(line.text)
+    overlap = sum(1 for w in words if w in body) / len(words) if words else 0.0
+    features = dict(own)
+    features.update(_bucket(distance, (-30, -15, -8, -4, -2, -1, 0, 1, 3, 6), "d"))
+    features["overlap"] = overlap
+    features["overlap_full"] = float(bool(words) and overlap == 1.0)
+    features["repeated"] = float(line.repeated)
+    features["kept"] = float(line.keep)
+    features["good"] = float(line.first == "good")
+    features["page_top"] = float(index < 3)
+    for step, name in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
+        neighbour = shapes.get(index + step)
+        if neighbour is None:
+            features[f"{name}_none"] = 1.0
+            continue
+        for key in ("date_line", "has_date", "by", "by_alone", "name", "chrome", "has_time"):
+            features[f"{name}_{key}"] = neighbour[key]
+        features[f"{name}_short"] = float(neighbour.get("words<3", 0.0) or neighbour.get("words<2", 0.0))
+    return features
+
+
+def page_features(text: str) -> tuple[list[Line], int, list[int], list[dict[str, float]]]:
+    """The page's lines, the anchor, the indices of the lines in the window and their features."""
+    lines = label_lines(text)
+    if not lines:
+        return lines, 0, [], []
+    anchor = find_anchor(lines)
+    start, end = max(0, anchor - WINDOW_ABOVE), min(len(lines), anchor + WINDOW_BELOW + 1)
+    body: set[str] = set()
+    for line in lines[anchor:]:
+        if line.keep:
+            body.update(_content_words(line.text))
+    shapes = {i: _shape(lines[i].text) for i in range(max(0, start - 2), min(len(lines), end + 2))}
+    indices = list(range(start, end))
+    return lines, anchor, indices, [_features(lines, i, anchor, body, shapes) for i in indices]
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Per class, a linear score over named, standardised features, turned into a choice among a page's
+    lines by a softmax that includes a "no such line" option (a conditional logit): the page's lines
+    compete with each other, which is what picking one headline needs."""
+
+    names: tuple[str, ...]
+    coef: np.ndarray  # classes x features
+    null: np.ndarray  # classes: the score of "no line of this class on the page"
+    mean: np.ndarray
+    scale: np.ndarray
+
+    def matrix(self, rows: list[dict[str, float]]) -> np.ndarray:
+        column = {name: j for j, name in enumerate(self.names)}
+        x = np.zeros((len(rows), len(self.names)))
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                j = column.get(name)
+                if j is not None:
+                    x[i, j] = value
+        return (x - self.mean) / self.scale
+
+    def probabilities(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Lines x classes: the chance that each line is the page's line of that class."""
+        scores = self.matrix(rows) @ self.coef.T  # lines x classes
+        top = np.maximum(scores.max(axis=0), self.null)
+        exp = np.exp(scores - top)
+        return exp / (exp.sum(axis=0) + np.exp(self.null - top))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LineModel:
+    """The shipped model, read once on first use."""
+    with resources.files("storytrace.resources").joinpath(ARTEFACT).open("rb") as handle:
+        arrays = np.load(handle, allow_pickle=False)
+        return LineModel(tuple(str(n) for n in arrays["names"]), arrays["coef"], arrays["null"],
+                         arrays["mean"], arrays["scale"])
+
+
+# Probabilities below these leave the class unfilled: a wrong headline or date is worse than none.
+MIN_HEADLINE = 0.3
+MIN_DATE = 0.3
+MIN_BYLINE = 0.3
+
+
+def read_header(text: str, model: LineModel | None = None) -> PageHeader:
+    """The headline, date and byline lines of a whole scraped page."""
+    lines, anchor, indices, rows = page_features(text)
+    texts = [line.text for line in lines]
+    chrome = [line.text for line in lines if not line.keep]
+    if not rows:
+        return PageHeader(None, None, None, anchor, texts, chrome)
+    model = model or load_model()
+    probabilities = model.probabilities(rows)
+    best: dict[str, PageLine | None] = {}
+    for label, floor in (("headline", MIN_HEADLINE), ("date", MIN_DATE), ("byline", MIN_BYLINE)):
+        column = probabilities[:, CLASSES.index(label)]
+        j = int(column.argmax())
+        best[label] = PageLine(indices[j], texts[indices[j]], label, float(column[j])) if column[j] >= floor else None
+    return PageHeader(best["headline"], best["date"], best["byline"], anchor, texts, chrome)
