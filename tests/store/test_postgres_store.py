@@ -11,6 +11,7 @@ from storytrace.errors import StoreError
 from storytrace.model import Article, Story
 from storytrace.settings import Settings
 from storytrace.store import SQLiteStore, default_db, open_store
+from storytrace.store.migrations import MIGRATIONS, POSTGRES_MIGRATIONS
 from storytrace.store.postgres import PostgresStore
 
 
@@ -32,11 +33,13 @@ def test_url_or_environment_selects_the_store(postgres_url, tmp_path, monkeypatc
 
 
 def test_migrations_run_once_and_search_uses_the_index(postgres_url):
-    """Reopening does not re-run migrations; the search column is a GIN-indexed tsvector."""
+    """Reopening does not re-run migrations, which are numbered as SQLite's; search is a GIN-indexed tsvector."""
+    assert [(v, name) for v, name, _ in POSTGRES_MIGRATIONS] == [(v, name) for v, name, _ in MIGRATIONS]
     open_store(postgres_url).close()
     open_store(postgres_url).close()
     with psycopg.connect(postgres_url) as conn:
-        assert conn.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+        done = conn.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+        assert done == [(version,) for version, _, _ in POSTGRES_MIGRATIONS]
         conn.execute("SET enable_seqscan = off")
         plan = "\n".join(r[0] for r in conn.execute(
             "EXPLAIN SELECT ref FROM search_index WHERE document @@ plainto_tsquery('english', 'denied')"))

@@ -9,14 +9,16 @@ import pytest
 
 from storytrace.errors import StoreError
 from storytrace.store import open_store
+from storytrace.store.migrations import MIGRATIONS
 
 
 def test_migrations_run_once_and_garbage_file_is_a_store_error(tmp_path):
     """Reopening does not re-run migrations; a non-database file gives a StoreError naming it."""
     open_store(tmp_path / "m.db").close()
     open_store(tmp_path / "m.db").close()
-    rows = sqlite3.connect(tmp_path / "m.db").execute("SELECT version FROM schema_migrations").fetchall()
-    assert rows == [(1,)]
+    rows = sqlite3.connect(tmp_path / "m.db").execute(
+        "SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    assert rows == [(version,) for version, _, _ in MIGRATIONS]
     (tmp_path / "junk.db").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         open_store(tmp_path / "junk.db")
