@@ -26,7 +26,7 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from storytrace.bench.stance import fnc_heldout, read_emergent_pairs, read_fnc, score_report
-from storytrace.link.embed import Encoder, encoder_for
+from storytrace.analyze.embed import Encoder, encoder_for
 from storytrace.settings import Settings
 from storytrace.link.stance import (ARTEFACT, EMERGENT_LABELS, FNC_LABELS, StanceHead, TreeEnsemble, featurize,
                                     head_to_arrays)

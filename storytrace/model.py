@@ -88,7 +88,7 @@ class Article:
     language: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
-    embedding: np.ndarray | None = None  # unit-length document vector, set by link.embed
+    embedding: np.ndarray | None = None  # unit-length document vector, set by analyze.embed
     warnings: list[str] = field(default_factory=list)  # repairs and cuts made while reading it (not stored)
 
     @property

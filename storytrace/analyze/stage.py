@@ -71,7 +71,7 @@ def article_context(article: Article) -> DocContext:
 
 def annotate(article: Article, doc: Doc) -> Article:
     """Copy mentions, statements and the lead vector from the processed doc onto the article."""
-    from storytrace.link.embed import doc_vector
+    from storytrace.analyze.embed import doc_vector
 
     article.mentions = doc_mentions(doc)
     article.statements = doc._.storytrace_statements

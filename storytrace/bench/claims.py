@@ -13,7 +13,7 @@ from storytrace.bench import BenchResult
 from storytrace.bench.stories import adjusted_rand_index, bcubed
 from storytrace.errors import BenchError
 from storytrace.link.claims import CachedEmbed, ClaimModels, group_propositions, proposition_encoder
-from storytrace.link.embed import encoder_for
+from storytrace.analyze.embed import encoder_for
 from storytrace.settings import Settings
 
 

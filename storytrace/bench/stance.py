@@ -22,7 +22,7 @@ import numpy as np
 
 from storytrace.bench import BenchResult
 from storytrace.errors import BenchError
-from storytrace.link.embed import encoder_for
+from storytrace.analyze.embed import encoder_for
 from storytrace.link.stance import EMERGENT_LABELS, FNC_LABELS, TrainedStance, load_heads
 from storytrace.settings import Settings
 

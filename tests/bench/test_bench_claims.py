@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from storytrace.link.embed import Encoder
+from storytrace.analyze.embed import Encoder
 
 from storytrace.bench.claims import bench_emergent_claims
 from storytrace.link.claims import CachedEmbed, ClaimModels, group_propositions, proposition_encoder

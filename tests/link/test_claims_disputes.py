@@ -15,7 +15,7 @@ from storytrace.store import open_store
 
 @pytest.fixture(scope="module")
 def models():
-    from storytrace.link.embed import Encoder
+    from storytrace.analyze.embed import Encoder
 
     return load_claim_models(Encoder(max_tokens=128, threads=1).encode)
 

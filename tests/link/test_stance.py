@@ -24,7 +24,7 @@ UNRELATED = ("Preheat the oven to 200 degrees. Mix the flour, butter and sugar i
 
 @pytest.fixture(scope="module")
 def encoder():
-    from storytrace.link.embed import Encoder
+    from storytrace.analyze.embed import Encoder
 
     return Encoder(max_tokens=128, threads=1)
 

