@@ -81,11 +81,7 @@ class PostgresStore(Store):
         self._local = _ThreadState()
         self._owner = True  # False on the copies reader() hands out
         self._write_lock = threading.Lock()
-        try:
-            self._writer = psycopg.connect(url, autocommit=True, row_factory=dict_row,
-                                           connect_timeout=CONNECT_TIMEOUT)
-        except psycopg.Error as exc:
-            raise StoreError(f"{self.name}: cannot connect to PostgreSQL ({_reason(exc)})") from exc
+        self._writer = self._connect_writer()
         try:
             self._migrate()
         except psycopg.Error as exc:
@@ -101,6 +97,12 @@ class PostgresStore(Store):
             self._writer.close()
             self._pool.close()
             raise StoreError(f"{self.name}: no read connection to PostgreSQL within {CONNECT_TIMEOUT} s") from exc
+
+    def _connect_writer(self) -> psycopg.Connection:
+        try:
+            return psycopg.connect(self.url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT)
+        except psycopg.Error as exc:
+            raise StoreError(f"{self.name}: cannot connect to PostgreSQL ({_reason(exc)})") from exc
 
     def _migrate(self) -> None:
         with self._writer.transaction():
@@ -127,6 +129,9 @@ class PostgresStore(Store):
             return
         outer = local.conn
         with self._write_lock:
+            if self._writer.broken:
+                # The server restarted or dropped the session: a long-running server reconnects, once per write.
+                self._writer = self._connect_writer()
             local.depth, local.conn = 1, self._writer
             try:
                 with self._writer.transaction():
@@ -317,6 +322,13 @@ class PostgresStore(Store):
         # SQLite sorts NULL first; PostgreSQL must be told.
         return self._stories("ORDER BY st.first_seen NULLS FIRST, st.id")
 
+    @_reads
+    def story_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        # left(), not LIKE: '%' and '_' in what the user typed are plain characters
+        rows = self._q("SELECT id FROM stories WHERE left(id, %s) = %s ORDER BY id LIMIT %s",
+                       (len(prefix), prefix, limit))
+        return [r["id"] for r in rows]
+
     def _stories(self, tail: str, params: tuple | list = ()) -> list[Story]:
         rows = self._q(f"SELECT st.*, {_STORY_ARTICLES} FROM stories st {tail}", params)
         return [_story(r) for r in rows]
@@ -414,8 +426,9 @@ class PostgresStore(Store):
             ("s.speaker_entity_id = %s", query.entity_id),
             ("s.polarity = %s", query.polarity),
         ])
+        order = f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.seq" if query.by_day else "a.seq, s.start"
         rows, total = self._page("s.*", "FROM statements s JOIN articles a ON a.id = s.article_id" + where, params,
-                                 "a.seq, s.start", query)
+                                 order, query)
         return [statement_from_row(r) for r in rows], total
 
     @_reads

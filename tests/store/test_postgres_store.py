@@ -65,3 +65,16 @@ def test_text_postgresql_cannot_hold_fails_that_write_alone(postgres_url):
             store.put_article(Article(id="a1", source="x.txt", text="broken \x00 text"), "S1")
     assert store.stories() == [] and not store.has_article("a1")
     store.close()
+
+
+def test_writer_reconnects_after_the_server_ends_its_session(postgres_url):
+    """A server restart (here: the session killed) fails the write in flight, and the next write reconnects."""
+    store = open_store(postgres_url)
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    with pytest.raises(StoreError, match="write failed"):
+        store.put_story(Story("S1", "lost with the session", [], None, None))
+    store.put_story(Story("S2", "written after reconnecting", [], None, None))
+    assert [s.id for s in store.stories()] == ["S2"]
+    store.close()
