@@ -6,6 +6,7 @@ is reported in order and never stops the batch.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -30,12 +31,28 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         check_order(self.stages)
+        quiet_library_loggers()
 
     def run(self, raws: Iterable[RawArticle | IngestError]) -> Iterator[Item]:
         stream: Iterator = iter(raws)
         for stage in self.stages:
             stream = stage(stream)
         return stream
+
+
+# Libraries whose log records would otherwise reach the user raw ("WARNING ... discarding data: None"):
+# what they log about an input is already in that input's one-line verdict.
+_LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "readability")
+
+
+def quiet_library_loggers() -> None:
+    """Stop the libraries' log records at their own loggers: neither Python's last-resort handler nor a root
+    handler some other library configured (one does, with basicConfig) prints them raw to standard error."""
+    for name in _LIBRARY_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.propagate = False
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
 
 
 def check_order(stages: list[Stage]) -> None:
@@ -50,7 +67,7 @@ def check_order(stages: list[Stage]) -> None:
 
 
 def per_item(items: Iterator, work: Callable[[object], Item]) -> Iterator[Item]:
-    """Apply `work` to each non-error item, turning a raised IngestError into an error item."""
+    """Apply `work` to each non-error item, turning anything it raises into that item's error."""
     for item in items:
         if isinstance(item, IngestError):
             yield item
@@ -59,6 +76,23 @@ def per_item(items: Iterator, work: Callable[[object], Item]) -> Iterator[Item]:
             yield work(item)
         except IngestError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - one input's failure is its verdict, never the batch's end
+            yield failure(getattr(item, "source", "<input>"), "processing", exc)
+
+
+# A reason line is cut here: a library's message can hold a whole traceback.
+_REASON_CHARS = 300
+
+
+def failure(source: str, step: str, exc: BaseException) -> IngestError:
+    """An unexpected exception while working on one input, as that input's one-line error."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    # Multi-line messages (spaCy's worker errors carry the worker's traceback) end with the real error.
+    message = lines[-1] if lines else ""
+    reason = f"{step} failed ({type(exc).__name__}{': ' + message if message else ''})"
+    if len(reason) > _REASON_CHARS:
+        reason = reason[:_REASON_CHARS - 4] + "...)"
+    return IngestError(source, reason)
 
 
 def batched_articles(items: Iterator[Item], size: int) -> Iterator[list[Item]]:

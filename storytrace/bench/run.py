@@ -84,6 +84,13 @@ BENCHMARKS: dict[str, Benchmark] = {
                             "linking cost per new article as synthetic stores grow", (
                                 Option("sizes", "comma-separated store sizes", default="1000,10000,100000"),
                                 Option("limit", "articles timed at each size (default 200)", "int"))),
+    "reliability": Benchmark("storytrace.bench.reliability:bench_reliability",
+                             "hostile inputs, SIGKILL safety and false refusals of `add` (subprocesses)", (
+                                 Option("bodies", "FNC-1 bodies CSV (default: shared/data beside the repo)", "file"),
+                                 Option("dir", "PolNeAR folder (default: shared/data)", "folder"),
+                                 Option("data", "trafilatura-eval folder (default: shared/data)", "folder"),
+                                 Option("limit", "articles in the SIGKILL corpus and per false-refusal set "
+                                                 "(default: 300 and all)", "int"))),
 }
 
 

@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterator
 from lingua import LanguageDetector
 
 from storytrace.clean.html import extract_html
-from storytrace.clean.language import detect_language
+from storytrace.clean.language import check_language, detect_language
 from storytrace.clean.meta import copyright_holder, extract_meta
+from storytrace.clean.quality import check_article, cut_to_budget
 from storytrace.clean.text import clean_scraped_text, repair_text
 from storytrace.errors import DuplicateArticle, ExtractionRejected, IngestError
 from storytrace.model import Article, RawArticle
-from storytrace.pipeline import Item
+from storytrace.pipeline import Item, failure
 from storytrace.settings import Settings
 
 
@@ -38,11 +39,19 @@ class CleanStage:
             except IngestError as exc:
                 yield exc
                 continue
+            except Exception as exc:  # noqa: BLE001 - one input's failure is its verdict, never the batch's end
+                yield failure(item.source, "cleaning", exc)
+                continue
             if article.id in seen or self.is_stored(article.id):
                 yield DuplicateArticle(item.source, f"already stored as article {article.id}")
                 continue
             seen.add(article.id)
             yield article
+
+
+# Inputs with at most this many non-empty lines are short notes, taken whole when the boilerplate cleaner
+# keeps nothing (a site page has dozens of lines of chrome around its article).
+SHORT_INPUT_LINES = 8
 
 
 def content_id(text: str) -> str:
@@ -58,17 +67,28 @@ def clean_article(raw: RawArticle, settings: Settings, detector: LanguageDetecto
         hints = dict(title=raw.title or page.title, author=page.author, published=raw.published or page.date,
                      sitename=page.sitename)
     else:
-        content = repair_text(raw.content)
+        # Scraped text: what the cleaner keeps is at most the whole input, so twice the budget is plenty.
+        content = repair_text(cut_to_budget(raw.content, 2 * settings.max_article_chars))
         text = clean_scraped_text(content)
+        if not text.strip() and sum(1 for line in content.splitlines() if line.strip()) <= SHORT_INPUT_LINES:
+            # A headline and a sentence or two (a wire item) holds no site chrome to remove, but too little
+            # prose for the cleaner to find an article region: the text is the article, and the
+            # not-an-article checks judge it.
+            text = content
         hints = dict(title=raw.title, published=raw.published, sitename=copyright_holder(content))
     meta = extract_meta(text, url=raw.url, outlet=raw.outlet, **hints)
     body = meta.body.strip()
+    warnings = list(raw.warnings)
+    if len(body) > settings.max_article_chars:
+        whole = len(body)
+        body = cut_to_budget(body, settings.max_article_chars)
+        warnings.append(f"article text cut to {len(body):,} of {whole:,} characters (max_article_chars)")
     words = len(body.split())
     if words < settings.min_words:
         raise ExtractionRejected(raw.source, f"only {words} words of article text (at least {settings.min_words} needed)")
-    code, name = detect_language(detector, body)
-    if code not in settings.languages:
-        raise ExtractionRejected(raw.source, f"language is {name or 'unknown'}, not one of {', '.join(settings.languages)}")
+    # What the text is (filler, code, a table) says more than which language it resembles, so it comes first.
+    check_article(body, detect_language(detector, body)[0], raw.source)
+    code = check_language(detector, body, settings.languages, raw.source)
     return Article(id=content_id(body), source=raw.source, text=body, url=raw.url, outlet=meta.outlet,
                    title=meta.title, byline=meta.byline, dateline=meta.dateline, published=meta.published,
-                   language=code)
+                   language=code, warnings=warnings)
