@@ -326,7 +326,7 @@ class PostgresStore(Store):
     def story_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
         # left(), not LIKE: '%' and '_' in what the user typed are plain characters
         rows = self._q("SELECT id FROM stories WHERE left(id, %s) = %s ORDER BY id LIMIT %s",
-                       (len(prefix), prefix, limit))
+                       (len(prefix), _no_nul(prefix), limit))
         return [r["id"] for r in rows]
 
     def _stories(self, tail: str, params: tuple | list = ()) -> list[Story]:
