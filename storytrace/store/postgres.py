@@ -108,8 +108,11 @@ class PostgresStore(Store):
         with self._writer.transaction():
             # Two processes opening a new database at once must not both create the schema.
             self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            self._writer.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TIMESTAMPTZ NOT NULL)")
+            # Created only when missing: IF NOT EXISTS alone would still need the right to create, and a role that
+            # may only read must be able to open a corpus that is up to date.
+            if self._writer.execute("SELECT to_regclass('schema_migrations') AS found").fetchone()["found"] is None:
+                self._writer.execute("CREATE TABLE schema_migrations "
+                                     "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TIMESTAMPTZ NOT NULL)")
             done = {row["version"] for row in self._writer.execute("SELECT version FROM schema_migrations")}
             for version, name, script in POSTGRES_MIGRATIONS:
                 if version in done:
@@ -138,8 +141,9 @@ class PostgresStore(Store):
                     # Another process writing the same database waits here rather than interleaving its article.
                     self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
                     yield
-            except (psycopg.OperationalError, psycopg.DataError) as exc:
-                # DataError: a value PostgreSQL cannot hold (a NUL in text) fails this transaction alone.
+            except (psycopg.OperationalError, psycopg.DataError, psycopg.errors.InsufficientPrivilege) as exc:
+                # DataError: a value PostgreSQL cannot hold (a NUL in text) fails this transaction alone;
+                # InsufficientPrivilege: a role that may only read.
                 raise StoreError(f"{self.name}: write failed ({_reason(exc)})") from exc
             finally:
                 local.depth, local.conn = 0, outer

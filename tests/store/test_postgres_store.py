@@ -78,3 +78,23 @@ def test_writer_reconnects_after_the_server_ends_its_session(postgres_url):
     store.put_story(Story("S2", "written after reconnecting", [], None, None))
     assert [s.id for s in store.stories()] == ["S2"]
     store.close()
+
+
+def test_a_role_that_may_only_read_opens_an_up_to_date_corpus(postgres_url):
+    """A reader's role (SELECT only) opens a migrated corpus and reads it; its writes fail as StoreErrors."""
+    open_store(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS newsroom_reader")
+        admin.execute("CREATE ROLE newsroom_reader LOGIN")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO newsroom_reader")
+    reader_url = postgres_url.replace("postgres@", "newsroom_reader@")
+    store = open_store(reader_url)
+    try:
+        assert store.stories() == []
+        with pytest.raises(StoreError, match="write failed.*permission denied"):
+            store.put_story(Story("S1", "not allowed", [], None, None))
+    finally:
+        store.close()
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM newsroom_reader")
+            admin.execute("DROP ROLE newsroom_reader")
