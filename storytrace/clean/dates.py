@@ -28,7 +28,7 @@ _NUMERIC = re.compile(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=
 _DOT_TIME = re.compile(r"(?<![\d.:])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|CST|CDT|ET|PT)\b))",
                        re.IGNORECASE)
 # A later "Published"/"Posted" label in a line that opens with "Updated": the publication date follows it.
-_PUBLISHED_LABEL = re.compile(r"\b(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"\b(?:(?:first\s+|originally\s+)?(?:published|posted|created))\b", re.IGNORECASE)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last\s+updated)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"(?<![\d:.])(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?![\d:])"
@@ -69,13 +69,14 @@ def month_number(text: str) -> int:
     return _MONTHS.index(text[:3].lower()) + 1
 
 
-def first_date(text: str) -> tuple[date, re.Match[str]] | None:
-    """The earliest valid calendar date printed in `text`, with its match."""
+def first_date(text: str, day_first: bool | None = None) -> tuple[date, re.Match[str]] | None:
+    """The earliest valid calendar date printed in `text`, with its match. `day_first` settles
+    all-number dates such as "02/10/2020" when the page shows its order elsewhere."""
     best: tuple[date, re.Match[str]] | None = None
     for pattern in (_MDY, _DMY, _YMD, _NUMERIC):
         for match in pattern.finditer(text):
             try:
-                found = _numeric_date(match) if pattern is _NUMERIC else date(
+                found = _numeric_date(match, day_first) if pattern is _NUMERIC else date(
                     int(match["year"]), int(match["mon"]) if match["mon"].isdigit() else month_number(match["mon"]),
                     int(match["day"]))
             except ValueError:
@@ -86,14 +87,27 @@ def first_date(text: str) -> tuple[date, re.Match[str]] | None:
     return best
 
 
-def _numeric_date(match: re.Match[str]) -> date:
-    """An all-number date: the part above 12 is the day; else slashes read month first (US pages),
-    dots day first (European pages). Two-digit years are this century's."""
+def _numeric_date(match: re.Match[str], day_first: bool | None = None) -> date:
+    """An all-number date: the part above 12 is the day; else the page's own order, else slashes read
+    month first (US pages), dots day first (European pages). Two-digit years are this century's."""
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     if year < 100:
         year += 2000
-    month, day = (a, b) if b > 12 or (a <= 12 and match["sep"] == "/") else (b, a)
+    if day_first is None:
+        day_first = match["sep"] == "."
+    month, day = (a, b) if b > 12 or (a <= 12 and not day_first) else (b, a)
     return date(year, month, day)
+
+
+def numeric_day_first(lines: list[str]) -> bool | None:
+    """Whether the page writes all-number dates day first ("14/04/2020" somewhere says so), month first
+    ("04/14/2020"), or None when no such date settles it."""
+    votes = 0
+    for line in lines:
+        for match in _NUMERIC.finditer(line):
+            a, b = int(match["a"]), int(match["b"])
+            votes += (a > 12 >= b) - (b > 12 >= a)
+    return None if votes == 0 else votes > 0
 
 
 def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
@@ -111,7 +125,7 @@ def _clock(match: re.Match[str]) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
-def parse_when(text: str) -> PrintedTime | None:
+def parse_when(text: str, day_first: bool | None = None) -> PrintedTime | None:
     """Read the first date in `text`, a clock time near it and a zone printed after the time.
 
     In "Updated ... | Published ..." the date after the publication label is read instead.
@@ -121,14 +135,14 @@ def parse_when(text: str) -> PrintedTime | None:
     updated = _UPDATED_LABEL.search(text)
     if published and updated and updated.start() < published.start() and first_date(text[published.end():]):
         text = text[published.end():]
-    found = first_date(text)
+    found = first_date(text, day_first)
     if found is None:
         return None
     day, match = found
     if day.year < _MIN_YEAR or day.year > date.today().year + 1:
         return None  # absurd years are dropped rather than trusted
     # A later date ("Posted ... Updated ...") ends the segment that belongs to this one.
-    following = first_date(text[match.end():])
+    following = first_date(text[match.end():], day_first)
     segment = text[: match.end() + following[1].start()] if following else text
     for time_match in _TIME.finditer(segment):
         if match.start() <= time_match.start() < match.end():

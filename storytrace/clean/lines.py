@@ -65,12 +65,26 @@ class PageHeader:
 
 
 def find_anchor(lines: list[Line]) -> int:
-    """Index of the article's first paragraph: the first kept long line followed closely by another."""
-    kept = [i for i, line in enumerate(lines) if line.keep and line.chars >= _PARAGRAPH_CHARS]
-    for position, index in enumerate(kept):
-        if position + 1 < len(kept) and kept[position + 1] - index <= 4:
-            return index
-    return kept[0] if kept else next((i for i, line in enumerate(lines) if line.keep), 0)
+    """Index of the article's first paragraph: the start of the run of kept lines (gaps of a few
+    lines allowed) holding the most kept text, the article rather than a teaser or a cookie notice."""
+    best, best_chars = None, 0
+    start, chars, last = None, 0, -10
+    for index, line in enumerate(lines):
+        if not line.keep or line.chars < _PARAGRAPH_CHARS // 2:
+            continue
+        if start is None or index - last > _RUN_GAP:
+            start, chars = index, 0
+        chars += line.chars
+        last = index
+        if chars > best_chars:
+            best, best_chars = start, chars
+    if best is None:
+        return next((i for i, line in enumerate(lines) if line.keep), 0)
+    return best
+
+
+# Lines between two kept paragraphs of one article (a picture caption, an ad label, a pull quote).
+_RUN_GAP = 4
 
 
 def _content_words(text: str) -> list[str]:
@@ -133,6 +147,13 @@ def _features(lines: list[Line], index: int, anchor: int, body: set[str], shapes
     features["kept"] = float(line.keep)
     features["good"] = float(line.first == "good")
     features["page_top"] = float(index < 3)
+    # A headline sits a few lines above the byline and date lines; a date line near a byline.
+    for key in ("date_line", "by", "name"):
+        above = next((k for k in range(1, 6) if shapes.get(index - k, {}).get(key)), 0)
+        below = next((k for k in range(1, 6) if shapes.get(index + k, {}).get(key)), 0)
+        features[f"{key}_below_1_5"] = float(below > 0)
+        features[f"{key}_below_3_5"] = float(below >= 3)
+        features[f"{key}_above_1_5"] = float(above > 0)
     for step, name in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
         neighbour = shapes.get(index + step)
         if neighbour is None:
@@ -155,7 +176,7 @@ def page_features(text: str) -> tuple[list[Line], int, list[int], list[dict[str,
     for line in lines[anchor:]:
         if line.keep:
             body.update(_content_words(line.text))
-    shapes = {i: _shape(lines[i].text) for i in range(max(0, start - 2), min(len(lines), end + 2))}
+    shapes = {i: _shape(lines[i].text) for i in range(max(0, start - 5), min(len(lines), end + 5))}
     indices = list(range(start, end))
     return lines, anchor, indices, [_features(lines, i, anchor, body, shapes) for i in indices]
 
@@ -200,9 +221,9 @@ def load_model() -> LineModel:
 
 
 # Probabilities below these leave the class unfilled: a wrong headline or date is worse than none.
-MIN_HEADLINE = 0.3
-MIN_DATE = 0.3
-MIN_BYLINE = 0.3
+MIN_HEADLINE = 0.05
+MIN_DATE = 0.1
+MIN_BYLINE = 0.1
 
 
 def read_header(text: str, model: LineModel | None = None) -> PageHeader:

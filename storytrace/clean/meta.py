@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from storytrace.clean.dates import (
     MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, PrintedTime, first_date, is_date_line, month_number, parse_hint,
-    parse_when, place_in_zone, zoneinfo,
+    numeric_day_first, parse_when, place_in_zone, zoneinfo,
 )
 from storytrace.clean.lines import PageHeader, read_header
 from storytrace.clean.outlets import (
@@ -359,8 +359,13 @@ _MARK = r"(?:©|\(c\)|copyright\b|&copy;)"
 _HOLDER_BEFORE = re.compile(rf"^(?P<holder>[A-Z][\w&.'’ -]{{1,60}}?)\s*{_MARK}\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?[\s.,]*"
                             r"(?:all rights reserved.*)?$", re.IGNORECASE)
 _HOLDER_LEAD = re.compile(rf"^(?:\s*(?:{_MARK}|\d{{4}}(?:\s*[-–]\s*\d{{4}})?|by\b|[-–—:,])\s*)+", re.IGNORECASE)
-_HOLDER_END = re.compile(r"\.\s+(?=[A-Z])(?!(?:[A-Z][a-z]?\.|Lucia|Kitts|Louis|Paul|Petersburg)\b)|\s+[|•·]\s+|\s+[-–—]\s+"
+_HOLDER_END = re.compile(r"\.\s+(?=[A-Z])(?!(?:[A-Z][a-z]?\.|Lucia|Kitts|Louis|Paul|Petersburg)\b)|\s+[|•·/]\s+|\s+[-–—]\s+"
                          r"|[,.]?\s*all rights reserved|\.\s*$|,\s*(?=all\b|some\b)", re.IGNORECASE)
+_BARE_COPYRIGHT = re.compile(rf"^\s*(?:{_MARK}\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*$", re.IGNORECASE)
+# A footer line may go on after the holder ("... All rights reserved. Use of this site constitutes ...").
+_COPYRIGHT_LINE_CHARS = 400
+# Holders are names: "Rutgers, The State University of New Jersey" is about the longest.
+_HOLDER_WORDS = 8
 # Copyright lines are read among the last lines of a page, where the footer is.
 _FOOTER_SCAN = 25
 
@@ -368,7 +373,7 @@ _FOOTER_SCAN = 25
 def _holder_of(line: str) -> str | None:
     """The holder a copyright line names: "© 2019 Vox Media, LLC. All rights reserved." -> "Vox Media, LLC",
     "Luxurious Magazine © 2011-2019." -> "Luxurious Magazine"; None for other lines."""
-    if len(line) > 200:
+    if len(line) > _COPYRIGHT_LINE_CHARS:
         return None
     before = _HOLDER_BEFORE.match(line)
     if before is not None:
@@ -378,8 +383,8 @@ def _holder_of(line: str) -> str | None:
     rest = _HOLDER_LEAD.sub("", line.strip())
     end = _HOLDER_END.search(rest)
     holder = (rest[:end.start()] if end else rest).strip(" ,;:-")
-    holder = re.sub(r"\s*\d{4}$", "", holder).strip(" ,;:")
-    if not holder or holder[0].islower() or len(holder.split()) > 6 or re.fullmatch(rf"{_MARK}|\W+", holder, re.I):
+    holder = re.sub(r"[\s,]*\d{4}(?:\s*[-–]\s*(?:\d{4})?)?$", "", holder).strip(" ,;:")
+    if not holder or holder[0].islower() or len(holder.split()) > _HOLDER_WORDS or re.fullmatch(rf"{_MARK}|\W+", holder, re.I):
         return None
     return holder
 
@@ -388,11 +393,16 @@ def copyright_holder(text: str) -> str | None:
     """Who a page's copyright line names ("(c) 2009 Ferncombe Herald. All rights reserved." -> "Ferncombe
     Herald"), read from the raw page text before cleaning removes the line: for unknown outlets it is
     often the only statement of who published the article."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in reversed(lines[-_FOOTER_SCAN:]):
-        holder = _holder_of(line)
+    lines = [line.strip() for line in text.splitlines() if line.strip()][-_FOOTER_SCAN:]
+    for index in range(len(lines) - 1, -1, -1):
+        holder = _holder_of(lines[index])
         if holder:
             return holder
+        if _BARE_COPYRIGHT.match(lines[index]) and index + 1 < len(lines):
+            # "© Copyright 2020" with the holder on the next line.
+            following = lines[index + 1]
+            if len(following.split()) <= 6 and following[0].isupper() and not _SENTENCE_END.search(following):
+                return following
     return None
 
 
@@ -506,11 +516,11 @@ _DOMAIN_MENTION = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|o
 _PLATFORMS = frozenset("facebook.com twitter.com instagram.com youtube.com google.com apple.com pinterest.com linkedin.com "
                        "wordpress.com wordpress.org tiktok.com reddit.com whatsapp.com t.co bit.ly gmail.com "
                        "example.com disqus.com amazon.com".split())
-# A table outlet named this often in the page's chrome (menus, mastheads, footers) is taken as the site.
+# A domain named this often on the page is taken as the site when nothing better names it.
 MIN_MENTIONS = 2
 
 
-def _page_outlet(chrome: list[str], holder: str | None) -> Outlet | None:
+def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Outlet | None:
     """The site of a whole page: the outlet its copyright holder is or owns (the one the page names most
     when a company owns several), else the outlet its chrome names most, else the domain it names most."""
     named = outlets_named_in(chrome)
@@ -522,11 +532,13 @@ def _page_outlet(chrome: list[str], holder: str | None) -> Outlet | None:
         if mentioned:
             return max(mentioned, key=lambda pair: pair[0])[1]
     if named:
-        count, outlet = max(((n, o) for o, n in named.items()), key=lambda pair: pair[0])
-        if count >= MIN_MENTIONS:
+        ranked = sorted(named.values(), reverse=True)
+        outlet = max(named, key=named.__getitem__)
+        # Named most, and more often than any other: a tie says nothing about which is the site.
+        if len(ranked) == 1 or ranked[0] > ranked[1]:
             return outlet
     domains: dict[str, int] = {}
-    for line in chrome:
+    for line in lines:
         for match in _DOMAIN_MENTION.finditer(line):
             domain = match.group(1).lower()
             if domain not in _PLATFORMS:
@@ -541,7 +553,7 @@ def _page_outlet(chrome: list[str], holder: str | None) -> Outlet | None:
 def _read_page(page: str) -> _PageRead:
     header: PageHeader = read_header(page)
     read = _PageRead()
-    read.outlet = _page_outlet(header.chrome, copyright_holder(page))
+    read.outlet = _page_outlet(header.chrome, header.lines, copyright_holder(page))
     texts: list[str] = []
     if header.headline is not None:
         candidate = header.headline.text
@@ -557,9 +569,10 @@ def _read_page(page: str) -> _PageRead:
             texts.append(header.byline.text)
             if _BY_ALONE.match(header.byline.text) and following:
                 texts.append(following)
+    day_first = numeric_day_first(header.lines)
     for candidate in (header.date, header.byline):
         if candidate is not None and read.when is None:
-            read.when = parse_when(candidate.text)
+            read.when = parse_when(candidate.text, day_first)
             if read.when is not None:
                 texts.append(candidate.text)
     read.texts = tuple(text.strip() for text in texts)

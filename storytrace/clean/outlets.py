@@ -480,7 +480,8 @@ def _mention_pattern() -> tuple[re.Pattern[str], dict[str, Outlet]]:
     names: dict[str, Outlet] = {}
     for outlet in OUTLETS:
         for alias in (outlet.name, *outlet.aliases):
-            if len(alias) >= 4 and alias.lower() not in _COMMON_WORDS:
+            # "WIRED" in capitals is the magazine; "Wired" may open any sentence.
+            if len(alias) >= 4 and (alias.isupper() or alias.lower() not in _COMMON_WORDS):
                 names[alias] = outlet
     alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), names
