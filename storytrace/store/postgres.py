@@ -75,7 +75,7 @@ class _ThreadState(threading.local):
 
 
 class PostgresStore(Store):
-    def __init__(self, url: str):
+    def __init__(self, url: str, create: bool = True):
         self.url = url
         self.name = _redacted(url)
         self._local = _ThreadState()
@@ -83,7 +83,10 @@ class PostgresStore(Store):
         self._write_lock = threading.Lock()
         self._writer = self._connect_writer()
         try:
-            self._migrate()
+            self._migrate(create)
+        except StoreError:
+            self._writer.close()
+            raise
         except psycopg.Error as exc:
             self._writer.close()
             raise StoreError(f"{self.name}: not a usable storytrace database ({_reason(exc)})") from exc
@@ -104,13 +107,16 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             raise StoreError(f"{self.name}: cannot connect to PostgreSQL ({_reason(exc)})") from exc
 
-    def _migrate(self) -> None:
+    def _migrate(self, create: bool) -> None:
         with self._writer.transaction():
             # Two processes opening a new database at once must not both create the schema.
             self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
             # Created only when missing: IF NOT EXISTS alone would still need the right to create, and a role that
             # may only read must be able to open a corpus that is up to date.
             if self._writer.execute("SELECT to_regclass('schema_migrations') AS found").fetchone()["found"] is None:
+                if not create:
+                    raise StoreError(f"{self.name}: no storytrace corpus in this database "
+                                     f"(`storytrace add --db URL PATH...` creates one)")
                 self._writer.execute("CREATE TABLE schema_migrations "
                                      "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TIMESTAMPTZ NOT NULL)")
             done = {row["version"] for row in self._writer.execute("SELECT version FROM schema_migrations")}
