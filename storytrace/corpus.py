@@ -190,7 +190,8 @@ class Corpus:
 
     def find_stories(self, query: Query) -> Listing[StorySummary]:
         stories, total = self.store.find_stories(query)
-        outlets, disputes = self.store.story_outlets(), self.store.story_dispute_counts()
+        ids = [s.id for s in stories]
+        outlets, disputes = self.store.story_outlets(ids), self.store.story_dispute_counts(ids)
         return Listing([StorySummary(s, outlets.get(s.id, []), disputes.get(s.id, 0)) for s in stories], total, query)
 
     def find_claims(self, query: Query) -> Listing[Claim]:

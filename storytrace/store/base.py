@@ -32,6 +32,7 @@ class Query:
     until: date | None = None
     limit: int = 50
     offset: int = 0
+    by_day: bool = False  # statements in timeline order (by their day, undated last) instead of article order
 
 
 class Store(ABC):
@@ -141,7 +142,8 @@ class Store(ABC):
     # read-only listings and lookups for the REST API and web UI
     @abstractmethod
     def find_articles(self, query: Query) -> tuple[list[Article], int]:
-        """One page of articles matching `query` (story, outlet, date range) and the total matching."""
+        """One page of articles matching `query` (story, outlet, date range) and the total matching. A listing
+        shows summaries: the articles may come without their mentions and statements."""
 
     @abstractmethod
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
@@ -173,9 +175,9 @@ class Store(ABC):
     def dispute(self, dispute_id: str) -> Dispute | None: ...
 
     @abstractmethod
-    def story_outlets(self) -> dict[str, list[str]]:
-        """Each story's distinct outlets, sorted."""
+    def story_outlets(self, story_ids: list[str] | None = None) -> dict[str, list[str]]:
+        """Each story's distinct outlets, sorted (only of `story_ids` when given)."""
 
     @abstractmethod
-    def story_dispute_counts(self) -> dict[str, int]:
-        """Number of disputes per story (stories without any are left out)."""
+    def story_dispute_counts(self, story_ids: list[str] | None = None) -> dict[str, int]:
+        """Number of disputes per story (stories without any are left out; only `story_ids` when given)."""

@@ -87,6 +87,8 @@ CREATE TABLE disputes (
 CREATE INDEX disputes_claim ON disputes(claim_id);
 CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, body);
 """),
+    # A story page lists its claims and disputes: without this, each read scanned every claim of the corpus.
+    (2, "claims by story", "CREATE INDEX IF NOT EXISTS claims_story ON claims(story_id);"),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -186,4 +188,6 @@ CREATE TABLE search_index (
 );
 CREATE INDEX search_index_document ON search_index USING GIN (document);
 """),
+    # PostgreSQL had this index from the start; the number keeps both stores at one schema version.
+    (2, "claims by story", "CREATE INDEX IF NOT EXISTS claims_story ON claims(story_id);"),
 ]

@@ -129,9 +129,11 @@ class SQLiteStore(Store):
             rows = self._q("SELECT * FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
         return [self._article(row) for row in rows]
 
-    def _article(self, row: sqlite3.Row) -> Article:
-        mentions = [Mention(r["text"], r["label"], r["start"], r["end"], r["entity_id"])
-                    for r in self._q('SELECT * FROM mentions WHERE article_id = ? ORDER BY start', (row["id"],))]
+    def _article(self, row: sqlite3.Row, summary: bool = False) -> Article:
+        """The article of a row, with its mentions and statements unless only a `summary` is wanted."""
+        mentions = [] if summary else [
+            Mention(r["text"], r["label"], r["start"], r["end"], r["entity_id"])
+            for r in self._q('SELECT * FROM mentions WHERE article_id = ? ORDER BY start', (row["id"],))]
         dateline = None
         if row["dateline_place"] or row["dateline_date"] or row["dateline_agency"]:
             dateline = Dateline(row["dateline_place"], _date(row["dateline_date"]), row["dateline_agency"])
@@ -139,7 +141,7 @@ class SQLiteStore(Store):
         return Article(id=row["id"], source=row["source"], text=row["text"], url=row["url"], outlet=row["outlet"],
                        title=row["title"], byline=row["byline"], dateline=dateline,
                        published=_datetime(row["published"]), language=row["language"], mentions=mentions,
-                       statements=self.statements(article_id=row["id"]), embedding=embedding)
+                       statements=[] if summary else self.statements(article_id=row["id"]), embedding=embedding)
 
     def article_vectors(self) -> tuple[list[str], np.ndarray]:
         rows = self._q("SELECT id, embedding FROM articles WHERE embedding IS NOT NULL ORDER BY seq")
@@ -279,17 +281,20 @@ class SQLiteStore(Store):
         return iter([(r[0], r[1], r[2]) for r in rows])
 
     # read-only listings and lookups for the REST API and web UI
-    def _page(self, select: str, body: str, params: list, order: str, query: Query) -> tuple[list[sqlite3.Row], int]:
-        """Rows of one page of `SELECT select body ORDER BY order`, and the count of all rows matching."""
-        total = self._q(f"SELECT COUNT(*) FROM (SELECT 1 {body})", params)[0][0]
+    def _page(self, select: str, body: str, params: list, order: str, query: Query,
+              count: str | None = None) -> tuple[list[sqlite3.Row], int]:
+        """Rows of one page of `SELECT select body ORDER BY order`, and the count of all rows matching (counted
+        over `count` when given: the same rows, from fewer tables)."""
+        total = self._q(f"SELECT COUNT(*) FROM (SELECT 1 {count or body})", params)[0][0]
         rows = self._q(f"SELECT {select} {body} ORDER BY {order} LIMIT ? OFFSET ?",
                        [*params, query.limit, query.offset])
         return rows, total
 
     def find_articles(self, query: Query) -> tuple[list[Article], int]:
         where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_ARTICLE_DAY)
-        rows, total = self._page("a.*", "FROM articles a" + where, params, "a.seq", query)
-        return [self._article(r) for r in rows], total
+        # Articles are only ever appended, so rowid order is seq order, and rowid order needs no sort.
+        rows, total = self._page("a.*", "FROM articles a" + where, params, "a.rowid", query)
+        return [self._article(r, summary=True) for r in rows], total
 
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
         where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_STATEMENT_DAY, extra=[
@@ -299,8 +304,13 @@ class SQLiteStore(Store):
             ("s.speaker_entity_id = ?", query.entity_id),
             ("s.polarity = ?", query.polarity),
         ])
-        rows, total = self._page("s.*", "FROM statements s JOIN articles a ON a.id = s.article_id" + where, params,
-                                 "a.seq, s.start", query)
+        # Without a filter on statements, walking articles in rowid (= seq) order and each one's statements by
+        # index yields the first page at once, where letting SQLite choose sorted every statement first.
+        narrow = query.article_id or query.speaker or query.entity_id
+        join = "statements s JOIN articles a" if narrow else "articles a CROSS JOIN statements s"
+        count = None if "a." in where else "FROM statements s" + where
+        order = f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.rowid" if query.by_day else "a.rowid, s.start"
+        rows, total = self._page("s.*", f"FROM {join} ON a.id = s.article_id" + where, params, order, query, count)
         return [_statement(r) for r in rows], total
 
     def find_stories(self, query: Query) -> tuple[list[Story], int]:
@@ -352,16 +362,18 @@ class SQLiteStore(Store):
         rows = self._q("SELECT * FROM disputes WHERE id = ?", (dispute_id,))
         return _dispute(rows[0]) if rows else None
 
-    def story_outlets(self) -> dict[str, list[str]]:
+    def story_outlets(self, story_ids: list[str] | None = None) -> dict[str, list[str]]:
+        only, params = _among("story_id", story_ids)
         outlets: dict[str, list[str]] = {}
-        for row in self._q("SELECT DISTINCT story_id, outlet FROM articles WHERE outlet IS NOT NULL "
-                           "ORDER BY story_id, outlet"):
+        for row in self._q(f"SELECT DISTINCT story_id, outlet FROM articles WHERE outlet IS NOT NULL{only} "
+                           "ORDER BY story_id, outlet", params):
             outlets.setdefault(row[0], []).append(row[1])
         return outlets
 
-    def story_dispute_counts(self) -> dict[str, int]:
-        rows = self._q("SELECT c.story_id, COUNT(*) FROM disputes d JOIN claims c ON c.id = d.claim_id "
-                       "GROUP BY c.story_id")
+    def story_dispute_counts(self, story_ids: list[str] | None = None) -> dict[str, int]:
+        only, params = _among("c.story_id", story_ids)
+        rows = self._q(f"SELECT c.story_id, COUNT(*) FROM disputes d JOIN claims c ON c.id = d.claim_id WHERE 1{only} "
+                       "GROUP BY c.story_id", params)
         return {r[0]: r[1] for r in rows}
 
 
@@ -376,6 +388,13 @@ _ESCAPE = "ESCAPE '\\'"
 def _contains(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, its own % and _ matched literally (with `LIKE ? ESCAPE '\\'`)."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _among(column: str, values: list[str] | None) -> tuple[str, list[str]]:
+    """` AND column IN (...)` for the given values, or nothing when `values` is None (every row)."""
+    if values is None:
+        return "", []
+    return f" AND {column} IN ({','.join('?' * len(values))})", list(values)
 
 
 def _conditions(conditions: list[tuple[str, object]]) -> tuple[str, list]:

@@ -20,10 +20,6 @@ LINKS = WebLinks()
 _PAGE = 50
 
 
-def error_page(status: int, message: str) -> str:
-    return render("error.html", links=LINKS, title=f"Error {status}", status=status, message=message)
-
-
 @router.get("/")
 def story_list(corpus: CorpusDep, dates: DateRangeDep,
                outlet: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
@@ -36,10 +32,10 @@ def story_list(corpus: CorpusDep, dates: DateRangeDep,
 
 @router.get("/stories/{story_id}")
 def story_page(corpus: CorpusDep, story_id: str, part: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1) -> str:
-    view = corpus.story(story_id)
-    if view is None:
+    shown = present.story_part(corpus, story_id, part)
+    if shown is None:
         raise ApiError(404, "not_found", f"no story with id {story_id!r}")
-    return render("story.html", links=LINKS, title=view.story.title, s=present.story_context(corpus, view, part))
+    return render("story.html", links=LINKS, title=shown["view"].story.title, s=shown)
 
 
 @router.get("/articles/{article_id}")

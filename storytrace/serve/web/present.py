@@ -10,6 +10,7 @@ from datetime import date
 
 from storytrace.corpus import Corpus, StoryView
 from storytrace.model import Article, Claim, Dispute, Statement
+from storytrace.store.base import Query
 
 # Characters of article text shown either side of a statement in a dispute card.
 _CONTEXT_CHARS = 160
@@ -203,40 +204,61 @@ def snippet_segments(snippet: str) -> list[Segment]:
 
 # A web page shows a long story in parts, so no page grows past a few hundred KB whatever the story's size
 # (a statement card is about 2 KB of HTML, a dispute card about 5 KB).
-STATEMENTS_PER_PART = 100
-ARTICLES_PER_PART = 100
+STATEMENTS_PER_PART = 50
+ARTICLES_PER_PART = 50
 DISPUTES_PER_PAGE = 25
 CLAIMS_PER_PAGE = 100
+# Claims a story page lists, in this order; single-source ones are counted, not listed.
+_LISTED_STATUSES = ("disputed", "denied", "corroborated")
 
 
 @dataclass
 class Fold:
-    """Which part of a long story a web page shows: timeline and articles in slices, disputes and claims
-    (the most disputed first) on the first part only, up to a limit."""
+    """Which part of a long story a web page shows: timeline and articles in slices, disputes and claims on
+    the first part only, up to a limit."""
 
     part: int  # 1-based
     parts: int
     statements: int  # in the whole story
     first: int  # index of the first statement shown
-    disputes: int  # in the whole story
-    claims: int
 
 
-def story_context(corpus: Corpus, view: StoryView, part: int | None = None) -> dict:
-    """What a story's section shows: all of it (the static report) or one part of it (a web page)."""
+def story_context(corpus: Corpus, view: StoryView) -> dict:
+    """Everything of one story, as the static report shows it."""
     claims = shown_claims(view.claims)
-    hidden = len(view.claims) - len(claims)
-    statements, articles, disputes, fold = view.timeline, view.articles, view.disputes, None
-    if part is not None:
-        parts = max(1, -(-len(view.timeline) // STATEMENTS_PER_PART), -(-len(view.articles) // ARTICLES_PER_PART))
-        part = min(max(part, 1), parts)
-        first = (part - 1) * STATEMENTS_PER_PART
-        fold = Fold(part, parts, len(view.timeline), first, len(view.disputes), len(claims))
-        statements = view.timeline[first:first + STATEMENTS_PER_PART]
-        articles = view.articles[(part - 1) * ARTICLES_PER_PART:part * ARTICLES_PER_PART]
-        disputes = view.disputes[:DISPUTES_PER_PAGE] if part == 1 else []
-        claims = claims[:CLAIMS_PER_PAGE] if part == 1 else []
-    shown = StoryView(view.story, view.articles, statements, view.claims, view.disputes)
-    return {"view": view, "days": timeline(shown), "claims": claims, "hidden_claims": hidden,
-            "disputes": dispute_cards(corpus, disputes), "articles": articles, "fold": fold, "shown": len(statements),
+    return {"view": view, "days": timeline(view), "claims": claims, "hidden_claims": len(view.claims) - len(claims),
+            "disputes": dispute_cards(corpus, view.disputes), "articles": view.articles, "fold": None,
+            "article_count": len(view.articles), "dispute_count": len(view.disputes),
             "outlets": sorted({a.outlet for a in view.articles if a.outlet})}
+
+
+def story_part(corpus: Corpus, story_id: str, part: int) -> dict | None:
+    """One part of a story for its web page (None when there is no such story). Only that part is read: a page
+    of the timeline in day order, article summaries, and on the first part the disputes and listed claims."""
+    found = corpus.find_stories(Query(story_id=story_id, limit=1)).items
+    if not found:
+        return None
+    summary = found[0]
+    story = summary.story
+    articles = corpus.find_articles(Query(story_id=story_id, limit=max(1, len(story.article_ids)))).items
+    statements = corpus.find_statements(Query(story_id=story_id, limit=1)).total
+    parts = max(1, -(-statements // STATEMENTS_PER_PART), -(-len(articles) // ARTICLES_PER_PART))
+    part = min(max(part, 1), parts)
+    first = (part - 1) * STATEMENTS_PER_PART
+    said = corpus.find_statements(Query(story_id=story_id, by_day=True, limit=STATEMENTS_PER_PART,
+                                        offset=first)).items
+    claims, claim_total, disputes = [], 0, []
+    if part == 1:
+        for status in _LISTED_STATUSES:
+            listing = corpus.find_claims(Query(story_id=story_id, status=status, limit=CLAIMS_PER_PAGE))
+            claims += listing.items
+        claims = sorted(claims, key=lambda c: (_LISTED_STATUSES.index(c.status), -len(c.statement_ids), c.id))
+        claims = claims[:CLAIMS_PER_PAGE]
+        claim_total = corpus.find_claims(Query(story_id=story_id, limit=1)).total
+        disputes = corpus.find_disputes(Query(story_id=story_id, limit=DISPUTES_PER_PAGE)).items
+    view = StoryView(story, articles, said, claims, disputes)
+    return {"view": view, "days": timeline(view), "claims": claims, "hidden_claims": claim_total - len(claims),
+            "disputes": dispute_cards(corpus, disputes), "fold": Fold(part, parts, statements, first),
+            "articles": articles[(part - 1) * ARTICLES_PER_PART:part * ARTICLES_PER_PART], "shown": len(said),
+            "article_count": len(articles), "dispute_count": summary.dispute_count,
+            "outlets": summary.outlets}
