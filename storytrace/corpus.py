@@ -8,17 +8,20 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Generic, TypeVar
 
-from storytrace.errors import DuplicateArticle, IngestError
+from storytrace.errors import DuplicateArticle, IngestError, StoreError, StorytraceError
 from storytrace.ingest import expand_paths, iter_inputs
-from storytrace.model import Article, Claim, Dispute, Entity, RawArticle, Statement, Story
+from storytrace.model import Article, Claim, Dispute, Entity, LinkResult, RawArticle, Statement, Story
 from storytrace.pipeline import Pipeline
 from storytrace.settings import Settings
 from storytrace.store import Store, open_store
 from storytrace.store.base import Query
 
 if TYPE_CHECKING:
+    from storytrace.link.stage import LinkStage
     from storytrace.loading import Models
 
+# An ambiguous story id prefix lists this many of its matches.
+_PREFIX_MATCHES_SHOWN = 5
 # Below this many inputs, starting spaCy worker processes costs more than it saves.
 _PARALLEL_FROM = 8
 
@@ -28,6 +31,7 @@ class AddReport:
     added: list[str] = field(default_factory=list)
     duplicates: list[DuplicateArticle] = field(default_factory=list)
     skipped: list[IngestError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, what was repaired or cut) of added ones
 
 
 @dataclass
@@ -86,20 +90,30 @@ class Corpus:
     @property
     def models(self) -> Models:
         if self._models is None:
-            from storytrace.loading import load_models
+            from storytrace.loading import Models
 
-            self._models = load_models(self.settings)
+            self._models = Models(self.settings)  # each model loads when a stage first needs it
         return self._models
 
     def pipeline(self, parallel: bool = True) -> Pipeline:
+        """clean -> analyze -> link; the caller commits each LinkResult (`_commit`) before pulling the next."""
         from storytrace.analyze.stage import AnalyzeStage
         from storytrace.clean.stage import CleanStage
 
         models, s = self.models, self.settings
         return Pipeline([
             CleanStage(s, models.detector, self.store.has_article),
-            AnalyzeStage(models.nlp, s.n_process if parallel else 1, s.batch_size),
+            AnalyzeStage(lambda: models.nlp, s.n_process if parallel else 1, s.batch_size),
+            self._link_stage(),
         ])
+
+    def _link_stage(self) -> LinkStage:
+        from storytrace.link.stage import LinkStage
+        from storytrace.link.stories import StoryLinker
+
+        if self._linker is None:
+            self._linker = StoryLinker(self.store, self.settings)
+        return LinkStage(self.store, self.settings, lambda: self.models.claims, self._linker)
 
     def add(self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None) -> AddReport:
         """Ingest, analyse and link every article under `paths`; bad inputs are reported, never fatal."""
@@ -110,35 +124,43 @@ class Corpus:
     def add_raw(self, raws: Iterable[RawArticle | IngestError], progress: Callable[[str], None] | None = None,
                 parallel: bool = True) -> AddReport:
         """Add articles already read (by ingest, the REST API or a benchmark)."""
+        return self._collect(self.pipeline(parallel).run(raws), progress)
+
+    def add_analysed(self, articles: Iterable[Article], progress: Callable[[str], None] | None = None) -> AddReport:
+        """Link and store articles analysed elsewhere (another engine's workers, a benchmark), in their order."""
+        linking = Pipeline([self._link_stage()], given=frozenset({"text", "metadata", "mentions", "statements",
+                                                                  "embedding"}))
+        return self._collect(linking.run(articles), progress)
+
+    def _collect(self, results: Iterable, progress: Callable[[str], None] | None) -> AddReport:
         report = AddReport()
-        for item in self.pipeline(parallel).run(raws):
+        for item in results:
             if isinstance(item, DuplicateArticle):
                 report.duplicates.append(item)
             elif isinstance(item, IngestError):
                 report.skipped.append(item)
-            elif self._store_and_link(item):
-                report.added.append(item.id)
+            elif self._commit(item, report):
+                report.added.append(item.article.id)
+                report.warnings.extend((item.article.source, warning) for warning in item.article.warnings)
             if progress:
-                progress(item.source)
+                progress(item.article.source if isinstance(item, LinkResult) else item.source)
         return report
 
-    def _store_and_link(self, article: Article) -> bool:
-        from storytrace.link.claims import link_claims
-        from storytrace.link.entities import resolve_entities
-        from storytrace.link.stories import StoryLinker
+    def _commit(self, result: LinkResult, report: AddReport) -> bool:
+        """Store one article and its links; a failure (rolled back) is that article's error, and the batch goes on."""
+        try:
+            self.store.apply(result)
+        except StoreError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one input's failure is its verdict, never the batch's end
+            from storytrace.pipeline import failure
 
-        if self._linker is None:
-            self._linker = StoryLinker(self.store, self.settings)
-        with self.store.transaction():
-            if self.store.has_article(article.id):
-                return False
-            resolve_entities(article, self.store)
-            placement = self._linker.place(article)
-            self.store.put_article(article, placement.story_id)
-            self._linker.record_story(article, placement.story_id)
-            link_claims(article, placement.story_id, self.store, self.settings, self.models.claims)
+            # The linker's in-memory index may hold part of what was rolled back: rebuild it from the store.
+            self._linker.reset()
+            report.skipped.append(failure(result.article.source, "storing", exc))
+            return False
         # Only after the commit: the in-memory index must never hold an article the database lacks.
-        self._linker.index(article)
+        self._linker.index(result.article)
         return True
 
     # reading
@@ -146,14 +168,25 @@ class Corpus:
         return self.store.stories()
 
     def story(self, story_id: str) -> StoryView | None:
-        story = self.store.story(story_id)
+        """One story by its id or a unique prefix of it; None when none matches (StorytraceError when several do)."""
+        story = self.store.story(story_id) or self._story_by_prefix(story_id)
         if story is None:
             return None
+        story_id = story.id
         articles = self.store.articles(story_id)
         statements = self.store.statements(story_id=story_id)
         dated = {a.id: a.anchor_date for a in articles}
         timeline = sorted(statements, key=lambda s: (s.said_on or dated.get(s.article_id) or date.max, s.start))
         return StoryView(story, articles, timeline, self.store.claims(story_id), self.store.disputes(story_id))
+
+    def _story_by_prefix(self, prefix: str) -> Story | None:
+        if not prefix:
+            return None
+        matches = self.store.story_ids_starting(prefix, limit=_PREFIX_MATCHES_SHOWN + 1)
+        if len(matches) > 1:
+            shown = ", ".join(matches[:_PREFIX_MATCHES_SHOWN]) + (", ..." if len(matches) > _PREFIX_MATCHES_SHOWN else "")
+            raise StorytraceError(f"story id prefix {prefix!r} matches several stories: {shown}")
+        return self.store.story(matches[0]) if matches else None
 
     def articles(self) -> list[Article]:
         return self.store.articles()
@@ -229,7 +262,9 @@ class Corpus:
         return self.store.statement_claims(statement_ids) if statement_ids else {}
 
 
-def open(db: str | Path | None = None, settings: Settings | None = None, models: Models | None = None) -> Corpus:
+def open(db: str | Path | None = None, settings: Settings | None = None, models: Models | None = None,
+         create: bool = True) -> Corpus:
     """Open (or create) the corpus stored at `db`: a SQLite file or a `postgresql://` URL; None means
-    $STORYTRACE_DB, else storytrace.db in the working folder."""
-    return Corpus(open_store(db), settings or Settings(), models)
+    $STORYTRACE_DB, else storytrace.db in the working folder. `create=False` (for reading) refuses a SQLite
+    file that does not exist instead of creating an empty one."""
+    return Corpus(open_store(db, create=create), settings or Settings(), models)

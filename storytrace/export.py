@@ -9,13 +9,21 @@ import json
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, Protocol
 
 from storytrace.errors import StorytraceError
 from storytrace.model import Article, Claim, Dispute, Entity, Statement, Story
 
-if TYPE_CHECKING:
-    from storytrace.corpus import Corpus
+
+class Tables(Protocol):
+    """What an export reads: every row of each table (a Corpus; the corpus module imports this one)."""
+
+    def articles(self) -> list[Article]: ...
+    def entities(self) -> list[Entity]: ...
+    def statements(self) -> list[Statement]: ...
+    def stories(self) -> list[Story]: ...
+    def claims(self) -> list[Claim]: ...
+    def disputes(self) -> list[Dispute]: ...
 
 FORMATS = ("json", "csv", "graphml", "claimreview")
 TABLES = ("articles", "entities", "statements", "stories", "claims", "disputes")
@@ -57,7 +65,7 @@ def dispute_record(d: Dispute) -> dict:
             "explanation": d.explanation}
 
 
-def corpus_records(corpus: "Corpus") -> dict[str, list[dict]]:
+def corpus_records(corpus: Tables) -> dict[str, list[dict]]:
     return {
         "articles": [article_record(a) for a in corpus.articles()],
         "entities": [entity_record(e) for e in corpus.entities()],
@@ -68,7 +76,7 @@ def corpus_records(corpus: "Corpus") -> dict[str, list[dict]]:
     }
 
 
-def export(corpus: "Corpus", format: str, out: IO[str] | None = None, table: str = "statements") -> str | None:
+def export(corpus: Tables, format: str, out: IO[str] | None = None, table: str = "statements") -> str | None:
     """Write the export to `out`, or return it as a string when `out` is None."""
     if format not in FORMATS:
         raise StorytraceError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -124,7 +132,7 @@ def _flatten(row: dict, prefix: str = "") -> dict:
     return flat
 
 
-def export_tables(corpus: "Corpus", folder: str | Path) -> list[Path]:
+def export_tables(corpus: Tables, folder: str | Path) -> list[Path]:
     """Write one CSV file per table (`articles.csv`, `statements.csv`, ...) into `folder`; return their paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -143,7 +151,7 @@ _GRAPHML_KEYS = (("label", "node", "string"), ("role", "node", "string"), ("stat
                  ("weight", "edge", "double"))
 
 
-def attribution_graph(corpus: "Corpus") -> tuple[dict[str, Counter], Counter]:
+def attribution_graph(corpus: Tables) -> tuple[dict[str, Counter], Counter]:
     """Nodes (name -> counts of the roles it plays) and weighted edges (teller, source) from every chain.
 
     A chain "The Capitol Ledger -> Yonhap -> diplomatic sources" gives two edges; the first name is an
@@ -160,7 +168,7 @@ def attribution_graph(corpus: "Corpus") -> tuple[dict[str, Counter], Counter]:
     return roles, edges
 
 
-def attribution_graphml(corpus: "Corpus") -> str:
+def attribution_graphml(corpus: Tables) -> str:
     """The attribution graph as GraphML: who passed on whose words, weighted by how many statements."""
     roles, edges = attribution_graph(corpus)
     root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
@@ -188,7 +196,7 @@ def _data(parent: ET.Element, key: str, value: str) -> None:
 _RATING_NAMES = {"disputed": "Disputed", "denied": "Denied"}
 
 
-def claim_reviews(corpus: "Corpus") -> dict:
+def claim_reviews(corpus: Tables) -> dict:
     """schema.org ClaimReview JSON-LD for every disputed or denied claim, with the articles it appeared in."""
     articles = {a.id: a for a in corpus.articles()}
     statements = {s.id: s for s in corpus.statements()}

@@ -132,3 +132,28 @@ class Dispute:
     statement_ids: list[str]
     kind: str  # "denial" | "contradiction"
     explanation: str
+
+
+@dataclass
+class LinkContext:
+    """What linking one article reads, loaded from the store beforehand (`Store.link_context`); linking itself
+    reads nothing else, so its rules run on hand-built contexts as well as on a database's."""
+
+    story_id: str  # the story the article was placed in
+    story: Story | None  # that story as stored; None when the article starts it
+    statements: list[Statement]  # the story's stored statements, in story order (article, then offset)
+    claim_of: dict[str, str | None]  # each of those statements' claim
+    outlets: dict[str, str | None]  # the outlet of each article of the story
+
+
+@dataclass
+class LinkResult:
+    """Everything linking one article decided, for `Store.apply` to commit in one transaction."""
+
+    article: Article  # with entity ids on its mentions and speakers
+    story: Story  # the article's story, created or with its date range refreshed
+    entities: list[tuple[Entity, list[tuple[str, str]]]]  # entities to store, each with its (alias, key) pairs
+    claim_of: dict[str, str]  # statement -> claim, for every statement whose claim is new or changed
+    deleted_claims: list[str]  # claims merged into another
+    claims: list[Claim]  # claims created or refreshed
+    disputes: dict[str, list[Dispute]]  # the disputes of each claim in `claims`

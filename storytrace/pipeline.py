@@ -7,7 +7,7 @@ is reported in order and never stops the batch.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -15,6 +15,7 @@ from storytrace.errors import IngestError, PipelineError
 from storytrace.model import Article, RawArticle
 
 Item = Article | IngestError
+RAW = frozenset({"raw"})
 
 
 class Stage(Protocol):
@@ -28,9 +29,10 @@ class Stage(Protocol):
 @dataclass
 class Pipeline:
     stages: list[Stage]
+    given: frozenset[str] = RAW  # what the inputs already carry: raw inputs, or e.g. analysed articles
 
     def __post_init__(self) -> None:
-        check_order(self.stages)
+        check_order(self.stages, self.given)
         quiet_library_loggers()
 
     def run(self, raws: Iterable[RawArticle | IngestError]) -> Iterator[Item]:
@@ -55,31 +57,6 @@ def quiet_library_loggers() -> None:
             logger.addHandler(logging.NullHandler())
 
 
-def check_order(stages: list[Stage]) -> None:
-    """Fail early when a stage needs something no earlier stage assigns (spaCy's analyze_pipes, simplified)."""
-    available = {"raw"}
-    for stage in stages:
-        missing = stage.requires - available
-        if missing:
-            raise PipelineError(f"stage {stage.name!r} requires {', '.join(sorted(missing))}, "
-                                f"which no earlier stage assigns")
-        available |= stage.assigns
-
-
-def per_item(items: Iterator, work: Callable[[object], Item]) -> Iterator[Item]:
-    """Apply `work` to each non-error item, turning anything it raises into that item's error."""
-    for item in items:
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        try:
-            yield work(item)
-        except IngestError as exc:
-            yield exc
-        except Exception as exc:  # noqa: BLE001 - one input's failure is its verdict, never the batch's end
-            yield failure(getattr(item, "source", "<input>"), "processing", exc)
-
-
 # A reason line is cut here: a library's message can hold a whole traceback.
 _REASON_CHARS = 300
 
@@ -95,16 +72,14 @@ def failure(source: str, step: str, exc: BaseException) -> IngestError:
     return IngestError(source, reason)
 
 
-def batched_articles(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    """Group a stream into lists of at most `size` articles, errors riding along in place."""
-    batch: list[Item] = []
-    count = 0
-    for item in items:
-        batch.append(item)
-        if isinstance(item, Article):
-            count += 1
-        if count >= size:
-            yield batch
-            batch, count = [], 0
-    if batch:
-        yield batch
+def check_order(stages: list[Stage], given: frozenset[str] = RAW) -> None:
+    """Fail early when a stage needs something no earlier stage assigns (spaCy's analyze_pipes, simplified)."""
+    available = set(given)
+    for stage in stages:
+        missing = stage.requires - available
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} requires {', '.join(sorted(missing))}, "
+                                f"which no earlier stage assigns")
+        available |= stage.assigns
+
+

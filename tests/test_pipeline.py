@@ -6,7 +6,7 @@ import pytest
 
 from storytrace.errors import IngestError, PipelineError
 from storytrace.model import Article
-from storytrace.pipeline import Pipeline, batched_articles, per_item
+from storytrace.pipeline import Pipeline
 from storytrace.settings import Settings
 
 
@@ -15,7 +15,14 @@ class _Stage:
         self.name, self.requires, self.assigns = name, frozenset(requires), frozenset(assigns)
 
     def __call__(self, items):
-        return per_item(items, self.work)
+        for item in items:
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            try:
+                yield self.work(item)
+            except IngestError as exc:
+                yield exc
 
     def work(self, article):
         if article.text == "bad":
@@ -38,13 +45,6 @@ def test_errors_flow_through_in_order():
     out = list(pipeline.run(raws))
     assert [type(i).__name__ for i in out] == ["Article", "IngestError", "IngestError", "Article"]
     assert out[0].title == "ab" and out[2].reason == "refused by stage"
-
-
-def test_batches_count_articles_not_errors():
-    """Batch size counts articles; errors ride along without filling a batch."""
-    items = [Article(str(i), str(i), "t") for i in range(5)]
-    items.insert(1, IngestError("e", "x"))
-    assert [len(b) for b in batched_articles(iter(items), 2)] == [3, 2, 1]
 
 
 def test_settings_reject_unknown_names_and_carry_help():

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,7 +15,7 @@ from storytrace.analyze.component import DocContext
 from storytrace.analyze.entities import doc_mentions
 from storytrace.errors import IngestError
 from storytrace.model import Article
-from storytrace.pipeline import Item
+from storytrace.pipeline import Item, failure
 
 
 class AnalyzeStage:
@@ -22,8 +23,8 @@ class AnalyzeStage:
     requires = frozenset({"text", "metadata"})
     assigns = frozenset({"mentions", "statements", "embedding"})
 
-    def __init__(self, nlp: Language, n_process: int, batch_size: int):
-        self.nlp = nlp
+    def __init__(self, load_nlp: Callable[[], Language], n_process: int, batch_size: int):
+        self.load_nlp = load_nlp  # called when the first article arrives: a stream of rejects loads no model
         self.n_process = n_process
         self.batch_size = batch_size
 
@@ -31,10 +32,30 @@ class AnalyzeStage:
         # One nlp.pipe call for the whole stream: worker processes start once, not once per batch.
         # nlp.pipe keeps input order, so articles and errors wait in one queue in input order rather
         # than travel to the workers; each parsed doc releases the errors queued before its article.
+        # When the pipe fails on some article it cannot say which: the articles it had taken are then
+        # analysed one at a time here, the failing one becomes its own error, and a new pipe goes on.
+        source = iter(items)
+        for item in source:  # errors ahead of the first article pass before any model is loaded
+            if not isinstance(item, IngestError):
+                source = itertools.chain([item], source)
+                break
+            yield item
+        else:
+            return
         waiting: deque[Item] = deque()
+        while True:
+            failed = yield from self._pipe(source, waiting)
+            if not failed:
+                return
+            while waiting:
+                item = waiting.popleft()
+                yield item if isinstance(item, IngestError) else self._analyse_alone(item)
+
+    def _pipe(self, source: Iterator[Item], waiting: deque[Item]) -> Generator[Item, None, bool]:
+        """Stream `source` through nlp.pipe; True when the pipe failed (what it had taken stays in `waiting`)."""
 
         def inputs() -> Iterator[tuple[str, DocContext]]:
-            for item in items:
+            for item in source:
                 waiting.append(item)
                 if not isinstance(item, IngestError):
                     yield item.text, article_context(item)
@@ -42,16 +63,35 @@ class AnalyzeStage:
         before = set(multiprocessing.active_children())
         finished = False
         try:
-            for doc, _ in self.nlp.pipe(inputs(), as_tuples=True, n_process=self.n_process,
+            for doc, _ in self.load_nlp().pipe(inputs(), as_tuples=True, n_process=self.n_process,
                                         batch_size=self.batch_size):
                 while isinstance(waiting[0], IngestError):
                     yield waiting.popleft()
-                yield annotate(waiting.popleft(), doc)
+                yield _annotated(waiting.popleft(), doc)
             finished = True
+        except Exception:  # noqa: BLE001 - the articles taken are retried one by one; the culprit gets the reason
+            return True
         finally:
             if not finished:
                 _stop_workers(before)
-        yield from waiting
+        while waiting:
+            yield waiting.popleft()
+        return False
+
+    def _analyse_alone(self, article: Article) -> Item:
+        try:
+            [(doc, _)] = list(self.load_nlp().pipe([(article.text, article_context(article))], as_tuples=True,
+                                            n_process=1))
+        except Exception as exc:  # noqa: BLE001 - this article's failure is its verdict
+            return failure(article.source, "analysis", exc)
+        return _annotated(article, doc)
+
+
+def _annotated(article: Article, doc: Doc) -> Item:
+    try:
+        return annotate(article, doc)
+    except Exception as exc:  # noqa: BLE001 - this article's failure is its verdict
+        return failure(article.source, "analysis", exc)
 
 
 def _stop_workers(before: set[multiprocessing.Process]) -> None:

@@ -208,7 +208,6 @@ def _link(corpus: Corpus, articles: list[Article]) -> tuple[float, float, dict[s
         corpus._linker._ensure_index()  # opening a corpus: rebuilt once from stored vectors, not per article
     placed_before = corpus._linker.placing
     begin = time.perf_counter()
-    for article in articles:
-        corpus._store_and_link(article)  # the path `Corpus.add` takes after analysis
+    corpus.add_analysed(articles)  # the path `Corpus.add` takes after analysis
     seconds = time.perf_counter() - begin
     return seconds, corpus._linker.placing - placed_before, {a.id: corpus.store.article_story(a.id) for a in articles}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -21,9 +21,8 @@ from storytrace.link.propositions import (Proposition, PropositionEncoder, cover
 from storytrace.link.sources import count_sources, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
 from storytrace.link.stance_features import HEDGE_WORDS, words
-from storytrace.model import Article, Claim, Statement
+from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
 from storytrace.settings import Settings
-from storytrace.store import Store
 
 ASSERTING = {"asserts", "confirms", "speculates"}
 TERSE = 3  # content stems: a statement this short names too little to be compared word for word
@@ -184,15 +183,29 @@ class ClaimIndex:
         return best
 
 
-def link_claims(article: Article, story_id: str, store: Store, settings: Settings, models: ClaimModels) -> list[str]:
-    """Put each statement of a freshly stored article into a claim; return the ids of claims that changed."""
-    pool = [s for s in store.statements(story_id=story_id) if s.article_id != article.id]
-    claim_of = store.statement_claims([s.id for s in pool]) if pool else {}
+@dataclass
+class ClaimChanges:
+    """What linking one article's statements changes: claim assignments, merged-away claims, and the claims
+    (with their disputes) recomputed."""
+
+    claim_of: dict[str, str] = field(default_factory=dict)
+    deleted: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    disputes: dict[str, list[Dispute]] = field(default_factory=dict)
+
+
+def link_claims(article: Article, context: LinkContext, settings: Settings, models: ClaimModels) -> ClaimChanges:
+    """Put each statement of a new article into a claim of its story (`context`: the story's stored statements
+    and their claims); return the assignments, merges and refreshed claims. Reads nothing but its arguments."""
+    changes = ClaimChanges()
+    pool = [s for s in context.statements if s.article_id != article.id]
+    claim_of: dict[str, str | None] = {s.id: context.claim_of.get(s.id) for s in pool}
     index = ClaimIndex(models, settings)
     for statement, proposition in zip(pool, models.propositions.encode([s.text for s in pool])):
         if claim_of.get(statement.id):
             index.add(claim_of[statement.id], statement.text, proposition, statement.article_id)
-    fresh = [s for s in article.statements if stems(s.text)]
+    own = sorted(article.statements, key=lambda s: s.start)  # story order, as the store would list them
+    fresh = [s for s in own if stems(s.text)]
     propositions = models.propositions.encode([s.text for s in fresh])
     index.prefetch([(s.text, p) for s, p in zip(fresh, propositions)], article.id)
     touched: set[str] = set()
@@ -200,8 +213,7 @@ def link_claims(article: Article, story_id: str, store: Store, settings: Setting
         claim_id = index.place(statement.text, proposition, article.id)
         if claim_id is None:
             claim_id = "C" + hashlib.sha1(statement.id.encode()).hexdigest()[:11]
-        store.set_statement_claim(statement.id, claim_id)
-        claim_of[statement.id] = claim_id
+        changes.claim_of[statement.id] = claim_of[statement.id] = claim_id
         index.add(claim_id, statement.text, proposition, article.id)
         touched.add(claim_id)
     # A denial may be of a claim it was not grouped with (terse denials group poorly), and it may arrive
@@ -212,10 +224,15 @@ def link_claims(article: Article, story_id: str, store: Store, settings: Setting
         denied = _newly_denied(denials, pool + fresh, {s.id for s in fresh}, claim_of,
                                _closeness(pool + fresh, models, settings))
         touched |= {claim_of[s.id] for _, s in denied}
-        touched = _merge_denied(denied, pool + fresh, claim_of, store) | (touched & set(claim_of.values()))
-    for claim_id in touched:
-        refresh_claim(claim_id, story_id, store, settings, models, denials)
-    return sorted(touched)
+        touched = _merge_denied(denied, pool + fresh, claim_of, changes) | (touched & set(claim_of.values()))
+    outlets = {**context.outlets, article.id: article.outlet}
+    story_statements = pool + own
+    for claim_id in sorted(touched):
+        members = [s for s in story_statements if claim_of.get(s.id) == claim_id]
+        claim, disputes = refresh_claim(claim_id, context.story_id, members, outlets, settings, models, denials)
+        changes.claims.append(claim)
+        changes.disputes[claim_id] = disputes
+    return changes
 
 
 def _newly_denied(denials: list[Statement], statements: list[Statement], fresh: set[str],
@@ -226,7 +243,7 @@ def _newly_denied(denials: list[Statement], statements: list[Statement], fresh: 
 
 
 def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[Statement],
-                  claim_of: dict[str, str | None], store: Store) -> set[str]:
+                  claim_of: dict[str, str | None], changes: ClaimChanges) -> set[str]:
     """Claims that one denial closely denies (in plainly worded assertions, as `find_disputes` reads them), and
     the denial's own, carry one proposition: the grouper kept them apart (different wording), the denial
     shows they are one. Each such set becomes its largest claim, so that a reader sees the denial once,
@@ -243,10 +260,8 @@ def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[St
         target = min(group, key=lambda c: (-sizes[c], c))
         for statement in statements:
             if claim_of.get(statement.id) in group - {target}:
-                store.set_statement_claim(statement.id, target)
-                claim_of[statement.id] = target
-        for gone in group - {target}:
-            store.delete_claim(gone)
+                changes.claim_of[statement.id] = claim_of[statement.id] = target
+        changes.deleted.extend(sorted(group - {target}))
         grown.add(target)
     # A later denial may have merged an earlier target away.
     return grown & set(claim_of.values())
@@ -266,11 +281,11 @@ def group_propositions(texts: list[str], models: ClaimModels, settings: Settings
     return groups, index.encoded
 
 
-def refresh_claim(claim_id: str, story_id: str, store: Store, settings: Settings, models: ClaimModels,
-                  denials: list[Statement] = ()) -> Claim:
-    """Recompute a claim's stances, summary, status and disputes from its current statements, and from the
-    story's `denials` grouped elsewhere that closely deny one of its assertions."""
-    statements = store.statements(claim_id=claim_id)
+def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], outlets: dict[str, str | None],
+                  settings: Settings, models: ClaimModels,
+                  denials: list[Statement] = ()) -> tuple[Claim, list[Dispute]]:
+    """A claim's stances, summary, status and disputes from its current `statements` (in story order), and from
+    the story's `denials` grouped elsewhere that closely deny one of its assertions."""
     members = {s.id for s in statements}
     close = _closeness(statements + [d for d in denials if d.id not in members], models, settings)
     stance = stances(statements, models, settings, close)
@@ -278,14 +293,12 @@ def refresh_claim(claim_id: str, story_id: str, store: Store, settings: Settings
                and any(stance[s.id] in ASSERTING and close(d, s) for s in statements)]
     stance.update({d.id: "denies" for d in outside})
     involved = statements + outside
-    outlets = {s.article_id: store.article_outlet(s.article_id) for s in involved}
     claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
     same_facts = _closeness(statements, models, settings, either_way=True)
-    disputes = find_disputes(claim, involved, outlets, stance, close, same_facts)
+    disputes = find_disputes(claim, involved, {s.article_id: outlets.get(s.article_id) for s in involved},
+                             stance, close, same_facts)
     claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
-    store.put_claim(claim)
-    store.replace_disputes(claim_id, disputes)
-    return claim
+    return claim, disputes
 
 
 def _closeness(statements: list[Statement], models: ClaimModels, settings: Settings,

@@ -128,6 +128,11 @@ class StoryLinker:
         self._labels: list[str] = []
         self._profiles: OrderedDict[str, Profile] = OrderedDict()
 
+    def reset(self) -> None:
+        """Forget the in-memory index (rebuilt from the store when next needed), after a failed commit."""
+        self._index = None
+        self._labels = []
+
     def _ensure_index(self) -> hnswlib.Index:
         if self._index is None:
             ids, vectors = self.store.article_vectors()
@@ -210,17 +215,16 @@ class StoryLinker:
             self._add([article.id], article.embedding.reshape(1, -1))
             self._remember(article.id, self._profiles.get(article.id) or profile(article))
 
-    def record_story(self, article: Article, story_id: str) -> None:
-        """Create the article's story or refresh its date range."""
-        existing = self.store.story(story_id)
-        when = article.anchor_date
-        if existing is None:
-            story = Story(story_id, article.title or _first_words(article.text), [article.id], when, when)
-        else:
-            dates = [d for d in (existing.first_seen, existing.last_seen, when) if d]
-            story = Story(story_id, existing.title, existing.article_ids, min(dates, default=None),
-                          max(dates, default=None))
-        self.store.put_story(story)
+
+
+def story_for(article: Article, story_id: str, existing: Story | None) -> Story:
+    """The article's story: created with its headline as title, or `existing` with its date range refreshed."""
+    when = article.anchor_date
+    if existing is None:
+        return Story(story_id, article.title or _first_words(article.text), [article.id], when, when)
+    dates = [d for d in (existing.first_seen, existing.last_seen, when) if d]
+    return Story(story_id, existing.title, existing.article_ids + [article.id], min(dates, default=None),
+                 max(dates, default=None))
 
 
 def _too_far_apart(article: Article, other_date, window_days: int) -> bool:

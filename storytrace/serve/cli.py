@@ -17,7 +17,8 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default="storytrace.db", help="SQLite database file (default: storytrace.db here)")
+    common.add_argument("--db", help="SQLite database file or postgresql:// URL (default: $STORYTRACE_DB, else "
+                                     "storytrace.db here); reading commands refuse one that does not exist")
     parser = argparse.ArgumentParser(prog="storytrace", description="Who said what, who repeated it, and who denied it.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -25,6 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help=".html .htm .txt .jsonl files (or .gz of them), folders, "
                                                        "http(s) URLs and .urls files (one URL a line)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--server", metavar="URL", help="send the articles to a running `storytrace serve` at this URL "
+                                                   "(its models stay loaded: about a second an article) instead of "
+                                                   "analysing them here; its token, if it needs one, from "
+                                                   "STORYTRACE_API_TOKEN")
     p.set_defaults(run=cmd_add)
 
     p = sub.add_parser("stories", parents=[common], help="list stories with their outlets and dispute counts")
@@ -111,20 +116,33 @@ def main(argv: list[str] | None = None) -> int:
         os._exit(130)
 
 
-def _open(args):
+def _open(args, create: bool = False):
+    """The corpus at --db; only commands that write (add) create it when missing."""
     import storytrace
 
-    return storytrace.open(args.db, Settings.from_env())
+    return storytrace.open(args.db, Settings.from_env(), create=create)
 
 
 def cmd_add(args) -> int:
     from storytrace.ingest import expand_paths
 
     files = [p for p in expand_paths(args.paths) if isinstance(p, Path)]
-    with _open(args) as corpus, render.progress(len(files), enabled=not args.quiet) as advance:
-        report = corpus.add(args.paths, progress=advance)
+    if args.server and args.db:
+        print("storytrace add: error: --server adds to the server's own database; leave out --db", file=sys.stderr)
+        return EXIT_USAGE
+    with render.progress(len(files), enabled=not args.quiet) as advance:
+        if args.server:
+            from storytrace.serve.client import add_through_server
+
+            settings = Settings.from_env()
+            report = add_through_server(args.server, args.paths, settings, settings.api_token, progress=advance)
+        else:
+            with _open(args, create=True) as corpus:
+                report = corpus.add(args.paths, progress=advance)
     for problem in report.skipped:
         print(f"skipped {render.plain(problem.source)}: {render.plain(problem.reason)}", file=sys.stderr)
+    for source, warning in report.warnings:
+        print(f"warning {render.plain(source)}: {render.plain(warning)}", file=sys.stderr)
     print(f"added {len(report.added)} article(s); {len(report.duplicates)} already stored; "
           f"{len(report.skipped)} skipped")
     return EXIT_SKIPPED if report.skipped else EXIT_OK
@@ -188,8 +206,11 @@ def cmd_serve(args) -> int:
 
     from storytrace.serve.api import create_app
 
-    app = create_app(args.db, Settings.from_env(), host=args.host)
-    print(f"storytrace: serving {args.db} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    from storytrace.store import default_db
+
+    db = args.db or default_db()
+    app = create_app(db, Settings.from_env(), host=args.host, preload_models=True)
+    print(f"storytrace: serving {db} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
     if app.state.api_token:
         print(f"storytrace: writes need the header  Authorization: Bearer {app.state.api_token}", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

@@ -8,11 +8,16 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
+from rich.table import Column, Table
 
-from storytrace.corpus import Corpus, StoryView
+from storytrace.corpus import Corpus, StorySummary, StoryView
+from storytrace.store.base import Query
 from storytrace.model import Statement
 
+# Story ids are "S" and 11 hex digits.
+_STORY_ID_WIDTH = 12
+# Stories read from the store at once when listing them all.
+_STORIES_PER_READ = 500
 # Piped output (files, CI logs, the README) gets a readable width instead of rich's 80-column default.
 console = Console(highlight=False, width=None if Console().is_terminal else 150)
 
@@ -55,18 +60,26 @@ def progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[str],
 
 
 def stories_table(corpus: Corpus) -> None:
-    disputes_by_story: dict[str, int] = {}
-    claim_story = {c.id: c.story_id for c in corpus.claims()}
-    for dispute in corpus.disputes():
-        story_id = claim_story.get(dispute.claim_id)
-        disputes_by_story[story_id] = disputes_by_story.get(story_id, 0) + 1
-    outlets = {a.id: a.outlet for a in corpus.articles()}
-    table = Table("id", "title", "articles", "outlets", "first seen", "last seen", "disputes")
-    for story in corpus.stories():
-        names = sorted({outlets.get(i) or "?" for i in story.article_ids})
-        table.add_row(story.id, safe(story.title), str(len(story.article_ids)), safe(", ".join(names)),
-                      _day(story.first_seen), _day(story.last_seen), str(disputes_by_story.get(story.id, 0)))
+    # The id is what a reader copies into `storytrace story ID`: never wrapped or cut, however narrow the terminal.
+    table = Table(Column("id", no_wrap=True, min_width=_STORY_ID_WIDTH), "title", "articles", "outlets",
+                  "first seen", "last seen", "disputes")
+    for summary in _all_story_summaries(corpus):
+        story = summary.story
+        table.add_row(story.id, safe(story.title), str(len(story.article_ids)),
+                      safe(", ".join(summary.outlets) or "?"), _day(story.first_seen), _day(story.last_seen),
+                      str(summary.dispute_count))
     console.print(table)
+
+
+def _all_story_summaries(corpus: Corpus) -> Iterator[StorySummary]:
+    """Every story with its outlets and dispute count, read a page at a time (no whole-corpus reads)."""
+    offset = 0
+    while True:
+        page = corpus.find_stories(Query(limit=_STORIES_PER_READ, offset=offset))
+        yield from page.items
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return
 
 
 def story_view(view: StoryView, corpus: Corpus) -> None:

@@ -1,4 +1,4 @@
-"""The one storage interface: SQLite implements it today, PostgreSQL can implement it later."""
+"""The one storage interface, which SQLite and PostgreSQL implement."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 
 import numpy as np
 
-from storytrace.model import Article, Claim, Dispute, Entity, Statement, Story
+from storytrace.model import Article, Claim, Dispute, Entity, LinkContext, LinkResult, Statement, Story
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,35 @@ class Store(ABC):
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """Everything written inside commits together or not at all."""
+
+    # the link stage's read and write (built on the methods below, so every store has them)
+    def entities_by_keys(self, keys: set[str]) -> dict[str, list[Entity]]:
+        """The stored entities under each alias key (what resolving an article's names reads)."""
+        return {key: self.entities_by_key(key) for key in sorted(keys)}
+
+    def link_context(self, story_id: str) -> LinkContext:
+        """What linking an article placed in `story_id` reads: the story, its statements with their claims and
+        its articles' outlets."""
+        statements = self.statements(story_id=story_id)
+        claim_of = self.statement_claims([s.id for s in statements]) if statements else {}
+        article_ids = list(dict.fromkeys(s.article_id for s in statements))
+        return LinkContext(story_id=story_id, story=self.story(story_id), statements=statements, claim_of=claim_of,
+                           outlets={a: self.article_outlet(a) for a in article_ids})
+
+    def apply(self, result: LinkResult) -> None:
+        """Commit one article and everything linking decided about it, in one transaction."""
+        with self.transaction():
+            for entity, keys in result.entities:
+                self.put_entity(entity, keys)
+            self.put_article(result.article, result.story.id)
+            self.put_story(result.story)
+            for statement_id, claim_id in result.claim_of.items():
+                self.set_statement_claim(statement_id, claim_id)
+            for claim_id in result.deleted_claims:
+                self.delete_claim(claim_id)
+            for claim in result.claims:
+                self.put_claim(claim)
+                self.replace_disputes(claim.id, result.disputes.get(claim.id, []))
 
     @abstractmethod
     def close(self) -> None: ...
@@ -104,6 +133,10 @@ class Store(ABC):
 
     @abstractmethod
     def stories(self) -> list[Story]: ...
+
+    @abstractmethod
+    def story_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """Story ids beginning with `prefix` (at most `limit`), so a reader may type a unique prefix."""
 
     # statements, claims, disputes
     @abstractmethod

@@ -206,6 +206,11 @@ class SQLiteStore(Store):
     def stories(self) -> list[Story]:
         return [self._story(r) for r in self._q("SELECT * FROM stories ORDER BY first_seen, id")]
 
+    def story_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        # substr, not LIKE: '%' and '_' in what the user typed are plain characters
+        return [r[0] for r in self._q("SELECT id FROM stories WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+                                      (len(prefix), prefix, limit))]
+
     def _story(self, row: sqlite3.Row) -> Story:
         ids = [r[0] for r in self._q("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (row["id"],))]
         return Story(row["id"], row["title"], ids, _date(row["first_seen"]), _date(row["last_seen"]))

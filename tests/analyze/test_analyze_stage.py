@@ -20,7 +20,7 @@ def test_stage_keeps_order_sets_statements_vectors_and_trims_datelines(models):
     first = Article("a1", "a1.txt", LEAD, outlet="Yonhap", title="Arendt proposed liaison office",
                     dateline=Dateline("Beijing", date(2009, 12, 17), "Yonhap"))
     second = Article("a2", "a2.txt", OTHER, outlet="Reuters", dateline=Dateline("Aldwick", date(2009, 12, 18)))
-    stage = AnalyzeStage(models.nlp, n_process=1, batch_size=4)
+    stage = AnalyzeStage(lambda: models.nlp, n_process=1, batch_size=4)
     out = list(stage(iter([first, IngestError("bad.txt", "empty file"), second])))
     assert [type(item).__name__ for item in out] == ["Article", "IngestError", "Article"]
     [claim] = first.statements

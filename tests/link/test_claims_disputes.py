@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storytrace.link.claims import ClaimModels, claim_status, link_claims, load_claim_models, stances
+from storytrace.link.claims import ClaimModels, claim_status, load_claim_models, stances
+from storytrace.link.stage import link
 from storytrace.link.propositions import concrete_values, coverage, proposition_similarity, stems
 from storytrace.model import Article, Speaker, Statement
 from storytrace.settings import Settings
@@ -35,9 +36,7 @@ def _statement(text, speaker, polarity="asserts", chain=None, article_id="a1", n
 def _add(store, models, article_id, outlet, *statements, story="S1", settings=None):
     article = Article(id=article_id, source=f"{article_id}.txt", text=" ".join(s.text for s in statements),
                       outlet=outlet, statements=list(statements), dateline=None, published=None)
-    with store.transaction():
-        store.put_article(article, story)
-        link_claims(article, story, store, settings or Settings(), models)
+    store.apply(link(article, [], store.link_context(story), settings or Settings(), models))
     return article
 
 

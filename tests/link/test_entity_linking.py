@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storytrace.analyze.entities import canonical_names, entity_key
-from storytrace.link.entities import resolve_entities
+from storytrace.link.entities import entity_keys, resolve_entities
 from storytrace.model import Article, Mention, Speaker, Statement
 from storytrace.store import open_store
 
@@ -37,9 +37,10 @@ def test_variants_across_articles_share_one_entity(tmp_path):
     store = open_store(tmp_path / "e.db")
     first = _article("a", [("Kim Jong-il", "PERSON"), ("Barack Obama", "PERSON")])
     second = _article("b", [("Kim Jong Il", "PERSON"), ("Mr. Obama", "PERSON")], speaker="Mr. Obama")
-    with store.transaction():
-        resolve_entities(first, store)
-        resolve_entities(second, store)
+    for article in (first, second):
+        with store.transaction():
+            for entity, keys in resolve_entities(article, store.entities_by_keys(entity_keys(article))):
+                store.put_entity(entity, keys)
     assert first.mentions[0].entity_id == second.mentions[0].entity_id
     assert first.mentions[1].entity_id == second.mentions[1].entity_id
     assert second.statements[0].speaker.entity_id == first.mentions[1].entity_id

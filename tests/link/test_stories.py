@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from storytrace.link.stories import StoryLinker, same_event_scores, text_profile
+from storytrace.link.stories import StoryLinker, same_event_scores, story_for, text_profile
 from storytrace.model import Article, Entity, Mention
 from storytrace.settings import Settings
 from storytrace.store import open_store
@@ -55,8 +55,9 @@ def test_another_instance_of_the_same_kind_of_event_starts_its_own_story(tmp_pat
             for name in {m.text for m in article.mentions}:
                 store.put_entity(Entity(f"E{name}", name, "GPE"), [(name, name.lower())])
             placements[article.id] = linker.place(article)
-            store.put_article(article, placements[article.id].story_id)
-            linker.record_story(article, placements[article.id].story_id)
+            story_id = placements[article.id].story_id
+            store.put_article(article, story_id)
+            store.put_story(story_for(article, story_id, store.story(story_id)))
         linker.index(article)
     assert placements["c"].story_id == placements["a"].story_id and placements["c"].matched_article == "a"
     assert placements["b"].story_id != placements["a"].story_id and placements["b"].matched_article is None

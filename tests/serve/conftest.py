@@ -38,16 +38,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: drives Debian's chromium through Playwright")
 
 
-def storytrace(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, "-m", "storytrace", *args], capture_output=True, text=True, timeout=600)
-    if check:
-        assert done.returncode in (0, 3), done.stderr
-    return done
-
-
 @pytest.fixture(scope="session")
-def example_db(tmp_path_factory) -> Path:
-    """The example corpus (examples/ without bad/) and one hostile article, analysed once per session."""
+def example_db(tmp_path_factory, models) -> Path:
+    """The example corpus (examples/ without bad/) and one hostile article, analysed once per session with the
+    session's models (the CLI's own `add` is tested in test_cli.py)."""
+    import storytrace
+
     root = tmp_path_factory.mktemp("serve")
     folder = root / "articles"
     folder.mkdir()
@@ -56,8 +52,9 @@ def example_db(tmp_path_factory) -> Path:
             shutil.copy(path, folder / path.name)
     (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n")
     db = root / "examples.db"
-    added = storytrace("add", "--quiet", "--db", str(db), str(folder))
-    assert "skipped" in added.stdout and " 0 skipped" in added.stdout, added.stdout + added.stderr
+    with storytrace.open(db, models=models) as corpus:
+        report = corpus.add([folder])
+    assert report.added and not report.skipped, [(e.source, e.reason) for e in report.skipped]
     return db
 
 

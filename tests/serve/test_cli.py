@@ -1,7 +1,10 @@
-"""The CLI end to end, as a user runs it: real processes, a real SQLite file, the JSON export contract."""
+"""The CLI end to end, as a user runs it: a real SQLite file and the JSON export contract. Commands run in this
+process through `main` (what a subprocess would add is the interpreter's start); the exit-code, Ctrl-C and kill
+tests run real processes, where the process is what they test."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -9,8 +12,12 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 
 import pytest
+
+from storytrace.serve.cli import main
 
 AGENCY = """Norland denies proposing liaison office to Veskaria
 Posted December. 19, 2009 01:52
@@ -48,12 +55,31 @@ CONTRACT = {
 }
 
 
-def run(*args, db, check=None):
-    done = subprocess.run([sys.executable, "-m", "storytrace", *args, "--db", str(db)], capture_output=True,
-                          text=True, timeout=600)
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args, db, check=None) -> Done:
+    """`storytrace ARGS --db DB` in this process, with its exit code and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main([*args, "--db", str(db)])
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code
+    done = Done(code, out.getvalue(), err.getvalue())
     if check is not None:
         assert done.returncode == check, done.stderr
     return done
+
+
+def run_process(*args, db, env=None) -> subprocess.CompletedProcess:
+    """`python -m storytrace ARGS --db DB` as a real process."""
+    return subprocess.run([sys.executable, "-m", "storytrace", *args, "--db", str(db)], capture_output=True,
+                          text=True, timeout=600, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture(scope="module")
@@ -131,17 +157,41 @@ def test_story_disputes_and_lists(corpus):
 
 
 def test_errors_and_usage_exit_codes(corpus, tmp_path):
-    """A missing story is a one-line error (exit 1); a bad option is a usage error (exit 2)."""
+    """A missing story is a one-line error (exit 1); a bad option is a usage error (exit 2); real processes."""
     _, db, _ = corpus
-    missing = run("story", "nope", db=db, check=1)
+    missing = run_process("story", "nope", db=db)
+    assert missing.returncode == 1
     assert missing.stderr.strip() == "storytrace: error: no story with id 'nope' (see `storytrace stories`)"
-    run("export", "--format", "xml", db=db, check=2)
+    assert run_process("export", "--format", "xml", db=db).returncode == 2
     (tmp_path / "junk.db").write_bytes(b"not a database" * 200)
     junk = run("stories", db=tmp_path / "junk.db", check=1)
     assert "junk.db" in junk.stderr and len(junk.stderr.strip().splitlines()) == 1
-    typo = subprocess.run([sys.executable, "-m", "storytrace", "stories", "--db", str(db)], capture_output=True,
-                          text=True, timeout=600, env={**os.environ, "STORYTRACE_N_PROCES": "1"})
+    typo = run_process("stories", db=db, env={"STORYTRACE_N_PROCES": "1"})
     assert typo.returncode == 1 and typo.stderr.startswith("storytrace: error: STORYTRACE_N_PROCES: no such setting")
+
+
+def test_reading_commands_refuse_a_database_that_does_not_exist(tmp_path):
+    """A mistyped --db is an error naming it, and no empty database is left behind."""
+    for command in (["stories"], ["disputes"], ["export"], ["search", "x"], ["statements"], ["story", "S1"]):
+        done = run(*command, db=tmp_path / "typo.db", check=1)
+        assert "typo.db: no such database" in done.stderr
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_story_accepts_a_unique_id_prefix_and_never_cuts_ids(corpus):
+    """`story` takes an unambiguous prefix; `stories` prints whole ids even in a narrow terminal."""
+    _, db, _ = corpus
+    [story] = json.loads(run("export", db=db, check=0).stdout)["stories"]
+    assert "Nathan Ellery" in run("story", story["id"][:5], db=db, check=0).stdout
+    from storytrace.serve import render
+
+    narrow = render.console.width
+    try:
+        render.console.width = 40
+        listing = run("stories", db=db, check=0).stdout
+    finally:
+        render.console.width = narrow
+    assert story["id"] in listing
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])

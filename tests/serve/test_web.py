@@ -124,3 +124,39 @@ def test_article_page_highlights_statements_and_speaker_page_collects_them(page,
     assert marked and marked <= set(listed)
     target = page.evaluate("location.hash")
     assert target.startswith("#st-") and page.locator(target).count() == 1
+
+
+def test_api_docs_render_their_operations_offline(page, server):
+    """/docs draws every resource's operations with the packaged Swagger UI (it cannot read an OpenAPI 3.1 label)."""
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    assert "Unable to render this definition" not in page.content()
+    paths = page.locator(".opblock-summary-path").evaluate_all("els => els.map(e => e.textContent)")
+    assert "/api/stories" in paths and "/api/articles" in paths
+
+
+ADDED_ARTICLE = """Ferry operator denies it will cut winter sailings
+
+HARROWAY, Jan. 8 -- The Harroway ferry operator on Thursday denied a report that it would cut its winter
+sailings to the outer islands, saying the timetable would stay as published. "No sailing will be cut this
+winter," a spokeswoman for the operator said. The Island Courier had reported on Wednesday, citing two crew
+members, that the last evening crossing would be dropped from February because of staff shortages.
+"""
+
+
+def test_add_page_takes_pasted_text_and_uploaded_files(page, tmp_path, start_server):
+    """A reader pastes one article and uploads a bad file: the result names what was added and what was skipped."""
+    empty = tmp_path / "blank.txt"
+    empty.write_text("")
+    with start_server(tmp_path / "added.db") as base:
+        page.goto(base + "/")
+        page.get_by_role("link", name="Add").click()
+        page.fill("textarea[name=text]", ADDED_ARTICLE)
+        page.set_input_files("input[name=files]", str(empty))
+        page.get_by_role("button", name="Add").click()
+        page.wait_for_selector(".add-report")
+        assert "Added 1 article(s); 0 already stored; 1 skipped." in page.locator(".add-report .summary").inner_text()
+        assert "blank.txt: empty file" in page.locator(".add-report .skipped").inner_text()
+        page.locator(".add-report .added a").first.click()
+        page.wait_for_load_state()
+        assert "ferry operator" in page.locator(".article-body").inner_text().lower()

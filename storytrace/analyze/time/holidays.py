@@ -11,7 +11,8 @@ from typing import Callable, Final
 
 from storytrace.analyze.time import anchoring as cal
 from storytrace.analyze.time.lexicon import PARTS_OF_DAY, WEEKDAYS, month_number
-from storytrace.analyze.time.rules import Context, Result, _one
+from storytrace.analyze.time.model import Context, Result
+from storytrace.analyze.time.rules import _one
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

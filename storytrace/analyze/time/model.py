@@ -1,8 +1,26 @@
-"""The carrier of the time tagger: one recognized, normalized time expression."""
+"""The carriers of the time tagger: a recognized, normalized time expression, and what rules work with."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+
+Result = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
+
+
+@dataclass
+class Context:
+    """What a normalizer may use: the anchor, the tense around the match, and the discourse so far."""
+
+    anchor: date | None
+    tense: str | None = None  # "past", "future" or None
+    topic_quarter: str | None = None  # the quarter an earnings report is about ("1989-Q3"): its first past one
+    story_date: tuple[date, int] | None = None  # the latest calendar date named, with its fineness (0 year .. 2 day)
+
+
+Normalizer = Callable[[re.Match[str], Context], list[Result]]
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
-
 from storytrace.analyze.time import anchoring as cal
-
-if TYPE_CHECKING:  # rules imports this module
-    from storytrace.analyze.time.rules import Context
+from storytrace.analyze.time.model import Context
 
 _CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _FINENESS = {"year": 0, "month": 1, "week": 2, "day": 2}

@@ -8,7 +8,8 @@ from datetime import timedelta
 from storytrace.analyze.time import anchoring as cal
 from storytrace.analyze.time.lexicon import ORDINALS, SEASONS, UNITS, number_value, unit_key
 from storytrace.analyze.time.narrative import story_value
-from storytrace.analyze.time.rules import Context, Result, _one, word_year_value
+from storytrace.analyze.time.model import Context, Result
+from storytrace.analyze.time.rules import _one, word_year_value
 
 _BACK = {"last", "past", "previous", "the past", "the last", "the previous", "this past", "late last", "early last"}
 _AHEAD = {"next", "coming", "the coming", "the next", "this coming", "the following", "following"}

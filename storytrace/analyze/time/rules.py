@@ -8,30 +8,15 @@ leftmost-longest matches, so one rule per shape is enough and longer shapes win 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from storytrace.analyze.time import anchoring as cal
 from storytrace.analyze.time.narrative import story_point, story_value
+from storytrace.analyze.time.model import Context, Result
 from storytrace.analyze.time.lexicon import (
     PARTS_OF_DAY, WEEKDAYS, month_number,
 )
 
-Result = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
-
-
-@dataclass
-class Context:
-    """What a normalizer may use: the anchor, the tense around the match, and the discourse so far."""
-
-    anchor: date | None
-    tense: str | None = None  # "past", "future" or None
-    topic_quarter: str | None = None  # the quarter an earnings report is about ("1989-Q3"): its first past one
-    story_date: tuple[date, int] | None = None  # the latest calendar date named, with its fineness (0 year .. 2 day)
-
-
-Normalizer = Callable[[re.Match[str], Context], list[Result]]
 
 
 def _one(match: re.Match[str], kind: str, value: str | None, group: str | int = 0) -> list[Result]:

@@ -17,7 +17,7 @@ from storytrace.analyze.time import holidays as h
 from storytrace.analyze.time import periods as p
 from storytrace.analyze.time import rules as r
 from storytrace.analyze.time.lexicon import MONTH, NUM, PART, SEASON, UNIT, WEEKDAY, YEAR
-from storytrace.analyze.time.model import Timex
+from storytrace.analyze.time.model import Normalizer, Timex
 from storytrace.analyze.time.narrative import note_date
 from storytrace.analyze.time.tense import near_past, tense_at, verb_tense
 
@@ -45,7 +45,7 @@ def _part_or_overnight(m: re.Match[str], ctx: r.Context) -> list[r.Result]:
     return r._one(m, "TIME", f"{ctx.anchor.isoformat()}TNI")
 
 
-RULES: Final[list[tuple[str, re.Pattern[str], r.Normalizer]]] = [
+RULES: Final[list[tuple[str, re.Pattern[str], Normalizer]]] = [
     ("week_of", re.compile(rf"{_B}(?i:the\s+)?(?i:week)\s+(?i:of)\s+(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?{_E}"), r._week_of),
     ("month_day", re.compile(rf"{_B}{_ABOUT}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or)\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\w,.]\d|\s+\w))?{_E}(?:,?\s+(?P<year>{YEAR}){_E})?"), r._month_day),
     ("day_month", re.compile(rf"{_B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?{_E}"), r._month_day),
@@ -136,7 +136,7 @@ def not_a_timex(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _tense_around(normalizer: r.Normalizer, text: str, start: int, end: int) -> str | None:
+def _tense_around(normalizer: Normalizer, text: str, start: int, end: int) -> str | None:
     """The tense a rule's normalizer needs: the governing verb for weekdays and bare months, the verb right
     before a calendar date ("ended Sept. 30"), else only whether a future marker stands near."""
     if normalizer in _VERB_TENSE_NORMALIZERS:
@@ -152,7 +152,7 @@ def tag_timexes(text: str, anchor: date | None, tense: str | None = "auto") -> l
     `tense` "auto" reads it from the words around each expression; "past" or "future" forces it
     (a caller that knows its verb, such as a statement's cue, says which way "Friday" points).
     """
-    candidates: list[tuple[int, int, int, re.Match[str], r.Normalizer]] = []
+    candidates: list[tuple[int, int, int, re.Match[str], Normalizer]] = []
     for order, (_, pattern, normalizer) in enumerate(RULES):
         for match in pattern.finditer(text):
             if match.end() > match.start():

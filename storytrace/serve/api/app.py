@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,14 +21,17 @@ from storytrace.serve.api.guard import Guard, Policy, is_loopback
 from storytrace.serve.api.routers import articles, claims, disputes, entities, export, search, statements, stories
 from storytrace.settings import Settings
 
+OPENAPI_VERSION = "3.0.3"
 ROUTERS = (articles, stories, statements, claims, disputes, entities, search, export)
 
 
 def create_app(db: str | Path, settings: Settings | None = None, models: Models | None = None,
-               host: str = "127.0.0.1") -> FastAPI:
+               host: str = "127.0.0.1", preload_models: bool = False) -> FastAPI:
     """An app serving the corpus at `db` to clients reaching it at `host` (the address it is bound to); the
     corpus opens at start-up and closes at shutdown. Bound to anything but loopback, writes need a token:
-    `settings.api_token`, or one made here and left in `app.state.api_token` for the caller to show."""
+    `settings.api_token`, or one made here and left in `app.state.api_token` for the caller to show.
+    `preload_models` loads the models in the background at start-up, so the first article added does not wait
+    for them (reads never need them)."""
     settings = settings or Settings()
     token = settings.api_token or (None if is_loopback(host) else secrets.token_urlsafe(24))
 
@@ -35,6 +39,8 @@ def create_app(db: str | Path, settings: Settings | None = None, models: Models 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state = AppState(storytrace.open(db, settings, models))
         app.state.storytrace = state
+        if preload_models:
+            threading.Thread(target=state.load_models, name="storytrace-preload", daemon=True).start()
         try:
             yield
         finally:
@@ -47,14 +53,18 @@ def create_app(db: str | Path, settings: Settings | None = None, models: Models 
                               "statements, claims and disputes. Errors are always "
                               '`{"error": {"code": ..., "message": ...}}`.',
                   lifespan=lifespan)
+    # The packaged Swagger UI (4.x) refuses to render a document labelled OpenAPI 3.1, FastAPI's default; the
+    # schema uses nothing 3.0 readers cannot show, so it is labelled 3.0.3 and /docs renders offline.
+    app.openapi_version = OPENAPI_VERSION
     app.state.api_token = token
     errors.install(app)
     app.add_middleware(Guard, policy=Policy.for_bind(host, token))
     for module in ROUTERS:
         app.include_router(module.router)
-    from storytrace.serve.web import STATIC_DIR, pages
+    from storytrace.serve.web import STATIC_DIR, add, pages
 
     app.include_router(pages.router)
+    app.include_router(add.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _mount_docs(app)
     return app

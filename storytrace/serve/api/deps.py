@@ -51,11 +51,14 @@ class AppState:
         if not any(isinstance(r, RawArticle) for r in raws):
             # Nothing to analyse: no reason to load models or wait for the writer.
             return AddReport(skipped=[r for r in raws if isinstance(r, IngestError)])
-        with self.models_lock:
-            # Loaded before the write lock is taken: a first POST's model loading blocks no other write.
-            self.writer.models
+        self.load_models()  # before the write lock is taken: a first POST's model loading blocks no other write
         with self.write_lock:
             return self.writer.add_raw(raws, None, False)
+
+    def load_models(self) -> None:
+        """Load every model the writer needs, once (a preload at start-up and a first POST share the work)."""
+        with self.models_lock:
+            self.writer.models.load_all()
 
     def close(self) -> None:
         for reader in self.opened:

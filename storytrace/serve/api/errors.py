@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storytrace.errors import IngestError, StoreError, StorytraceError
+from storytrace.serve.web import error_page
 
 # Codes for errors raised by Starlette itself (unknown route, wrong method, ...).
 _HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
@@ -44,8 +45,6 @@ def install(app: FastAPI) -> None:
 def _respond(request: Request, status: int, code: str, message: str) -> Response:
     if request.url.path.startswith("/api") or "text/html" not in request.headers.get("accept", ""):
         return JSONResponse(error_body(code, message), status_code=status)
-    from storytrace.serve.web.pages import error_page
-
     return HTMLResponse(error_page(status, message), status_code=status)
 
 

@@ -12,11 +12,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from storytrace.corpus import Listing, StorySummary, StoryView
-from storytrace.model import Article, Claim, Dispute, Entity, Statement
-
-Polarity = Literal["asserts", "denies", "confirms", "declines_comment", "speculates"]
-ClaimStatus = Literal["disputed", "corroborated", "single_source", "denied"]
-DisputeKind = Literal["denial", "contradiction"]
+from storytrace.model import Article, Claim, ClaimStatus, Dispute, DisputeKind, Entity, Polarity, Statement
 
 T = TypeVar("T")
 

@@ -20,3 +20,11 @@ def environment() -> Environment:
 
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
+
+
+def error_page(status: int, message: str) -> str:
+    """The HTML page of an error, for a browser; the API's error handlers use it (so it lives apart from the
+    page routes, which depend on the API's dependencies)."""
+    from storytrace.serve.web.links import WebLinks
+
+    return render("error.html", links=WebLinks(), title=f"Error {status}", status=status, message=message)
