@@ -124,7 +124,7 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
         if content is None:
             continue
         words = len(text[content[0]:content[1]].split())
-        cue = _cue_after_quote(doc, len(text), quote) or _cue_before_quote(doc, quote, words)
+        cue = _cue_after_quote(doc, text, quote) or _cue_before_quote(doc, quote, words)
         if cue is not None and cue.dep_ == "ccomp" and is_cue_verb(cue.head) and cue.head.idx < min(cue.idx, quote.open_at):
             continue  # `X said he believes "..."`: the quote is part of what X said, found from "said"
         if cue is not None and is_unsaid(cue):
@@ -144,13 +144,13 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
     return found
 
 
-def _cue_after_quote(doc: Doc, text_length: int, quote: QuoteSpan) -> Token | None:
+def _cue_after_quote(doc: Doc, text: str, quote: QuoteSpan) -> Token | None:
     """`"...," said X.` / `"...," X said Friday.` / `"...," the 71-year-old diplomat said`: the cue verb
     after the quote, inverted or with a subject that starts right after the quote."""
-    after = doc.char_span(quote.close_at, text_length, alignment_mode="expand")
+    after = doc.char_span(quote.close_at, len(text), alignment_mode="expand")
     if after is None:
         return None
-    closes_sentence = text_ends_sentence(doc.text, quote)
+    closes_sentence = text_ends_sentence(text, quote)
     for n, token in enumerate(after):
         if n > 30 or token.text in _SENTENCE_END or "\n" in token.text or (n > 0 and is_quote_mark(token)):
             return None
@@ -277,7 +277,7 @@ def _assemble(
     )
     if candidate.speaker is None:
         return Attribution(statement)
-    source_start, source_end = mention_span(candidate.speaker, candidate.cue_token, (candidate.start, candidate.end))
+    source_start, source_end = mention_span(candidate.speaker, candidate.cue_token, (candidate.start, candidate.end), text)
     return Attribution(statement, source_start, source_end)
 
 

@@ -457,7 +457,7 @@ def _text(span: Span) -> str:
     return span.text.strip()
 
 
-def mention_span(head: Token, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+def mention_span(head: Token, cue: Token, content: tuple[int, int], text: str) -> tuple[int, int]:
     """Character span of the speaker's noun phrase as written, appositions and relative clauses included.
 
     PolNeAR-style sources are the whole phrase ("Howard Dean, the former governor of Vermont");
@@ -473,7 +473,6 @@ def mention_span(head: Token, cue: Token, content: tuple[int, int]) -> tuple[int
         if len(span) == 0:
             return head.idx, head.idx + len(head.text)
         start, end = span.start_char, span.end_char
-    text = head.doc.text
     while end > start and text[end - 1] in " ,;:—–-\"“”'’":
         end -= 1
     while start < end and text[start] in " ,;:—–-\"“”'‘":
