@@ -98,3 +98,13 @@ def test_a_role_that_may_only_read_opens_an_up_to_date_corpus(postgres_url):
         with psycopg.connect(postgres_url, autocommit=True) as admin:
             admin.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM newsroom_reader")
             admin.execute("DROP ROLE newsroom_reader")
+
+
+def test_without_create_an_empty_database_is_no_corpus(postgres_url):
+    """Reading commands must not turn a mistyped or empty database into an empty corpus."""
+    with pytest.raises(StoreError, match="no storytrace corpus"):
+        open_store(postgres_url, create=False)
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT to_regclass('articles')").fetchone() == (None,)
+    open_store(postgres_url).close()
+    open_store(postgres_url, create=False).close()

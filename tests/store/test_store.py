@@ -190,7 +190,8 @@ def test_both_stores_answer_every_read_alike(sqlite_url, postgres_url):
                  store.article_texts(["a1"]), store.article_outlet("a2"), store.article_story("a2"),
                  store.find_stories(Query()), store.find_claims(Query(status="disputed")),
                  store.find_disputes(Query(story_id="S1")), store.find_entities(Query(limit=2, offset=1)),
-                 store.find_statements(Query(since=date(2009, 12, 11))), store.entity("E1"), store.claim("C1"),
+                 store.find_statements(Query(since=date(2009, 12, 11))), store.find_statements(Query(by_day=True)),
+                 store.story_ids_starting("S"), store.story_ids_starting("S1%"), store.entity("E1"), store.claim("C1"),
                  store.dispute("D1"), store.story_outlets(), store.story_dispute_counts()]
         ids, vectors = store.article_vectors()
         reads.append((ids, vectors.tolist()))
