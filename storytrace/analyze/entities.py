@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -17,8 +18,11 @@ _TITLES = {
     "queen", "prince", "pope", "ambassador", "spokesman", "spokeswoman", "leader", "deputy", "the",
 }
 _NON_WORD = re.compile(r"[^\w\s]")
+# Distinct names remembered by entity_key: linking asks for the same few names hundreds of times per article.
+_KEY_CACHE_SIZE = 100_000
 
 
+@lru_cache(maxsize=_KEY_CACHE_SIZE)
 def entity_key(name: str) -> str:
     """A comparison key: accents, punctuation, hyphens, case, leading titles and possessives removed.
 

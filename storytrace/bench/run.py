@@ -64,7 +64,8 @@ BENCHMARKS: dict[str, Benchmark] = {
                            "headline, date, byline, outlet from a page's HTML, against its markup",
                            (_folder("data", "trafilatura-eval or article-extraction-benchmark folder"), _LIMIT)),
     "speed": Benchmark("storytrace.bench.speed:bench_speed", "full pipeline against spaCy alone", (
-        _folder("corpus", "folder of articles"), _LIMIT,
+        Option("corpus", "folder of articles (or --bodies)", "folder"),
+        Option("bodies", "FNC-1 bodies CSV, one article per body (or --corpus)", "file"), _LIMIT,
         Option("min-words", "only articles with at least this many words", "int", default=0),
         Option("max-words", "only articles with at most this many words", "int"), _DB)),
     "polnear": Benchmark("storytrace.bench.polnear:bench_polnear", "attribution relations on PolNeAR",
