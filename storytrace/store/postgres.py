@@ -23,7 +23,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from storytrace.errors import StoreError
-from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Statement, Story
+from storytrace.model import Article, Claim, Dateline, Dispute, Entity, LinkContext, Mention, Statement, Story
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import POSTGRES_MIGRATIONS
 from storytrace.store.rows import dispute_from_row, iso, statement_from_row, to_date, to_datetime
@@ -299,6 +299,23 @@ class PostgresStore(Store):
         # Earliest-stored first, as SQLite's scan of its key index gives them: the first entity known by a name wins.
         return self._entities("JOIN (SELECT entity_id, MIN(seq) AS first FROM entity_aliases WHERE key = %s "
                               "GROUP BY entity_id) AS k ON k.entity_id = e.id ORDER BY k.first", (key,))
+
+    @_reads
+    def entities_by_keys(self, keys: set[str]) -> dict[str, list[Entity]]:
+        # One query for an article's names, not one round trip per name; each key's entities earliest-stored first.
+        rows = self._q(f"SELECT k.key, e.*, {_ENTITY_ALIASES} FROM entities e JOIN "
+                       "(SELECT key, entity_id, MIN(seq) AS first FROM entity_aliases WHERE key = ANY(%s) "
+                       "GROUP BY key, entity_id) AS k ON k.entity_id = e.id ORDER BY k.key, k.first",
+                       (sorted(keys),))
+        found: dict[str, list[Entity]] = {key: [] for key in sorted(keys)}
+        for r in rows:
+            found[r["key"]].append(Entity(r["id"], r["name"], r["type"], r["aliases"]))
+        return found
+
+    @_reads
+    def link_context(self, story_id: str) -> LinkContext:
+        # The interface's reads, on one pooled connection: one snapshot of the story, and no checkout per read.
+        return super().link_context(story_id)
 
     @_writes
     def put_entity(self, entity: Entity, keys: list[tuple[str, str]]) -> None:

@@ -192,6 +192,7 @@ def test_both_stores_answer_every_read_alike(sqlite_url, postgres_url):
                  store.find_disputes(Query(story_id="S1")), store.find_entities(Query(limit=2, offset=1)),
                  store.find_statements(Query(since=date(2009, 12, 11))), store.find_statements(Query(by_day=True)),
                  store.story_ids_starting("S"), store.story_ids_starting("S1%"), store.entity("E1"), store.claim("C1"),
+                 store.entities_by_keys({"~shared", "kim", "nobody"}), store.link_context("S1"),
                  store.dispute("D1"), store.story_outlets(), store.story_dispute_counts()]
         ids, vectors = store.article_vectors()
         reads.append((ids, vectors.tolist()))
