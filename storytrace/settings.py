@@ -68,6 +68,8 @@ class Settings:
     api_token: str = _setting("", "Token that writes to the REST API must carry (Authorization: Bearer TOKEN). "
                                   "Required when serving on anything but loopback: left empty then, a random "
                                   "one is made and printed at start.")
+    page_cache: bool = _setting(True, "Let the server keep each page and API answer it has rendered until the "
+                                      "next write to the corpus (it changes only when articles are stored).")
 
     def with_overrides(self, **changes) -> "Settings":
         known = {f.name for f in fields(self)}

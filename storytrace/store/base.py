@@ -74,6 +74,11 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def data_version(self) -> int | None:
+        """A number that changes when another connection commits a write, for caches of what was read; None
+        when the backend cannot tell cheaply (then nothing read is cached)."""
+        return None
+
     def reader(self) -> "Store":
         """A store for reads that run while this one writes (a server's requests). A backend whose connection
         can serve concurrent readers returns itself; SQLite opens another connection."""

@@ -47,6 +47,10 @@ class SQLiteStore(Store):
             raise StoreError(f"{self.path}: not a usable storytrace database ({exc})") from exc
         self._depth = 0
 
+    def data_version(self) -> int | None:
+        # SQLite's own counter: it moves when another connection commits to the file.
+        return self._q("PRAGMA data_version")[0][0]
+
     def reader(self) -> "SQLiteStore":
         """A read-only connection of its own to the same file: in WAL mode it reads the last committed state
         while this store writes, never waiting for the writer (one per concurrent reader; not shared)."""

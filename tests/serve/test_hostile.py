@@ -251,3 +251,21 @@ def test_api_fetches_no_internal_address(served):
     assert_refused(listed, 422)
     assert "only http(s)" in listed.json()["error"]["message"]
     assert "root:" not in listed.text
+
+
+def test_cached_pages_follow_every_write(hand_db, tmp_path, start_server):
+    """Pages are kept until the data changes: an article stored by another process shows up on the next read."""
+    db = tmp_path / "cached.db"
+    db.write_bytes(hand_db.read_bytes())
+    with start_server(db) as base:
+        before = [httpx.get(f"{base}/api/stories", params={"limit": 1}, timeout=30).json()["total"] for _ in range(3)]
+        page = httpx.get(f"{base}/", timeout=30).text
+        assert len(set(before)) == 1 and "Night ferry" not in page
+        with storytrace.open(db) as corpus, corpus.store.transaction():
+            corpus.store.put_article(_article(77777, date(2012, 5, 5), "Night ferry resumes", "Outlet 1",
+                                              ["Moira Tulloch"]), "S-new")
+            corpus.store.put_story(Story("S-new", "Night ferry resumes", [], date(2012, 5, 5), date(2012, 5, 5)))
+        after = httpx.get(f"{base}/api/stories", params={"limit": 1}, timeout=30).json()["total"]
+        assert after == before[0] + 1
+        assert "Night ferry" in httpx.get(f"{base}/", params={"offset": 0}, timeout=30).text
+        assert "Night ferry" in httpx.get(f"{base}/", timeout=30).text

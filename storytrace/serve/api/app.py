@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 import storytrace
 from storytrace.loading import Models
 from storytrace.serve.api import errors
+from storytrace.serve.api.cache import PageCache
 from storytrace.serve.api.deps import AppState
 from storytrace.serve.api.guard import Guard, Policy, is_loopback
 from storytrace.serve.api.routers import articles, claims, disputes, entities, export, search, statements, stories
@@ -58,6 +59,8 @@ def create_app(db: str | Path, settings: Settings | None = None, models: Models 
     app.openapi_version = OPENAPI_VERSION
     app.state.api_token = token
     errors.install(app)
+    # The guard is outermost (added last): nothing it refuses reaches the cache.
+    app.add_middleware(PageCache)
     app.add_middleware(Guard, policy=Policy.for_bind(host, token))
     for module in ROUTERS:
         app.include_router(module.router)

@@ -19,6 +19,7 @@ from fastapi import Depends, Query, Request
 from storytrace.corpus import AddReport, Corpus
 from storytrace.errors import IngestError
 from storytrace.model import RawArticle
+from storytrace.serve.api.cache import Generation
 from storytrace.serve.api.errors import ApiError
 
 # Deeper than any page a person reads; past this an offset is a probe (SQLite cannot even bind 2**63).
@@ -36,6 +37,7 @@ class AppState:
     # Idle read-only corpora; a request takes one (or opens a new one) and puts it back when done.
     idle: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
     opened: list[Corpus] = field(default_factory=list)
+    pages: Generation = field(default_factory=Generation)
 
     def borrow(self) -> Corpus:
         try:
@@ -44,6 +46,16 @@ class AppState:
             reader = self.writer.reader()
             self.opened.append(reader)
             return reader
+
+    def generation(self) -> int | None:
+        """The data's generation for the page cache (None: do not cache)."""
+        if not self.writer.settings.page_cache:
+            return None
+        reader = self.borrow()
+        try:
+            return self.pages.check(id(reader), reader.store.data_version())
+        finally:
+            self.idle.put(reader)
 
     def add(self, raws: Iterable[RawArticle | IngestError]) -> AddReport:
         """Analyse, store and link articles already read; one writer at a time."""

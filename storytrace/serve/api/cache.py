@@ -1,0 +1,100 @@
+"""Responses to GET requests kept until the data changes: the corpus only changes when articles are added, so
+a page rendered once (a story's timeline, a listing with its counts) serves every reader until the next commit.
+
+The key is the request (path and query) and a generation number that moves whenever the store reports a commit
+since the connection that checks last looked (`Store.data_version`); a store that cannot tell (None) is never
+cached. Only complete 200 responses up to `MAX_ENTRY_BYTES` are kept, up to `MAX_BYTES` in all, least recently
+used first out. Pure ASGI: a hit costs a dictionary lookup and one PRAGMA."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+
+# Enough for every page of a busy newsroom's day; a 10,000-article corpus's listings and story parts fit.
+MAX_BYTES = 64_000_000
+# Larger responses (a whole export) are rare and cheap to stream again relative to the memory they would hold.
+MAX_ENTRY_BYTES = 1_000_000
+# Never cached: the docs and static files (served from disk by Starlette) and exports (large, rarely repeated).
+_PASS = ("/docs", "/static", "/openapi.json", "/api/export")
+
+
+class Generation:
+    """A number that moves when any connection sees a commit it had not seen before."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._seen: dict[int, int] = {}
+        self._lock = threading.Lock()
+
+    def check(self, connection_key: int, version: int | None) -> int | None:
+        if version is None:
+            return None
+        with self._lock:
+            if self._seen.get(connection_key, version) != version:
+                self.value += 1
+            self._seen[connection_key] = version
+            return self.value
+
+
+class PageCache:
+    """ASGI middleware keeping GET responses per (path, query, generation)."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]):
+        self.app = app
+        self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") != "GET" or path.startswith(_PASS):
+            await self.app(scope, receive, send)
+            return
+        generation = scope["app"].state.storytrace.generation()
+        if generation is None:
+            await self.app(scope, receive, send)
+            return
+        key = (path, scope.get("query_string", b""), generation)
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                self._entries.move_to_end(key)
+        if hit is not None:
+            status, headers, body = hit
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: dict = {}
+        chunks: list[bytes] = []
+        keep = True
+
+        async def capture(message: MutableMapping[str, Any]) -> None:
+            nonlocal keep
+            if message["type"] == "http.response.start":
+                start.update(message)
+                keep = message.get("status") == 200
+            elif message["type"] == "http.response.body" and keep:
+                chunks.append(message.get("body", b""))
+                keep = sum(len(c) for c in chunks) <= MAX_ENTRY_BYTES
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if keep and start:
+            self._store(key, start["status"], list(start.get("headers", [])), b"".join(chunks))
+
+    def _store(self, key: tuple, status: int, headers: list, body: bytes) -> None:
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = (status, headers, body)
+            self._bytes += len(body)
+            while self._bytes > MAX_BYTES and self._entries:
+                _, (_, _, old) = self._entries.popitem(last=False)
+                self._bytes -= len(old)
