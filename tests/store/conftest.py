@@ -20,7 +20,7 @@ import pytest
 from storytrace.store import open_store
 
 # Debian installs the server programs here, off the PATH.
-DEBIAN_BINARIES = "/usr/lib/postgresql/*/bin"
+DEBIAN_BINARIES = "/usr/lib/postgresql/[0-9]*/bin"
 # The system user Debian's package creates: the server refuses to run as root.
 SERVER_USER = "postgres"
 # Seconds to wait for the server to accept connections, or to stop.
@@ -105,7 +105,7 @@ class Cluster:
                 time.sleep(0.1)
 
     def _fail(self, message: str) -> None:
-        log = (self.root / "server.log")
+        log = self.root / "server.log"
         tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
         pytest.fail(f"throwaway PostgreSQL in {self.root}: {message}\n{tail}", pytrace=False)
 
@@ -115,8 +115,7 @@ def _server_binaries() -> Path:
     found = shutil.which("initdb")
     if found:
         return Path(found).parent
-    versions = sorted(glob(DEBIAN_BINARIES), key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit()
-                      else 0)
+    versions = sorted(glob(DEBIAN_BINARIES), key=lambda folder: int(Path(folder).parent.name))
     if not versions:
         pytest.fail("PostgreSQL server programs (initdb, postgres) not found: `make test` installs Debian's "
                     "postgresql package, or run `sudo apt-get install -y postgresql`", pytrace=False)
