@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Concatenate, ParamSpec, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 import psycopg
@@ -24,6 +23,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from storytrace.errors import StoreError
 from storytrace.model import Article, Claim, Dateline, Dispute, Entity, LinkContext, Mention, Statement, Story
+from storytrace.store import public_name
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import POSTGRES_MIGRATIONS
 from storytrace.store.rows import dispute_from_row, iso, statement_from_row, to_date, to_datetime
@@ -77,7 +77,7 @@ class _ThreadState(threading.local):
 class PostgresStore(Store):
     def __init__(self, url: str, create: bool = True):
         self.url = url
-        self.name = _redacted(url)
+        self.name = public_name(url)
         self._local = _ThreadState()
         self._owner = True  # False on the copies reader() hands out
         self._write_lock = threading.Lock()
@@ -566,15 +566,6 @@ def _contains(text: str) -> str:
 
 def _story(row: dict) -> Story:
     return Story(row["id"], row["title"], row["article_ids"], to_date(row["first_seen"]), to_date(row["last_seen"]))
-
-
-def _redacted(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
 def _reason(exc: psycopg.Error) -> str:
