@@ -167,6 +167,11 @@ def candidate_spans(candidates: list[Candidate]) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in candidates]
 
 
+# A reported content sharing at least this share of its characters with a quote repeats it; less, and the
+# quote is only part of what was said.
+QUOTE_REPEAT_SHARE = 0.5
+
+
 def overlaps_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     """Whether a reported content mostly repeats a direct quote already taken.
 
@@ -176,7 +181,7 @@ def overlaps_any(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     length = span[1] - span[0]
     for start, end in others:
         shared = min(span[1], end) - max(span[0], start)
-        if shared > 0 and shared >= 0.5 * length:
+        if shared > 0 and shared >= QUOTE_REPEAT_SHARE * length:
             return True
     return False
 

@@ -45,9 +45,14 @@ def encoder_for(settings: Settings, threads: int | None = None) -> Encoder:
     return Encoder(settings.embedding_max_tokens, threads or settings.embedding_threads)
 
 
+# The body's opening read with the headline: far more than the encoder's token limit takes, so the limit (a
+# setting) decides, and cheap to cut.
+LEAD_CHARS = 1200
+
+
 def lead_text(title: str | None, text: str) -> str:
     """Headline plus the opening of the body: what news writing puts first is what the story is about."""
-    return f"{title or ''}. {text[:1200]}"
+    return f"{title or ''}. {text[:LEAD_CHARS]}"
 
 
 @Language.factory("storytrace_lead_vector", default_config={"max_tokens": 64, "threads": 1, "batch_size": 16},

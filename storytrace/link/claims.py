@@ -26,6 +26,7 @@ from storytrace.settings import Settings
 
 ASSERTING = {"asserts", "confirms", "speculates"}
 TERSE = 3  # content stems: a statement this short names too little to be compared word for word
+SUMMARY_CHARS = 200  # a claim's summary is a one-line label in lists; the statements carry the whole text
 
 
 class CachedEmbed:
@@ -404,4 +405,4 @@ def _summary(statements: list[Statement], stance: dict[str, str]) -> str:
     asserting = [s for s in statements if stance.get(s.id) in ASSERTING]
     lead = next((s for s in asserting if not negated(s.text)), asserting[0] if asserting else statements[0])
     text = " ".join(lead.text.split())
-    return text if len(text) <= 200 else text[:199].rstrip() + "…"
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS - 1].rstrip() + "…"

@@ -121,11 +121,15 @@ def _conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[str, set[
     return None
 
 
+# A statement quoted in an explanation is cut here: the explanation sets two side by side on one screen.
+QUOTED_CHARS = 140
+
+
 def _describe(statement: Statement, outlets: dict[str, str | None]) -> str:
     via = " → ".join(statement.chain) if len(statement.chain) > 1 else (outlets.get(statement.article_id) or "?")
     when = f", {statement.said_on.isoformat()}" if statement.said_on else ""
     text = " ".join(statement.text.split())
-    text = text if len(text) <= 140 else text[:139] + "…"
+    text = text if len(text) <= QUOTED_CHARS else text[:QUOTED_CHARS - 1] + "…"
     return f"{statement.speaker.name} ({via}{when}): “{text}”"
 
 
