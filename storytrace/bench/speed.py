@@ -119,7 +119,14 @@ def _run_spacy(nlp, texts: list[str], settings: Settings) -> None:
 
 
 def _warm_up(corpus: Corpus) -> None:
-    """Run each model once so lazy initialisation is not timed."""
+    """Run each model once so lazy initialisation is not timed (lingua reads its language models, about five CPU
+    seconds, at its first detection)."""
+    from storytrace.clean.language import detect_language
+
     models = corpus.models
-    models.nlp("Warm-up sentence, the spokesman said.")
-    models.encoder.encode(["warm-up"])
+    detect_language(models.detector, _WARM_UP_TEXT)
+    models.nlp(_WARM_UP_TEXT)
+    models.encoder.encode([_WARM_UP_TEXT])
+
+
+_WARM_UP_TEXT = "The harbour will reopen next week, a spokesman for the port authority said on Tuesday."
