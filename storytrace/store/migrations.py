@@ -89,6 +89,8 @@ CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, body
 """),
     # A story page lists its claims and disputes: without this, each read scanned every claim of the corpus.
     (2, "claims by story", "CREATE INDEX IF NOT EXISTS claims_story ON claims(story_id);"),
+    # Nothing to do in SQLite, whose PRAGMA data_version already tells readers that a write was committed.
+    (3, "corpus version", ""),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -190,4 +192,12 @@ CREATE INDEX search_index_document ON search_index USING GIN (document);
 """),
     # PostgreSQL had this index from the start; the number keeps both stores at one schema version.
     (2, "claims by story", "CREATE INDEX IF NOT EXISTS claims_story ON claims(story_id);"),
+    # A number every write transaction moves, so readers' caches can tell cheaply that the corpus changed.
+    (3, "corpus version", """
+CREATE TABLE corpus_version (
+    one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+    version BIGINT NOT NULL
+);
+INSERT INTO corpus_version (version) VALUES (0);
+"""),
 ]

@@ -1,8 +1,10 @@
 """PostgreSQL implementation of the store: one writer connection, a pool of read-only connections for readers.
 
 A thread inside `transaction()` reads through the writer connection, so it sees its own uncommitted rows; every
-other read borrows a pooled connection for one store call and sees one committed snapshot (REPEATABLE READ), so
-readers never wait for the writer and never see half an article."""
+other read borrows a pooled read-only connection for one store call, and each of its queries sees what was
+committed when it ran (as SQLite's per-request readers do): readers never wait for the writer, and never see half
+an article. Readers run in autocommit: no BEGIN, COMMIT or liveness check per call, because each round trip
+costs a reader a turn at the GIL while the server analyses articles in another thread."""
 
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 import numpy as np
 import psycopg
-from psycopg import IsolationLevel
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -52,9 +53,18 @@ R = TypeVar("R")
 
 
 def _reads(method: Callable[Concatenate[PostgresStore, P], R]) -> Callable[Concatenate[PostgresStore, P], R]:
-    """Run a read method on one connection, so all its queries see the same snapshot."""
+    """Run a read method on one connection; on a pooled connection the server had closed (a restart), once more
+    on a fresh one, since reading twice changes nothing."""
     @functools.wraps(method)
     def wrapper(self: PostgresStore, *args: P.args, **kwargs: P.kwargs) -> R:
+        if self._local.conn is not None:  # inside a transaction, or an enclosing read
+            return method(self, *args, **kwargs)
+        try:
+            with self._connection():
+                return method(self, *args, **kwargs)
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, psycopg.OperationalError):
+                raise
         with self._connection():
             return method(self, *args, **kwargs)
     return wrapper
@@ -92,7 +102,7 @@ class PostgresStore(Store):
             raise StoreError(f"{self.name}: not a usable storytrace database ({_reason(exc)})") from exc
         self._pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, open=False, name="storytrace-readers",
                                     kwargs={"row_factory": dict_row, "connect_timeout": CONNECT_TIMEOUT},
-                                    configure=_configure_reader, check=ConnectionPool.check_connection,
+                                    configure=_configure_reader,
                                     timeout=CONNECT_TIMEOUT)
         try:
             self._pool.open(wait=True, timeout=CONNECT_TIMEOUT)
@@ -146,6 +156,7 @@ class PostgresStore(Store):
                 with self._writer.transaction():
                     # Another process writing the same database waits here rather than interleaving its article.
                     self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
+                    self._writer.execute("UPDATE corpus_version SET version = version + 1")
                     yield
             except (psycopg.OperationalError, psycopg.DataError, psycopg.errors.InsufficientPrivilege) as exc:
                 # DataError: a value PostgreSQL cannot hold (a NUL in text) fails this transaction alone;
@@ -153,6 +164,11 @@ class PostgresStore(Store):
                 raise StoreError(f"{self.name}: write failed ({_reason(exc)})") from exc
             finally:
                 local.depth, local.conn = 0, outer
+
+    @_reads
+    def data_version(self) -> int | None:
+        # Moved by every write transaction (see transaction()); one indexed row, one round trip.
+        return self._q("SELECT version FROM corpus_version")[0]["version"]
 
     def reader(self) -> PostgresStore:
         """This store again, on the same pool (its reads already never wait for the writer); closing the copy
@@ -314,7 +330,7 @@ class PostgresStore(Store):
 
     @_reads
     def link_context(self, story_id: str) -> LinkContext:
-        # The interface's reads, on one pooled connection: one snapshot of the story, and no checkout per read.
+        # The interface's reads, on one pooled connection rather than a checkout per read.
         return super().link_context(story_id)
 
     @_writes
@@ -535,9 +551,9 @@ _SPEAKER_LIKE = ("(s.speaker_name ILIKE %s OR s.speaker_entity_id IN "
 
 
 def _configure_reader(conn: psycopg.Connection) -> None:
-    """Pooled connections only read, each store call in one snapshot."""
-    conn.read_only = True
-    conn.isolation_level = IsolationLevel.REPEATABLE_READ
+    """Pooled connections only read, each statement on its own (autocommit)."""
+    conn.autocommit = True
+    conn.execute("SET default_transaction_read_only = on")
 
 
 def _conditions(conditions: list[tuple[str, object]]) -> tuple[str, list]:

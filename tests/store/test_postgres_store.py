@@ -67,12 +67,15 @@ def test_text_postgresql_cannot_hold_fails_that_write_alone(postgres_url):
     store.close()
 
 
-def test_writer_reconnects_after_the_server_ends_its_session(postgres_url):
-    """A server restart (here: the session killed) fails the write in flight, and the next write reconnects."""
+def test_store_reconnects_after_the_server_ends_its_sessions(postgres_url):
+    """A server restart (here: its sessions killed) costs a reader nothing (a read is tried again on a fresh
+    connection); it fails the write in flight, and the next write reconnects."""
     store = open_store(postgres_url)
+    assert store.stories() == []  # a pooled read connection now exists
     with psycopg.connect(postgres_url, autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    assert store.stories() == []
     with pytest.raises(StoreError, match="write failed"):
         store.put_story(Story("S1", "lost with the session", [], None, None))
     store.put_story(Story("S2", "written after reconnecting", [], None, None))

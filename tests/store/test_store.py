@@ -208,3 +208,14 @@ def _plain(value):
     if isinstance(value, (list, tuple)):
         return type(value)(_plain(v) for v in value)
     return value
+
+
+def test_data_version_moves_when_another_connection_commits(store):
+    """Readers' caches see a commit through data_version, and nothing moves it while no one writes."""
+    reader = store.reader()
+    before = reader.data_version()
+    assert reader.data_version() == before
+    with store.transaction():
+        store.put_article(_article(), "S1")
+    assert reader.data_version() != before
+    reader.close()
