@@ -47,18 +47,14 @@ def labels(text: str, gold) -> list[float]:
     return [float(headline), float(date), float(byline)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "storytrace" / "resources" / ARTEFACT)
-    args = parser.parse_args()
-    start = time.perf_counter()
+def collect(data: Path, split: str = "train") -> tuple[list[dict[str, float]], list[list[float]], list[int]]:
+    """Feature rows, labels and page numbers of the window lines of every page of `split` with gold."""
     rows: list[dict[str, float]] = []
     y: list[list[float]] = []
-    pages = 0
     page_of: list[int] = []
-    for page in iter_pages(args.data):
-        if page.split != "train":
+    pages = 0
+    for page in iter_pages(data):
+        if page.split != split:
             continue
         gold = gold_from_html(page.html, page.url)
         if not (gold.title or gold.published or gold.authors):
@@ -69,6 +65,16 @@ def main() -> None:
             rows.append(row)
             page_of.append(pages)
             y.append(labels(lines[index].text, gold))
+    return rows, y, page_of
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "storytrace" / "resources" / ARTEFACT)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    rows, y, page_of = collect(args.data)
     names = sorted({name for row in rows for name in row})
     column = {name: j for j, name in enumerate(names)}
     x = np.zeros((len(rows), len(names)))
@@ -87,7 +93,7 @@ def main() -> None:
         print(f"{label}: {int(target[:, k].sum())} positive lines of {len(target)}")
     np.savez_compressed(args.out, names=np.array(names), coef=np.array(coef), null=np.array(null),
                         mean=mean, scale=scale)
-    print(f"{pages} pages, {len(names)} features -> {args.out} ({time.perf_counter() - start:.0f} s)")
+    print(f"{page_of[-1] if page_of else 0} pages, {len(names)} features -> {args.out} ({time.perf_counter() - start:.0f} s)")
 
 
 def fit_choice(x: np.ndarray, y: np.ndarray, page: np.ndarray) -> tuple[np.ndarray, float]:

@@ -26,7 +26,7 @@ ARTEFACT: Final[str] = "meta-lines-v1.npz"
 CLASSES: Final[tuple[str, ...]] = ("headline", "date", "byline")
 # Lines read above and below the article's first paragraph: headlines sit up to a few dozen
 # lines above it on pages with long menus, date and byline lines a few lines below on some.
-WINDOW_ABOVE = 45
+WINDOW_ABOVE = 120
 WINDOW_BELOW = 12
 # A paragraph this long opens the article (with another one close after it).
 _PARAGRAPH_CHARS = 90
@@ -40,6 +40,10 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE
 _PUBLISH_WORD = re.compile(r"\b(?:published|posted|updated|on)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s[|•·]\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+_CODE = re.compile(r"[{};=<>]|\w\(|\)\s*$")
+_CAPTION = re.compile(r"\b(?:caption|photo(?:graph)?|image|picture|getty|shutterstock|credit|illustration|file photo)\b",
+                      re.IGNORECASE)
 
 
 @dataclass
@@ -129,18 +133,28 @@ def _shape(text: str) -> dict[str, float]:
         "chrome": float(len(text) < 120 and bool(BOILERPLATE_LINE.match(text))),
         "copyright": float(bool(re.search(r"©|\(c\)|copyright", text, re.IGNORECASE))),
         "long": float(len(text) > 200),
+        "headline_case": float(n >= 3 and capitalised / n >= 0.8),
+        # "TrafficBuilding A Better Bay AreaTake Action": menu entries run together.
+        "glued": float(len(_GLUED.findall(text)) >= 2),
+        "code": float(bool(_CODE.search(text))),
+        "caption": float(bool(_CAPTION.search(text))),
     }
     return features
 
 
-def _features(lines: list[Line], index: int, anchor: int, body: set[str], shapes: dict[int, dict]) -> dict[str, float]:
+def _features(lines: list[Line], index: int, anchor: int, body: set[str], lead: set[str], shapes: dict[int, dict],
+              quoted: int) -> dict[str, float]:
     line = lines[index]
     distance = index - anchor
     own = shapes[index]
     words = _content_words(line.text)
     overlap = sum(1 for w in words if w in body) / len(words) if words else 0.0
     features = dict(own)
-    features.update(_bucket(distance, (-30, -15, -8, -4, -2, -1, 0, 1, 3, 6), "d"))
+    features["lead_overlap"] = sum(1 for w in words if w in lead) / len(words) if words else 0.0
+    # A headline is repeated inside other lines ("Share: <headline>", breadcrumbs, the related box).
+    features["inside_other"] = float(quoted >= 1)
+    features["inside_others"] = float(quoted >= 2)
+    features.update(_bucket(distance, (-80, -50, -30, -15, -8, -4, -2, -1, 0, 1, 3, 6), "d"))
     features["overlap"] = overlap
     features["overlap_full"] = float(bool(words) and overlap == 1.0)
     features["repeated"] = float(line.repeated)
@@ -162,6 +176,8 @@ def _features(lines: list[Line], index: int, anchor: int, body: set[str], shapes
         for key in ("date_line", "has_date", "by", "by_alone", "name", "chrome", "has_time"):
             features[f"{name}_{key}"] = neighbour[key]
         features[f"{name}_short"] = float(neighbour.get("words<3", 0.0) or neighbour.get("words<2", 0.0))
+        features[f"{name}_sentence"] = float(neighbour["ends_period"] and neighbour["stop_share"] >= 0.2)
+        features[f"{name}_headline_case"] = neighbour["headline_case"]
     return features
 
 
@@ -173,12 +189,26 @@ def page_features(text: str) -> tuple[list[Line], int, list[int], list[dict[str,
     anchor = find_anchor(lines)
     start, end = max(0, anchor - WINDOW_ABOVE), min(len(lines), anchor + WINDOW_BELOW + 1)
     body: set[str] = set()
+    lead: set[str] = set()
     for line in lines[anchor:]:
         if line.keep:
-            body.update(_content_words(line.text))
+            words = _content_words(line.text)
+            body.update(words)
+            if len(lead) < _LEAD_WORDS:
+                lead.update(words)
     shapes = {i: _shape(lines[i].text) for i in range(max(0, start - 5), min(len(lines), end + 5))}
     indices = list(range(start, end))
-    return lines, anchor, indices, [_features(lines, i, anchor, body, shapes) for i in indices]
+    texts = [line.text for line in lines]
+    rows = []
+    for i in indices:
+        text = texts[i]
+        quoted = sum(1 for other in texts if len(other) > len(text) and text in other) if len(text.split()) >= 3 else 0
+        rows.append(_features(lines, i, anchor, body, lead, shapes, quoted))
+    return lines, anchor, indices, rows
+
+
+# Distinct content words of the article's opening read as its lead.
+_LEAD_WORDS = 40
 
 
 @dataclass(frozen=True)
