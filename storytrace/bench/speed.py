@@ -1,8 +1,8 @@
 """Speed of the full pipeline against spaCy alone on the same texts, in one run, with peak memory.
 
 Wall seconds are what a user waits for, but on a shared machine they swing with whatever else runs; CPU seconds
-(this process and its spaCy workers together) swing far less, so the bench reports both: a change is believed
-when both ratios move the same way.
+(this process and its spaCy workers together) do not count the waiting, so the bench reports both: a change is
+believed when both ratios move the same way.
 """
 
 from __future__ import annotations
