@@ -158,9 +158,11 @@ class PostgresStore(Store):
                     self._writer.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
                     self._writer.execute("UPDATE corpus_version SET version = version + 1")
                     yield
-            except (psycopg.OperationalError, psycopg.DataError, psycopg.errors.InsufficientPrivilege) as exc:
+            except (psycopg.OperationalError, psycopg.DataError, psycopg.IntegrityError,
+                    psycopg.errors.InsufficientPrivilege) as exc:
                 # DataError: a value PostgreSQL cannot hold (a NUL in text) fails this transaction alone;
-                # InsufficientPrivilege: a role that may only read.
+                # IntegrityError: another process stored the same article first; InsufficientPrivilege: a role
+                # that may only read.
                 raise StoreError(f"{self.name}: write failed ({_reason(exc)})") from exc
             finally:
                 local.depth, local.conn = 0, outer

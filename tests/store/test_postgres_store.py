@@ -56,14 +56,20 @@ def test_unreachable_server_is_a_store_error_without_the_password(postgres_clust
         open_store(postgres_cluster.url("no_such_database"))
 
 
-def test_text_postgresql_cannot_hold_fails_that_write_alone(postgres_url):
-    """A NUL in an article (PostgreSQL text cannot hold one) is a StoreError; the transaction rolls back whole."""
+def test_a_write_postgresql_refuses_fails_that_transaction_alone(postgres_url):
+    """A NUL in an article (PostgreSQL text cannot hold one), or an article another process stored first, is a
+    StoreError; the transaction rolls back whole."""
     store = open_store(postgres_url)
     with pytest.raises(StoreError, match="write failed.*NUL"):
         with store.transaction():
             store.put_story(Story("S1", "kept only if the article is", [], None, None))
             store.put_article(Article(id="a1", source="x.txt", text="broken \x00 text"), "S1")
     assert store.stories() == [] and not store.has_article("a1")
+    other = open_store(postgres_url)  # another process that stored the same article first
+    other.put_article(Article(id="a2", source="y.txt", text="stored twice"), "S2")
+    with pytest.raises(StoreError, match="write failed.*duplicate key"):
+        store.put_article(Article(id="a2", source="y.txt", text="stored twice"), "S2")
+    other.close()
     store.close()
 
 
