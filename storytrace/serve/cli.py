@@ -206,11 +206,12 @@ def cmd_serve(args) -> int:
 
     from storytrace.serve.api import create_app
 
-    from storytrace.store import default_db
+    from storytrace.store import default_db, public_name
 
     db = args.db or default_db()
     app = create_app(db, Settings.from_env(), host=args.host, preload_models=True)
-    print(f"storytrace: serving {db} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    print(f"storytrace: serving {public_name(db)} at http://{args.host}:{args.port}/ (API docs at /docs)",
+          file=sys.stderr)
     if app.state.api_token:
         print(f"storytrace: writes need the header  Authorization: Bearer {app.state.api_token}", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
