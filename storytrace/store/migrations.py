@@ -91,6 +91,12 @@ CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, body
     (2, "claims by story", "CREATE INDEX IF NOT EXISTS claims_story ON claims(story_id);"),
     # Nothing to do in SQLite, whose PRAGMA data_version already tells readers that a write was committed.
     (3, "corpus version", ""),
+    # Statement pages walk articles in order and each one's statements by start without a sort; a speaker
+    # filter matches the distinct names in a narrow index instead of reading every statement row.
+    (4, "statement order and speaker names", "CREATE INDEX IF NOT EXISTS statements_article_start ON "
+                                             "statements(article_id, start);\n"
+                                             "CREATE INDEX IF NOT EXISTS statements_speaker_name ON "
+                                             "statements(speaker_name);"),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -200,4 +206,10 @@ CREATE TABLE corpus_version (
 );
 INSERT INTO corpus_version (version) VALUES (0);
 """),
+    # Statement pages walk articles in order and each one's statements by start without a sort; a speaker
+    # filter matches the distinct names in a narrow index instead of reading every statement row.
+    (4, "statement order and speaker names", "CREATE INDEX IF NOT EXISTS statements_article_start ON "
+                                             "statements(article_id, start);\n"
+                                             "CREATE INDEX IF NOT EXISTS statements_speaker_name ON "
+                                             "statements(speaker_name);"),
 ]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -56,7 +57,28 @@ class SQLiteStore(Store):
         while this store writes, never waiting for the writer (one per concurrent reader; not shared)."""
         return SQLiteStore(self.path, read_only=True)
 
+    def files(self) -> list[str]:
+        return [self.path + suffix for suffix in ("", "-wal", "-shm", "-journal", ".lock", ".migrate.lock")]
+
+    @contextmanager
+    def exclusive_writer(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        # A lock file beside the database: the OS releases it when its holder exits, however it exits.
+        with _file_lock(f"{self.path}.lock", on_wait, "another `storytrace add` is writing to this corpus"):
+            yield
+
     def _migrate(self) -> None:
+        if self._pending_migrations():
+            # Several processes opening a new database at once: one creates the schema, the others wait for it
+            # (on its own lock file: a running add must not make a reader wait).
+            with _file_lock(f"{self.path}.migrate.lock", None, "another process is creating this corpus"):
+                self._migrate_now()
+
+    def _pending_migrations(self) -> bool:
+        known = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone()
+        done = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")} if known else set()
+        return any(version not in done for version, _, _ in MIGRATIONS)
+
+    def _migrate_now(self) -> None:
         self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
         done = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
         for version, name, script in MIGRATIONS:
@@ -299,6 +321,15 @@ class SQLiteStore(Store):
                        [*params, query.limit, query.offset])
         return rows, total
 
+    def _deep_page(self, table: str, body: str, params: list, order: str, query: Query) -> list[sqlite3.Row]:
+        """Rows of one page of `table`, the offset walked over row ids only (read from indexes), then only the
+        page's rows read in full: a deep page costs index steps, not reading every row it skips."""
+        ids = [r[0] for r in self._q(f"SELECT {table[0]}.rowid {body} ORDER BY {order} LIMIT ? OFFSET ?",
+                                     [*params, query.limit, query.offset])]
+        rows = {r["rowid"]: r for r in self._q(f"SELECT rowid, * FROM {table} WHERE rowid IN "
+                                                 f"({','.join('?' * len(ids))})", ids)} if ids else {}
+        return [rows[i] for i in ids]
+
     def find_articles(self, query: Query) -> tuple[list[Article], int]:
         where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_ARTICLE_DAY)
         # Articles are only ever appended, so rowid order is seq order, and rowid order needs no sort.
@@ -308,8 +339,10 @@ class SQLiteStore(Store):
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
         where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_STATEMENT_DAY, extra=[
             ("s.article_id = ?", query.article_id),
-            (f"(s.speaker_name LIKE ? {_ESCAPE} OR s.speaker_entity_id IN (SELECT entity_id FROM entity_aliases "
-             f"WHERE alias LIKE ? {_ESCAPE}))", _contains(query.speaker) if query.speaker else None),
+            # Names are matched among the distinct ones (the speaker-name index), then statements found by index.
+            (f"(s.speaker_name IN (SELECT DISTINCT speaker_name FROM statements WHERE speaker_name LIKE ? {_ESCAPE}) "
+             f"OR s.speaker_entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? {_ESCAPE}))",
+             _contains(query.speaker) if query.speaker else None),
             ("s.speaker_entity_id = ?", query.entity_id),
             ("s.polarity = ?", query.polarity),
         ])
@@ -319,7 +352,12 @@ class SQLiteStore(Store):
         join = "statements s JOIN articles a" if narrow else "articles a CROSS JOIN statements s"
         count = None if "a." in where else "FROM statements s" + where
         order = f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.rowid" if query.by_day else "a.rowid, s.start"
-        rows, total = self._page("s.*", f"FROM {join} ON a.id = s.article_id" + where, params, order, query, count)
+        body = f"FROM {join} ON a.id = s.article_id" + where
+        if query.offset:
+            total = self._q(f"SELECT COUNT(*) FROM (SELECT 1 {count or body})", params)[0][0]
+            rows = self._deep_page("statements", body, params, order, query)
+        else:
+            rows, total = self._page("s.*", body, params, order, query, count)
         return [_statement(r) for r in rows], total
 
     def find_stories(self, query: Query) -> tuple[list[Story], int]:
@@ -418,3 +456,28 @@ def _where(query: Query, *, story: str, outlet: str, day: str,
     """The WHERE clause shared by article and statement listings: story, outlet and date range, then `extra`."""
     return _conditions([(f"{story} = ?", query.story_id), (f"{outlet} = ? COLLATE NOCASE", query.outlet),
                         (f"{day} >= ?", _iso(query.since)), (f"{day} <= ?", _iso(query.until)), *extra])
+
+
+@contextmanager
+def _file_lock(path: str, on_wait: Callable[[str], None] | None, holder: str) -> Iterator[None]:
+    """An exclusive advisory lock on `path` (created when missing), waited for when another process holds it.
+    Re-entrant within a process is not needed: the migration lock is taken before the add lock, never inside."""
+    import fcntl
+
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                handle.seek(0)
+                pid = handle.read().strip()
+                on_wait(f"{holder}{f' (process {pid})' if pid else ''}; waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
