@@ -195,9 +195,10 @@ def dateline_length(text: str) -> int:
     return match.end() if match and _parse_dateline(text) is not None else 0
 
 
-def _dateline_date(printed: str | None, anchor: date | None) -> date | None:
+def _dateline_date(printed: str | None, anchor: date | None, published: bool = True) -> date | None:
     """The dateline's date. Its year (rarely printed) is the one that puts it on or shortly
-    before the publication date: "Dec. 31" published Jan. 1 is last year's Dec. 31."""
+    before the publication date: "Dec. 31" published Jan. 1 is last year's Dec. 31. When the
+    anchor is only a date the text prints (`published` false), the year nearest to it."""
     if not printed:
         return None
     found = first_date(printed)
@@ -220,8 +221,11 @@ def _dateline_date(printed: str | None, anchor: date | None) -> date | None:
             candidate = date(year, month, day_of_month)
         except ValueError:
             continue
+        if not published:
+            if best is None or abs((candidate - anchor).days) < abs((best - anchor).days):
+                best = candidate
         # Two days of slack: a dateline in Seoul can be a day ahead of a New York timestamp.
-        if (anchor - candidate).days >= -2 and (best is None or candidate > best):
+        elif (anchor - candidate).days >= -2 and (best is None or candidate > best):
             best = candidate
     return best
 
@@ -360,7 +364,7 @@ _HOLDER_BEFORE = re.compile(rf"^(?P<holder>[A-Z][\w&.'’ -]{{1,60}}?)\s*{_MARK}
                             r"(?:all rights reserved.*)?$", re.IGNORECASE)
 _HOLDER_LEAD = re.compile(rf"^(?:\s*(?:{_MARK}|\d{{4}}(?:\s*[-–]\s*\d{{4}})?|by\b|[-–—:,])\s*)+", re.IGNORECASE)
 _HOLDER_END = re.compile(r"\.\s+(?=[A-Z])(?!(?:[A-Z][a-z]?\.|Lucia|Kitts|Louis|Paul|Petersburg)\b)|\s+[|•·/]\s+|\s+[-–—]\s+"
-                         r"|[,.]?\s*all rights reserved|\.\s*$|,\s*(?=all\b|some\b)", re.IGNORECASE)
+                         r"|[,.]?\s*all rights reserved|\s+on\s+the\s+[\w ]{1,30}theme\b|\s+powered\s+by\b|\.\s*$|,\s*(?=all\b|some\b)", re.IGNORECASE)
 _BARE_COPYRIGHT = re.compile(rf"^\s*(?:{_MARK}\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*$", re.IGNORECASE)
 # A footer line may go on after the holder ("... All rights reserved. Use of this site constitutes ...").
 _COPYRIGHT_LINE_CHARS = 400
@@ -455,6 +459,8 @@ _IS_A = re.compile(r"^(?P<name>[^,]+?)\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
                    re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
 _TRAIL = re.compile(r"[\s,;|•·/–—-]+(?:on|at|posted|published|updated)?[\s,;|•·/–—:-]*$", re.IGNORECASE)
+# An author box sentence is short; a longer sentence naming a reporter is article text.
+_AUTHOR_BOX_WORDS = 30
 _BREADCRUMB = re.compile(r"\s+[»›>]\s+")
 _WRAPPING_QUOTES = (("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"), ("``", "''"), ("`", "`"), ("«", "»"), ("„", "“"))
 
@@ -510,7 +516,7 @@ class _PageRead:
     texts: tuple[str, ...] = ()
 
 
-_DOMAIN_MENTION = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ie|ca|au|in|news))(?![\w.-])",
+_DOMAIN_MENTION = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ie|ca|au|in|news))(?![\w-]|\.\w)",
                              re.IGNORECASE)
 # Domains every page names (share buttons, app stores, platforms): never the page's own site.
 _PLATFORMS = frozenset("facebook.com twitter.com instagram.com youtube.com google.com apple.com pinterest.com linkedin.com "
@@ -531,6 +537,8 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
         mentioned = [(named.get(site, 0), site) for site in sites if named.get(site, 0)]
         if mentioned:
             return max(mentioned, key=lambda pair: pair[0])[1]
+        if not sites and not has_legal_form(holder):
+            return Outlet(holder, "unknown", None)  # "© 2019 Harbor Times": the site says its own name
     if named:
         ranked = sorted(named.values(), reverse=True)
         outlet = max(named, key=named.__getitem__)
@@ -553,7 +561,9 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
 def _read_page(page: str) -> _PageRead:
     header: PageHeader = read_header(page)
     read = _PageRead()
-    read.outlet = _page_outlet(header.chrome, header.lines, copyright_holder(page))
+    header_lines = {line.text for line in (header.headline, header.date, header.byline) if line is not None}
+    chrome = [line for line in header.chrome if line not in header_lines]  # a wire credit is no masthead
+    read.outlet = _page_outlet(chrome, header.lines, copyright_holder(page))
     texts: list[str] = []
     if header.headline is not None:
         candidate = header.headline.text
@@ -569,6 +579,15 @@ def _read_page(page: str) -> _PageRead:
             texts.append(header.byline.text)
             if _BY_ALONE.match(header.byline.text) and following:
                 texts.append(following)
+    if read.byline is None:
+        # An author box ("Tom Becker is a reporter for ...") names the author anywhere on the page.
+        for line in header.lines:
+            if len(line.split()) <= _AUTHOR_BOX_WORDS and _IS_A.match(line):
+                parsed = _byline_from_line(line, None)
+                if parsed is not None:
+                    read.byline = parsed[0]
+                    texts.append(line)
+                    break
     day_first = numeric_day_first(header.lines)
     for candidate in (header.date, header.byline):
         if candidate is not None and read.when is None:
@@ -591,6 +610,16 @@ def _consume_page_lines(lines: list[str], read: _PageRead, found: _Found) -> Non
             return
         if line in read.texts:
             found.consumed.add(index)
+
+
+def _nearest_full_date(lines: list[str], page: str | None) -> date | None:
+    """The first date printed with its year in the article (or the page around it), to give a dateline's
+    "Dec. 18" its year when the publication date is unknown."""
+    for text in ("\n".join(lines), page or ""):
+        found = first_date(text)
+        if found is not None:
+            return found[0]
+    return None
 
 
 # ---------------------------------------------------------------------------- assembly
@@ -682,8 +711,8 @@ def extract_meta(text: str, *, url: str | None = None, title: str | None = None,
     when = _choose_published(published, found.when, home)
     dateline = None
     if raw_dateline is not None:
-        anchor = when.date() if when else None
-        dateline = Dateline(raw_dateline.place, _dateline_date(raw_dateline.printed_date, anchor),
+        anchor = when.date() if when else _nearest_full_date(lines, page)
+        dateline = Dateline(raw_dateline.place, _dateline_date(raw_dateline.printed_date, anchor, when is not None),
                             raw_dateline.agency)
     headline = title_hint or found.title
     if headline:

@@ -419,8 +419,9 @@ def outlet_in_text(text: str) -> Outlet | None:
     key = " " + re.sub(r"[^\w'&-]+", " ", holder.lower()).strip() + " "
     best: tuple[int, Outlet] | None = None
     for alias, candidate in by_name.items():
-        # Short aliases ("ap", "ft", "rt") only count as a whole phrase, never inside one.
-        if len(alias) < 4:
+        # Short aliases ("ap", "ft", "rt") only count as a whole phrase, never inside one, and so do
+        # everyday words ("times" is not The Times inside "Harbor Times").
+        if len(alias) < 4 or alias in _COMMON_WORDS:
             continue
         if f" {alias} " in key and (best is None or len(alias) > best[0]):
             best = (len(alias), candidate)
@@ -469,9 +470,10 @@ def outlets_of_holder(holder: str) -> tuple[Outlet, ...]:
 
 
 # Outlet names that are also everyday capitalised words: counted only where a line is the name alone.
-_COMMON_WORDS = frozenset("time people metro nature salon fortune stuff dawn vice slate deadline variety observer "
+_COMMON_WORDS = frozenset("time times people metro nature salon fortune stuff dawn vice slate deadline variety observer "
                           "express standard insider searchlight mirror guardian independent atlantic verge wired "
-                          "national age sun list intercept spectator politico axios".split())
+                          "national age sun list intercept spectator politico axios local news post herald star "
+                          "globe journal chronicle tribune register mail telegraph nation world gleaner".split())
 
 
 @lru_cache(maxsize=1)
@@ -493,7 +495,8 @@ def outlets_named_in(lines: list[str]) -> dict[Outlet, int]:
     pattern, names = _mention_pattern()
     counts: dict[Outlet, int] = {}
     for line in lines:
-        alone = outlet_from_name(line) if len(line) < 60 else None
+        # A menu entry "Local" or "Nature" is a section, not the site: one everyday word alone never counts.
+        alone = outlet_from_name(line) if len(line) < 60 and _name_key(line) not in _COMMON_WORDS else None
         if alone is not None:
             counts[alone] = counts.get(alone, 0) + 1
             continue

@@ -1,0 +1,166 @@
+"""Metadata read from whole scraped pages (menus, mastheads and footers included), one test per page
+shape the meta stage must read right; every page is a short fictional text written for the test."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from storytrace.clean.meta import copyright_holder, extract_meta
+from storytrace.clean.text import clean_scraped_text
+
+HEADLINE = "Harbor council approves new ferry terminal after two years of debate"
+
+MENU = ["Skip to content", "Home", "News", "Local", "Business", "Sport", "Opinion", "Subscribe", "Sign in"]
+
+PARAGRAPHS = [
+    "The Harbor council voted seven to two on Tuesday night to approve a new ferry terminal on the east pier, "
+    "ending a debate that has divided the town since the old terminal flooded two winters ago.",
+    "Supporters said the terminal would bring back the weekend crossings that were cut when the old building "
+    "closed, and with them the visitors that the shops along the waterfront depend on.",
+    "Opponents on the council said the cost had doubled since the plan was first drawn up and warned that the "
+    "town would be paying off the loan for the next thirty years without a clear plan for repairs.",
+    "Construction is expected to begin in the spring, and the council said the first ferries could dock at "
+    "the new pier before the end of next summer if the weather holds and the steel arrives on time.",
+]
+
+FOOTER = ["Related stories", "Storm closes coastal road for a second day", "School board names new principal",
+          "About us", "Contact", "Privacy policy", "© 2019 Harbor Times. All rights reserved."]
+
+
+def page(header: list[str], *, top: list[str] = (), footer: list[str] = FOOTER) -> str:
+    """A whole page as a person copying it gets it: menu, header lines, article, related links, footer."""
+    return "\n".join([*top, *MENU, *header, *PARAGRAPHS, *footer])
+
+
+def read(text: str):
+    """What the clean stage does with scraped text: clean it, then read the metadata with the whole page."""
+    return extract_meta(clean_scraped_text(text), page=text, sitename=copyright_holder(text))
+
+
+EST = timedelta(hours=-5)
+
+
+def test_furniture_lines_above_the_headline_are_not_the_title() -> None:
+    """Share bars and company lines come first on many pages; the headline is the line above the byline."""
+    meta = read(page(["Follow Harbor Times", "All sharing options", "Harbor Media, a Coastline company",
+                      HEADLINE, "By Jane Doe", "Nov. 19, 2019, 8:41 AM UTC"]))
+    assert meta.title == HEADLINE
+    assert meta.byline == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("line", "local", "offset"),
+    [
+        ("Nov. 19, 2019, 8:41 AM UTC", datetime(2019, 11, 19, 8, 41), timedelta(0)),
+        ("Mon 18 Nov 2019 18.54 GMT", datetime(2019, 11, 18, 18, 54), timedelta(0)),
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:20, Tue, Nov 19, 2019", datetime(2019, 11, 19, 10, 48), None),
+        ("Updated 12:01 PM Nov 20, 2019 Published 9:00 AM Nov 19, 2019", datetime(2019, 11, 19, 9, 0), None),
+        ("2019-11-19T08:41:00Z", datetime(2019, 11, 19, 8, 41), timedelta(0)),
+        ("11.14.2019 09:00 AM", datetime(2019, 11, 14, 9, 0), None),
+    ],
+)
+def test_date_line_shapes_under_the_headline(line: str, local: datetime, offset: timedelta | None) -> None:
+    """Each printed shape gives the publication time; "Published" beats "Updated" whatever their order."""
+    meta = read(page([HEADLINE, "By Jane Doe", line]))
+    assert meta.published is not None
+    assert meta.published.replace(tzinfo=None) == local
+    assert meta.published.utcoffset() == offset
+    assert meta.title == HEADLINE
+
+
+def test_byline_with_numeric_date_and_zone() -> None:
+    """"By X - 11/18/19 11:04 PM EST": one line gives both the author and the time with its zone."""
+    meta = read(page([HEADLINE, "By Justine Carter - 11/18/19 11:04 PM EST"]))
+    assert meta.byline == "Justine Carter"
+    assert meta.published is not None
+    assert meta.published.replace(tzinfo=None) == datetime(2019, 11, 18, 23, 4)
+    assert meta.published.utcoffset() == EST
+    assert meta.title == HEADLINE
+
+
+def test_masthead_today_date_is_not_the_article_date() -> None:
+    """A masthead prints the day the page was copied; the article's own date line is under its headline."""
+    meta = read(page([HEADLINE, "By Jane Doe", "Published Dec. 19, 2019 at 7:30 a.m."],
+                     top=["Saturday, December 21, 2019", "Harbor Times"]))
+    assert meta.published is not None
+    assert meta.published.date() == date(2019, 12, 19)
+
+
+def test_by_and_name_on_separate_lines() -> None:
+    """Some pages render "By" and the author's name as two blocks."""
+    meta = read(page([HEADLINE, "By", "Maria Santos", "Nov. 19, 2019"]))
+    assert meta.byline == "Maria Santos"
+    assert meta.title == HEADLINE
+
+
+def test_name_and_agency_in_capitals() -> None:
+    """"NAME, AGENCY" in capitals is a byline: the name comes back in normal case, the agency stays out."""
+    meta = read(page([HEADLINE, "JANE DOE, REUTERS", "Nov. 19, 2019"]))
+    assert meta.byline == "Jane Doe"
+
+
+def test_author_box_sentence_gives_only_the_name() -> None:
+    """"X is a reporter for ..." names the author; the rest of the sentence is not part of the byline."""
+    meta = read(page([HEADLINE, "Nov. 19, 2019", "Tom Becker is a reporter for the Harbor Times."]))
+    assert meta.byline == "Tom Becker"
+
+
+def test_wire_credit_in_the_byline_is_not_the_outlet() -> None:
+    """A site carrying agency copy is the outlet; the agency named in the byline is the author's employer."""
+    meta = read(page([HEADLINE, "By Jane Doe, Associated Press", "Nov. 19, 2019"]))
+    assert meta.byline == "Jane Doe"
+    assert meta.outlet == "Harbor Times"
+
+
+def test_parent_company_copyright_gives_the_site_the_page_names() -> None:
+    """"© Vox Media, LLC" owns several sites: the outlet is the one the page's chrome names."""
+    footer = ["About The Verge", "Contact", "© 2019 Vox Media, LLC. All rights reserved."]
+    meta = read(page([HEADLINE, "By Jane Doe", "Nov. 19, 2019"], top=["The Verge"], footer=footer))
+    assert meta.outlet == "The Verge"
+
+
+def test_single_site_parent_company_gives_that_site() -> None:
+    """A copyright holder that owns one known site stands for that site, never for itself."""
+    footer = ["Contact", "© 2019 The Economist Newspaper Limited. All rights reserved."]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "The Economist"
+
+
+def test_unknown_holder_loses_its_legal_form() -> None:
+    """An unknown site is named as readers name it: "Ferncombe Herald, LLC" is "Ferncombe Herald"."""
+    footer = ["Contact", "Copyright © 2019 Ferncombe Herald, LLC. All rights reserved."]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "Ferncombe Herald"
+
+
+def test_unknown_site_named_by_its_domain() -> None:
+    """With no copyright line, the site's own domain printed on the page names it, never a URL."""
+    footer = ["Read more local news at ferncombeherald.com", "Tips: visit www.ferncombeherald.com/tips", "Contact"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "ferncombeherald.com"
+
+
+def test_quotes_around_the_headline_are_dropped() -> None:
+    """Typographic quotes wrapping a whole headline are page styling, not part of the title."""
+    meta = read(page([f"“{HEADLINE}”", "By Jane Doe", "Nov. 19, 2019"]))
+    assert meta.title == HEADLINE
+
+
+def test_dateline_year_comes_from_the_publication_date() -> None:
+    """"SEOUL, Dec. 18 (Yonhap) --" prints no year; the page's publication date gives it."""
+    article = ["SEOUL, Dec. 18 (Yonhap) -- " + PARAGRAPHS[0], *PARAGRAPHS[1:]]
+    text = "\n".join([*MENU, HEADLINE, "By Jane Doe", "Dec. 19, 2009 10:02 KST", *article, *FOOTER])
+    meta = read(text)
+    assert meta.dateline is not None
+    assert (meta.dateline.place, meta.dateline.date, meta.dateline.agency) == ("Seoul", date(2009, 12, 18), "Yonhap")
+
+
+def test_dateline_year_from_the_nearest_full_date_when_undated() -> None:
+    """Without a publication date the dateline takes the year of a full date the article prints."""
+    text = ("WASHINGTON, Dec. 18 (Reuters) -- The White House on Friday denied it had proposed a liaison office.\n\n"
+            "The proposal was first discussed on Dec. 1, 2009, officials said.")
+    meta = extract_meta(text)
+    assert meta.published is None
+    assert meta.dateline is not None and meta.dateline.date == date(2009, 12, 18)
