@@ -75,7 +75,7 @@ def clean_article(raw: RawArticle, settings: Settings, detector: LanguageDetecto
             # prose for the cleaner to find an article region: the text is the article, and the
             # not-an-article checks judge it.
             text = content
-        hints = dict(title=raw.title, published=raw.published, sitename=copyright_holder(content))
+        hints = dict(title=raw.title, published=raw.published, sitename=copyright_holder(content), page=content)
     meta = extract_meta(text, url=raw.url, outlet=raw.outlet, **hints)
     body = meta.body.strip()
     warnings = list(raw.warnings)
