@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -115,24 +116,32 @@ class Corpus:
             self._linker = StoryLinker(self.store, self.settings)
         return LinkStage(self.store, self.settings, lambda: self.models.claims, self._linker)
 
-    def add(self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None) -> AddReport:
-        """Ingest, analyse and link every article under `paths`; bad inputs are reported, never fatal."""
+    def add(self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None,
+            on_wait: Callable[[str], None] | None = None) -> AddReport:
+        """Ingest, analyse and link every article under `paths`; bad inputs are reported, never fatal. One add
+        writes to a corpus at a time, across processes: `on_wait` hears why this one waits, if it must."""
         paths = list(paths)
         files = sum(1 for p in expand_paths(paths) if isinstance(p, Path))
-        return self.add_raw(iter_inputs(paths, self.settings), progress, parallel=files >= _PARALLEL_FROM)
+        return self.add_raw(iter_inputs(paths, self.settings), progress, parallel=files >= _PARALLEL_FROM,
+                            on_wait=on_wait)
 
     def add_raw(self, raws: Iterable[RawArticle | IngestError], progress: Callable[[str], None] | None = None,
-                parallel: bool = True) -> AddReport:
+                parallel: bool = True, on_wait: Callable[[str], None] | None = None) -> AddReport:
         """Add articles already read (by ingest, the REST API or a benchmark)."""
-        return self._collect(self.pipeline(parallel).run(raws), progress)
+        with self.store.exclusive_writer(on_wait):
+            return self._collect(self.pipeline(parallel).run(raws), progress)
 
-    def add_analysed(self, articles: Iterable[Article], progress: Callable[[str], None] | None = None) -> AddReport:
+    def add_analysed(self, articles: Iterable[Article], progress: Callable[[str], None] | None = None,
+                     on_wait: Callable[[str], None] | None = None) -> AddReport:
         """Link and store articles analysed elsewhere (another engine's workers, a benchmark), in their order."""
         linking = Pipeline([self._link_stage()], given=frozenset({"text", "metadata", "mentions", "statements",
                                                                   "embedding"}))
-        return self._collect(linking.run(articles), progress)
+        with self.store.exclusive_writer(on_wait):
+            return self._collect(linking.run(articles), progress)
 
     def _collect(self, results: Iterable, progress: Callable[[str], None] | None) -> AddReport:
+        """Commit each result as it comes (inside `exclusive_writer`)."""
+        self._linker.catch_up()  # another process may have added articles since this corpus last did
         report = AddReport()
         for item in results:
             if isinstance(item, DuplicateArticle):
@@ -162,6 +171,12 @@ class Corpus:
         # Only after the commit: the in-memory index must never hold an article the database lacks.
         self._linker.index(result.article)
         return True
+
+    def check_output(self, path: str | Path) -> None:
+        """Refuse to write an export or report over a file this corpus is stored in."""
+        target = os.path.realpath(path)
+        if any(os.path.realpath(used) == target for used in self.store.files()):
+            raise StorytraceError(f"{path}: that is a file of the corpus itself; choose another output path")
 
     # reading
     def stories(self) -> list[Story]:

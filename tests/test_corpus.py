@@ -83,3 +83,16 @@ def test_entities_merge_and_speaker_search(corpus):
     ellery = corpus.statements(speaker="Ellery")
     assert ellery and all("Ellery" in s.speaker.name for s in ellery)
     assert any(kind == "statement" for kind, _, _ in corpus.search("proposal"))
+
+
+def test_an_article_another_writer_stored_is_a_candidate_for_this_one(tmp_path, models):
+    """Two corpora on one database (two processes adding in turn): the second sees what the first stored since
+    its own story index was built, so the denial joins the report's story instead of starting its own."""
+    with storytrace.open(tmp_path / "shared.db", models=models) as first, \
+            storytrace.open(tmp_path / "shared.db", models=models) as second:
+        assert _add(second, "ice.txt", UNRELATED).added  # builds the second corpus's index: ice only
+        assert _add(first, "report.txt", REPORT).added
+        assert _add(second, "denial.txt", DENIAL).added
+        stories = {len(s.article_ids) for s in second.stories()}
+        assert stories == {1, 2}
+        assert [d.kind for d in second.disputes()] == ["denial"]

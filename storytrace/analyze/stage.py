@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import multiprocessing.util
+import os
+import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,12 +68,15 @@ class AnalyzeStage:
 
         before = set(multiprocessing.active_children())
         finished = False
+        if self.n_process > 1:
+            _workers_die_with_this_process()
         try:
-            for doc, _ in self.load_nlp().pipe(inputs(), as_tuples=True, n_process=self.n_process,
-                                        batch_size=self.batch_size):
-                while isinstance(waiting[0], IngestError):
-                    yield waiting.popleft()
-                yield _annotated(waiting.popleft(), doc)
+            with _interrupt_stops_workers(before):
+                for doc, _ in self.load_nlp().pipe(inputs(), as_tuples=True, n_process=self.n_process,
+                                                   batch_size=self.batch_size):
+                    while isinstance(waiting[0], IngestError):
+                        yield waiting.popleft()
+                    yield _annotated(waiting.popleft(), doc)
             finished = True
         except Exception:  # noqa: BLE001 - the articles taken are retried one by one; the culprit gets the reason
             return True
@@ -92,6 +101,63 @@ def _annotated(article: Article, doc: Doc) -> Item:
         return annotate(article, doc)
     except Exception as exc:  # noqa: BLE001 - this article's failure is its verdict
         return failure(article.source, "analysis", exc)
+
+
+@contextmanager
+def _interrupt_stops_workers(before: set[multiprocessing.Process]) -> Iterator[None]:
+    """While the workers run, Ctrl-C (SIGINT to this process alone) ends them before it interrupts: spaCy's
+    clean-up joins its workers without a time limit, and a worker blocked sending a parsed batch would never
+    end (its siblings hold copies of the pipe it writes to)."""
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is signal.SIG_IGN:
+        yield
+        return
+
+    def interrupt(signum, frame):
+        _stop_workers(before)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Parent:
+    """Registered once per process: every worker forked from it arranges to die with it (below)."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+
+
+_PARENT: _Parent | None = None
+
+
+def _workers_die_with_this_process() -> None:
+    """Make spaCy's worker processes die when this process does, however it ends (SIGKILL from an OOM killer,
+    SIGTERM from a supervisor): left alone they would run on, holding their memory. Linux only (prctl)."""
+    global _PARENT  # noqa: PLW0603 - one registration per process; a fork inherits it with the right pid
+    if _PARENT is None or _PARENT.pid != os.getpid():
+        _PARENT = _Parent()
+        multiprocessing.util.register_after_fork(_PARENT, _die_with_parent)
+
+
+def _die_with_parent(parent: _Parent) -> None:
+    """Runs in each forked worker: ask the kernel for SIGKILL when the parent exits, and leave at once if it
+    already has (between the fork and this call)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent.pid:
+        os._exit(1)
+
+
+# prctl(2) option: the signal the calling process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
 
 
 def _stop_workers(before: set[multiprocessing.Process]) -> None:

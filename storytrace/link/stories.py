@@ -126,6 +126,7 @@ class StoryLinker:
         self.settings = settings
         self._index: hnswlib.Index | None = None
         self._labels: list[str] = []
+        self._stored = 0  # articles in the store as this index knows it
         self._profiles: OrderedDict[str, Profile] = OrderedDict()
 
     def reset(self) -> None:
@@ -133,8 +134,14 @@ class StoryLinker:
         self._index = None
         self._labels = []
 
+    def catch_up(self) -> None:
+        """Forget the index if another process stored articles since it was built, so they are candidates too."""
+        if self._index is not None and self.store.article_count() != self._stored:
+            self.reset()
+
     def _ensure_index(self) -> hnswlib.Index:
         if self._index is None:
+            self._stored = self.store.article_count()
             ids, vectors = self.store.article_vectors()
             self._index = hnswlib.Index(space="ip", dim=_DIM)
             self._index.init_index(max_elements=max(1024, 2 * len(ids)), ef_construction=100, M=16)
@@ -210,8 +217,10 @@ class StoryLinker:
 
     def index(self, article: Article) -> None:
         """Make a stored article a candidate for the articles that follow."""
+        if self._index is None:
+            return  # built from the store, which holds the article, when next needed
+        self._stored += 1
         if article.embedding is not None:
-            self._ensure_index()
             self._add([article.id], article.embedding.reshape(1, -1))
             self._remember(article.id, self._profiles.get(article.id) or profile(article))
 

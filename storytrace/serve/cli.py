@@ -30,6 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "(its models stay loaded: about a second an article) instead of "
                                                    "analysing them here; its token, if it needs one, from "
                                                    "STORYTRACE_API_TOKEN")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local: this machine's processes; ray: ingest, clean and analyze on a Ray cluster, linking "
+                        "and storing here (needs storytrace[scale]) (default local)")
+    p.add_argument("--ray-address", metavar="ADDR", help="with --engine ray: a running cluster (HOST:6379); "
+                                                         "default: start a local one for this command")
+    p.add_argument("--workers", type=int, metavar="N", help="with --engine ray: analysing actors (default: 2 "
+                                                            "locally, every CPU of a cluster)")
     p.set_defaults(run=cmd_add)
 
     p = sub.add_parser("stories", parents=[common], help="list stories with their outlets and dispute counts")
@@ -130,15 +137,26 @@ def cmd_add(args) -> int:
     if args.server and args.db:
         print("storytrace add: error: --server adds to the server's own database; leave out --db", file=sys.stderr)
         return EXIT_USAGE
+    if args.engine != "ray" and (args.ray_address or args.workers):
+        print("storytrace add: error: --ray-address and --workers need --engine ray", file=sys.stderr)
+        return EXIT_USAGE
+    if args.engine == "ray" and args.server:
+        print("storytrace add: error: --server and --engine ray are two ways to analyse; choose one", file=sys.stderr)
+        return EXIT_USAGE
     with render.progress(len(files), enabled=not args.quiet) as advance:
         if args.server:
             from storytrace.serve.client import add_through_server
 
             settings = Settings.from_env()
             report = add_through_server(args.server, args.paths, settings, settings.api_token, progress=advance)
+        elif args.engine == "ray":
+            from storytrace.scale.ray_engine import RayOptions, add_with_ray
+
+            with _open(args, create=True) as corpus:
+                report = add_with_ray(corpus, args.paths, RayOptions(args.ray_address, args.workers), advance)
         else:
             with _open(args, create=True) as corpus:
-                report = corpus.add(args.paths, progress=advance)
+                report = corpus.add(args.paths, progress=advance, on_wait=_say_waiting)
     for problem in report.skipped:
         print(f"skipped {render.plain(problem.source)}: {render.plain(problem.reason)}", file=sys.stderr)
     for source, warning in report.warnings:
@@ -146,6 +164,10 @@ def cmd_add(args) -> int:
     print(f"added {len(report.added)} article(s); {len(report.duplicates)} already stored; "
           f"{len(report.skipped)} skipped")
     return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def _say_waiting(reason: str) -> None:
+    print(f"storytrace: {reason}", file=sys.stderr, flush=True)
 
 
 def cmd_stories(args) -> int:
@@ -194,6 +216,7 @@ def cmd_export(args) -> int:
         return EXIT_OK
     with _open(args) as corpus:
         if args.out:
+            corpus.check_output(args.out)
             with open(args.out, "w", encoding="utf-8", newline="") as handle:
                 corpus.export(args.format, handle, args.table)
         else:
@@ -222,6 +245,7 @@ def cmd_report(args) -> int:
     from storytrace.serve.report import write_report
 
     with _open(args) as corpus:
+        corpus.check_output(args.out)
         print(write_report(corpus, args.out))
     return EXIT_OK
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +43,13 @@ class Store(ABC):
         """Everything written inside commits together or not at all."""
 
     # the link stage's read and write (built on the methods below, so every store has them)
+    def files(self) -> list[str]:
+        """The files this store reads and writes (none for a server-backed store): never an output path."""
+        return []
+
+    def article_count(self) -> int:
+        return self.find_articles(Query(limit=1))[1]
+
     def entities_by_keys(self, keys: set[str]) -> dict[str, list[Entity]]:
         """The stored entities under each alias key (what resolving an article's names reads)."""
         return {key: self.entities_by_key(key) for key in sorted(keys)}
@@ -70,6 +77,12 @@ class Store(ABC):
             for claim in result.claims:
                 self.put_claim(claim)
                 self.replace_disputes(claim.id, result.disputes.get(claim.id, []))
+
+    @abstractmethod
+    def exclusive_writer(self, on_wait: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Held by one adding process at a time for the whole of its `add`, across processes: two adds to one
+        corpus then give what one add of both would. `on_wait` is told (once, with a reason) when another
+        holder makes this one wait."""
 
     @abstractmethod
     def close(self) -> None: ...

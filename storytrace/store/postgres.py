@@ -36,6 +36,8 @@ CONNECT_TIMEOUT = 10
 # Keys of transaction-scoped advisory locks: one writer per database even across processes, one migrator.
 _WRITER_LOCK = 7_305_961_001
 _MIGRATION_LOCK = 7_305_961_002
+# Key of the session-scoped advisory lock one adding process holds for the whole of its add.
+_ADD_LOCK = 7_305_961_003
 # ts_headline options giving SQLite's snippet shape: the hit in [brackets], about a dozen words around it.
 _HEADLINE = "StartSel=[, StopSel=], MaxWords=12, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
 # The day a statement is placed on: its own date, else its article's dateline or publication day (as in SQLite).
@@ -110,6 +112,19 @@ class PostgresStore(Store):
             self._writer.close()
             self._pool.close()
             raise StoreError(f"{self.name}: no read connection to PostgreSQL within {CONNECT_TIMEOUT} s") from exc
+
+    @contextmanager
+    def exclusive_writer(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        # Session-scoped, on a connection of its own: the server releases it when the holder disconnects or dies.
+        holder = self._connect_writer()
+        try:
+            if not holder.execute("SELECT pg_try_advisory_lock(%s) AS got", (_ADD_LOCK,)).fetchone()["got"]:
+                if on_wait:
+                    on_wait("another `storytrace add` is writing to this corpus; waiting for it to finish")
+                holder.execute("SELECT pg_advisory_lock(%s)", (_ADD_LOCK,))
+            yield
+        finally:
+            holder.close()
 
     def _connect_writer(self) -> psycopg.Connection:
         try:

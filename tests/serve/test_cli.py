@@ -228,3 +228,55 @@ def test_interrupted_add_leaves_a_consistent_database_and_rerun_completes(tmp_pa
     check.close()
     run("add", "--quiet", str(folder), db=db, check=0)
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 12
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return {int(p) for p in handle.read().split()}
+    except OSError:
+        return set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill", "term", "int"])
+def test_spacy_workers_die_with_the_add_process(tmp_path, sig):
+    """A signal to the main `add` process alone (an OOM killer, a supervisor, kill -INT) ends its workers too."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(16):
+        (folder / f"a{n:02d}.txt").write_text(AGENCY.replace("Korvask", f"Korvask {n}")
+                                               + f"\nThis is dispatch number {n} of the series.\n")
+    proc = subprocess.Popen([sys.executable, "-m", "storytrace", "add", "--quiet", str(folder),
+                             "--db", str(tmp_path / "w.db")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.time() + 300
+    workers: set[int] = set()
+    while time.time() < deadline and proc.poll() is None and len(workers) < 2:
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, f"the spaCy workers never started: {proc.stderr.read().decode() if proc.poll() else ''}"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+    deadline = time.time() + 30
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.2)
+    assert not any(_alive(w) for w in workers)
+
+
+def test_an_output_path_that_is_the_database_is_refused(corpus, tmp_path):
+    """`export --out` or `report --out` naming the corpus's own file fails before touching it."""
+    _, db, _ = corpus
+    before = db.read_bytes()
+    for command in (["export", "--out", str(db)], ["report", "--out", str(db)],
+                    ["export", "--out", f"{db}-wal"]):
+        done = run(*command, db=db, check=1)
+        assert "that is a file of the corpus itself" in done.stderr
+    assert db.read_bytes() == before

@@ -22,3 +22,24 @@ def test_migrations_run_once_and_garbage_file_is_a_store_error(tmp_path):
     (tmp_path / "junk.db").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         open_store(tmp_path / "junk.db")
+
+
+def test_processes_opening_a_new_database_at_once_all_get_the_schema(tmp_path):
+    """Four processes creating one new corpus at the same moment: one creates the schema, none fails."""
+    import multiprocessing
+
+    path = tmp_path / "race.db"
+    context = multiprocessing.get_context("fork")
+    with context.Pool(4) as pool:
+        answers = pool.map(_open_and_count, [str(path)] * 8)
+    assert answers == [0] * 8
+
+
+def _open_and_count(path: str) -> int:
+    from storytrace.store import open_store
+
+    store = open_store(path)
+    try:
+        return store.article_count()
+    finally:
+        store.close()

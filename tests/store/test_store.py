@@ -219,3 +219,26 @@ def test_data_version_moves_when_another_connection_commits(store):
         store.put_article(_article(), "S1")
     assert reader.data_version() != before
     reader.close()
+
+
+def test_one_adding_process_at_a_time_and_the_next_is_told_why_it_waits(store):
+    """While one holder keeps the add lock (as another process's add would), the next waits and hears why."""
+    import threading
+
+    heard: list[str] = []
+    holding, release = threading.Event(), threading.Event()
+
+    def other_add():
+        with store.exclusive_writer():
+            holding.set()
+            release.wait(10)
+
+    # A second handle on the same corpus, as a second process would have.
+    other = threading.Thread(target=other_add)
+    other.start()
+    assert holding.wait(10)
+    threading.Timer(0.5, release.set).start()
+    with store.exclusive_writer(on_wait=heard.append):
+        assert release.is_set()  # got the lock only once the other holder let go
+    other.join(10)
+    assert len(heard) == 1 and "another `storytrace add`" in heard[0]
