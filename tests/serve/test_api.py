@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import shutil
+import socket
 import threading
 import xml.etree.ElementTree as ET
 
@@ -237,3 +238,43 @@ def test_post_bad_input_gets_clear_4xx(writable):
     assert_error(post(writable, b"\x89PNG\r\n\x1a\n" + bytes(300), "text/plain"), 422, "no_usable_article")
     assert_error(post(writable, "a,b", "text/csv"), 415, "unsupported_media_type")
     assert_error(post(writable, "# nothing\n", "text/uri-list"), 422, "invalid_request")
+
+
+def _ferry_article(place: str) -> str:
+    return (f"Ferry crews strike at {place}\n\n{place.upper()}, Dec. 18 -- Ferry crews at {place} walked out on "
+            f"Friday over rosters, their union said.\n\n\"We gave the company every chance,\" said Rhona Kerr, the "
+            f"union's organiser at {place}. She said sailings would stop until the rosters were withdrawn.\n\n"
+            f"The ferry company said it regretted the action and would run a reduced timetable.")
+
+
+def test_a_slow_request_body_holds_no_lock(writable):
+    """While one client trickles a POST body, another client's article is analysed and stored (201)."""
+    host, port = writable.removeprefix("http://").split(":")
+    slow = socket.create_connection((host, int(port)), timeout=30)
+    try:
+        slow.sendall(b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                     b"Content-Length: 100000\r\n\r\nHarbour pilots")
+        added = post(writable, _ferry_article("Brackwater"), "text/plain")
+        assert added.status_code == 201, added.text
+    finally:
+        slow.close()
+
+
+def test_reads_are_answered_while_articles_are_added(writable):
+    """GETs made while a POST is analysing and storing articles answer at once, not after the POST."""
+    outcome = {}
+
+    def writer() -> None:
+        body = {"articles": [{"text": _ferry_article(place)} for place in ("Kessling", "Aldwick", "Ferncombe")]}
+        outcome["status"] = httpx.post(writable + "/api/articles", json=body, timeout=600).status_code
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    latencies = []
+    while thread.is_alive() and len(latencies) < 500:
+        response = httpx.get(writable + "/api/stories", params={"limit": 5}, timeout=60)
+        assert response.status_code == 200
+        latencies.append(response.elapsed.total_seconds())
+    thread.join()
+    assert outcome["status"] == 201
+    assert len(latencies) >= 3 and max(latencies) < 5, latencies
