@@ -1,0 +1,1 @@
+"""Scale: the ingest, clean and analyze stages run on a Ray cluster; linking and storing stay in the driver."""
