@@ -337,7 +337,7 @@ def _crash_part(work: Path, articles: list[str], kills: int) -> tuple[dict[str, 
         "crash_articles": float(len(articles)),
         "stored_clean_run": float(len(clean_ids)),
         "lost": float(len(set(clean_ids) - set(final_ids))),
-        "duplicated": float(_duplicates(killed_db)),
+        "duplicated": float(_duplicates(killed_db, clean_db)),
         "integrity_ok": float(_integrity(killed_db)),
         "export_identical": float(_export(clean_db) == _export(killed_db)),
         "crash_run_tracebacks": float(clean.traceback + final.traceback),
@@ -358,17 +358,14 @@ def _article_ids(db: Path) -> list[str]:
         return [row[0] for row in connection.execute("SELECT id FROM articles")]
 
 
-def _duplicates(db: Path) -> int:
-    """Articles, statements or story memberships stored more than once."""
-    queries = ("SELECT count(*) - count(DISTINCT source) FROM articles",
-               "SELECT count(*) - count(DISTINCT article_id || ':' || start || ':' || \"end\") FROM statements")
-    total = 0
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        for query in queries:
-            try:
-                total += connection.execute(query).fetchone()[0]
-            except sqlite3.OperationalError:
-                continue
+def _duplicates(db: Path, reference: Path) -> int:
+    """Articles stored under one source more than once, and rows beyond what one clean run stored."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as killed, \
+            sqlite3.connect(f"file:{reference}?mode=ro", uri=True) as clean:
+        total = killed.execute("SELECT count(*) - count(DISTINCT source) FROM articles").fetchone()[0]
+        for table in ("articles", "statements", "stories", "claims", "disputes"):
+            query = f"SELECT count(*) FROM {table}"
+            total += max(killed.execute(query).fetchone()[0] - clean.execute(query).fetchone()[0], 0)
     return total
 
 

@@ -77,7 +77,10 @@ def clean_article(raw: RawArticle, settings: Settings, detector: LanguageDetecto
             text = content
         hints = dict(title=raw.title, published=raw.published, sitename=copyright_holder(content), page=content)
     meta = extract_meta(text, url=raw.url, outlet=raw.outlet, **hints)
-    body = meta.body.strip()
+    body, title = meta.body.strip(), meta.title
+    if len(body.split()) < settings.min_words <= len(text.split()):
+        # The metadata step took a lone long paragraph for the headline: that paragraph is the article.
+        body, title = text.strip(), None
     warnings = list(raw.warnings)
     if len(body) > settings.max_article_chars:
         whole = len(body)
@@ -90,5 +93,5 @@ def clean_article(raw: RawArticle, settings: Settings, detector: LanguageDetecto
     check_article(body, detect_language(detector, body)[0], raw.source)
     code = check_language(detector, body, settings.languages, raw.source)
     return Article(id=content_id(body), source=raw.source, text=body, url=raw.url, outlet=meta.outlet,
-                   title=meta.title, byline=meta.byline, dateline=meta.dateline, published=meta.published,
+                   title=title, byline=meta.byline, dateline=meta.dateline, published=meta.published,
                    language=code, warnings=warnings)

@@ -67,3 +67,10 @@ def test_binary_and_truncated_utf16_last_character():
     decoded = decode_text(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le")[:-1], "x")
     assert decoded.text == TEXT[:-1] + "\ufffd"
     assert decoded.warnings == ["1 invalid utf-16-le sequence(s) replaced"]
+
+
+def test_mojibake_inside_a_very_long_line_is_repaired_piecewise():
+    """A whole article on one line is repaired in pieces: the damage is fixed and nothing else changes."""
+    line = " ".join(f"word{i}" for i in range(20_000))
+    text, lone = repair_string(line + " CafÃ© " + line)
+    assert text == line + " Café " + line and lone == 0
