@@ -101,6 +101,11 @@ BENCHMARKS: dict[str, Benchmark] = {
                           Option("articles", "articles in the store", "int", default=10_000),
                           Option("requests", "requests per endpoint, in each of two passes", "int", default=500),
                           Option("connections", "concurrent keep-alive connections", "int", default=16))),
+    "scale": Benchmark("storytrace.bench.scale:bench_scale",
+                       "Ray engine: articles/s with 1, 2, ... workers on a local Ray, and the driver's linker alone", (
+                           _folder("corpus", "folder of articles"),
+                           Option("workers", "comma-separated worker counts", default="1,2"),
+                           Option("limit", "use at most this many input files", "int"))),
 }
 
 

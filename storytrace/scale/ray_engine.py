@@ -87,13 +87,14 @@ def import_ray():
 def analysed_on_ray(tasks: list[Task], corpus: Corpus, workers: int,
                     tasks_per_batch: int = TASKS_PER_BATCH) -> Iterator[Item]:
     """Analysed articles and errors, in input order, from `workers` actors of an initialised Ray."""
-    for packed, _ in timed_results(tasks, corpus, workers, tasks_per_batch):
-        yield unpack(packed)
+    for batch, _ in timed_batches(tasks, corpus, workers, tasks_per_batch):
+        yield from (unpack(packed) for packed in batch)
 
 
-def timed_results(tasks: list[Task], corpus: Corpus, workers: int,
-                  tasks_per_batch: int = TASKS_PER_BATCH) -> Iterator[tuple[bytes, float]]:
-    """Each result as the bytes a worker sent and the moment it reached this process (for the scale bench)."""
+def timed_batches(tasks: list[Task], corpus: Corpus, workers: int,
+                  tasks_per_batch: int = TASKS_PER_BATCH) -> Iterator[tuple[list[bytes], float]]:
+    """The results batch by batch, in input order, as the bytes workers sent, each batch with the moment it
+    reached this process (the scale bench times the workers by it)."""
     if not tasks:
         return
     import_ray()
@@ -115,8 +116,8 @@ def timed_results(tasks: list[Task], corpus: Corpus, workers: int,
     dataset = dataset.map_batches(Analyser, batch_size=tasks_per_batch, num_cpus=1, batch_format="numpy",
                                   compute=ray.data.ActorPoolStrategy(size=workers),
                                   fn_constructor_kwargs={"settings": corpus.settings, "checker": checker})
-    for row in dataset.iter_rows():
-        yield row["item"], time.perf_counter()
+    for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+        yield list(batch["item"]), time.perf_counter()
 
 
 def _store_address(corpus: Corpus) -> str:
