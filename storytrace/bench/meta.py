@@ -314,7 +314,7 @@ def gold_from_html(html: str, url: str | None = None) -> Gold:
 def _is_person(name: str) -> bool:
     """A person's name: 2-5 words, not a URL, not an organisation's staff credit."""
     words = name.split()
-    return 2 <= len(words) <= 5 and "://" not in name and "@" not in name \
+    return 2 <= len(words) <= 5 and not re.search(r"://|@|www\.|\(", name) \
         and not re.search(r"\b(?:staff|news|desk|team|editors?|agency|press|media|inc|ltd)\b", name, re.I)
 
 

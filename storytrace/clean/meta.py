@@ -624,16 +624,29 @@ def _nearest_full_date(lines: list[str], page: str | None) -> date | None:
 
 # ---------------------------------------------------------------------------- assembly
 
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+»\s+")
+
+
+def _site_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", text.strip().lower()))
+
+
 def _strip_site_suffix(title: str, names: list[str]) -> str:
-    """"Leader visits China | The Korea Herald" -> "Leader visits China" when the last part
-    names the outlet (a known one, or the sitename/outlet given with the article)."""
-    parts = re.split(r"\s+[|–—-]\s+|\s*::\s*", title)
-    if len(parts) > 1:
-        tail = parts[-1].strip().lower()
-        head = title[: title.rfind(parts[-1])].rstrip(" |–—-:").strip()
-        named = outlet_from_name(parts[-1]) or tail in {n.lower() for n in names if n}
-        if named and len(head.split()) >= 2:
-            return head
+    """"Leader visits China | The Korea Herald" -> "Leader visits China": the title is cut before the
+    first part that names the outlet (a known one, or the sitename/outlet given with the article), so a
+    tagline after the site's name goes too ("... - WSVN 7News | Miami News, Weather")."""
+    parts = _TITLE_PARTS.split(title)
+    keys = {_site_key(n) for n in names if n and _site_key(n)}
+    for index in range(1, len(parts)):
+        part = parts[index]
+        key = _site_key(part)
+        named = outlet_from_name(part) is not None or key in keys or any(
+            len(k) >= 5 and len(key) >= 5 and (key.startswith(k) or k.startswith(key)) for k in keys)
+        if named:
+            head = title[: title.find(part, len(" ".join(parts[:index])) - 1)].rstrip(" |–—-:»").strip()
+            if len(head.split()) >= 2:
+                return head
+            break
     return title
 
 
@@ -643,6 +656,8 @@ def _named_outlet(hint: str | None) -> Outlet | None:
     domain."""
     if not hint or not hint.strip() or len(hint) > 120:
         return None
+    # "HearYa - Indie Music Blog": the name without its tagline.
+    hint = re.split(r"\s+[|–—-]\s+", hint.strip())[0] or hint
     known = outlet_from_name(hint)
     if known is not None:
         return known
@@ -716,7 +731,8 @@ def extract_meta(text: str, *, url: str | None = None, title: str | None = None,
                             raw_dateline.agency)
     headline = title_hint or found.title
     if headline:
-        headline = _strip_site_suffix(headline, [chosen.name if chosen else "", sitename or "", outlet or ""])
+        names = [chosen.name, *chosen.aliases] if chosen else []
+        headline = _strip_site_suffix(headline, [*names, sitename or "", outlet or ""])
     byline = (_clean_author(author) if author else None) or found.byline or found.reporters
     return ArticleMeta(outlet=chosen.name if chosen else None, title=headline or None, byline=byline,
                        dateline=dateline, published=when, body=_body(lines, found.consumed))
