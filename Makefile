@@ -28,7 +28,7 @@ postgres:
 	sh scripts/ensure_postgres.sh
 
 demo: $(STAMP)
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock $(DEMO_DB).migrate.lock
 	@echo "== storytrace add examples/ (examples/bad/ holds deliberately broken inputs)"
 	$(BIN)/storytrace add --db $(DEMO_DB) examples/ || test $$? -eq 3
 	@echo "== adding the same folder again stores nothing new"
