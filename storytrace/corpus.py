@@ -103,7 +103,7 @@ class Corpus:
 
         models, s = self.models, self.settings
         return Pipeline([
-            CleanStage(s, models.detector, self.store.has_article),
+            CleanStage(s, lambda: models.detector, self.store.has_article),
             AnalyzeStage(lambda: models.nlp, s.n_process if parallel else 1, s.batch_size),
             self._link_stage(),
         ])

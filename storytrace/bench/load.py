@@ -37,7 +37,7 @@ from urllib.parse import quote, urlencode
 
 from storytrace.bench import BenchResult
 from storytrace.errors import BenchError
-from storytrace.model import Article, Claim, Dispute, RawArticle, Statement, Story
+from storytrace.model import Article, Dispute, RawArticle, Story
 from storytrace.settings import Settings
 
 # FNC-1 bodies analysed through the whole pipeline; every other article in the store is a copy of one.

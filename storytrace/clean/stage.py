@@ -23,9 +23,10 @@ class CleanStage:
     requires = frozenset({"raw"})
     assigns = frozenset({"text", "metadata", "language"})
 
-    def __init__(self, settings: Settings, detector: LanguageDetector, is_stored: Callable[[str], bool]):
+    def __init__(self, settings: Settings, load_detector: Callable[[], LanguageDetector],
+                 is_stored: Callable[[str], bool]):
         self.settings = settings
-        self.detector = detector
+        self.load_detector = load_detector  # called for the first new article: re-adding stored files loads none
         self.is_stored = is_stored
 
     def __call__(self, items: Iterator[RawArticle | IngestError]) -> Iterator[Item]:
@@ -35,15 +36,16 @@ class CleanStage:
                 yield item
                 continue
             try:
-                article = clean_article(item, self.settings, self.detector)
+                article = extract_article(item, self.settings)
+                if article.id in seen or self.is_stored(article.id):  # known by its hash: no need to judge it again
+                    yield DuplicateArticle(item.source, f"already stored as article {article.id}")
+                    continue
+                article = judge_article(article, self.settings, self.load_detector())
             except IngestError as exc:
                 yield exc
                 continue
             except Exception as exc:  # noqa: BLE001 - one input's failure is its verdict, never the batch's end
                 yield failure(item.source, "cleaning", exc)
-                continue
-            if article.id in seen or self.is_stored(article.id):
-                yield DuplicateArticle(item.source, f"already stored as article {article.id}")
                 continue
             seen.add(article.id)
             yield article
@@ -61,6 +63,12 @@ def content_id(text: str) -> str:
 
 def clean_article(raw: RawArticle, settings: Settings, detector: LanguageDetector) -> Article:
     """Extract, clean and date one raw input; raise ExtractionRejected with the reason when it is unusable."""
+    return judge_article(extract_article(raw, settings), settings, detector)
+
+
+def extract_article(raw: RawArticle, settings: Settings) -> Article:
+    """The article text, its metadata and its content-hash id (language not yet known); ExtractionRejected
+    when too little text is left."""
     if raw.kind == "html":
         page = extract_html(raw.content, raw.url, source=raw.source)
         text = repair_text(page.text)
@@ -89,9 +97,15 @@ def clean_article(raw: RawArticle, settings: Settings, detector: LanguageDetecto
     words = len(body.split())
     if words < settings.min_words:
         raise ExtractionRejected(raw.source, f"only {words} words of article text (at least {settings.min_words} needed)")
-    # What the text is (filler, code, a table) says more than which language it resembles, so it comes first.
-    check_article(body, detect_language(detector, body)[0], raw.source)
-    code = check_language(detector, body, settings.languages, raw.source)
     return Article(id=content_id(body), source=raw.source, text=body, url=raw.url, outlet=meta.outlet,
                    title=title, byline=meta.byline, dateline=meta.dateline, published=meta.published,
-                   language=code, warnings=warnings)
+                   warnings=warnings)
+
+
+def judge_article(article: Article, settings: Settings, detector: LanguageDetector) -> Article:
+    """`article` with its language, or ExtractionRejected when it is no article (filler, code, a table) or not
+    in a configured language."""
+    # What the text is (filler, code, a table) says more than which language it resembles, so it comes first.
+    check_article(article.text, detect_language(detector, article.text)[0], article.source)
+    article.language = check_language(detector, article.text, settings.languages, article.source)
+    return article

@@ -84,7 +84,7 @@ def analyse_tasks(tasks: list[Task], settings: Settings, models: Models,
         return raws  # no language detector loaded for a batch of errors
     # Duplicates within the batch are caught here, across batches by the driver's link stage (which checks the
     # store again before linking): the first in input order is the one stored, as with the default engine.
-    cleaned = list(CleanStage(settings, models.detector, lambda _id: False)(iter(raws)))
+    cleaned = list(CleanStage(settings, lambda: models.detector, lambda _id: False)(iter(raws)))
     known = stored([item.id for item in cleaned if isinstance(item, Article)])
     cleaned = [DuplicateArticle(item.source, f"already stored as article {item.id}")
                if isinstance(item, Article) and item.id in known else item for item in cleaned]

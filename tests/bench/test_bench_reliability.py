@@ -58,7 +58,7 @@ def test_corpus_has_every_class_and_each_input_gets_its_verdict(tmp_path):
                        "'said'", "French", "leaving the folder", "UTF-16", "cp1252", "nested"):
             assert needed in kinds, needed
         assert stat.S_ISFIFO(os.lstat(folder / "pipe.txt").st_mode)
-        stage = CleanStage(Settings(), build_detector(), lambda _: False)
+        stage = CleanStage(Settings(), build_detector, lambda _: False)
         results = {}
         for item in stage(iter_inputs([folder], Settings())):
             results.setdefault(item.source, []).append(item)

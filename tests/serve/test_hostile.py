@@ -14,7 +14,6 @@ import sys
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import quote
 
 import httpx
 import pytest
