@@ -126,6 +126,21 @@ def test_long_story_pages_stay_small_and_cover_every_statement(served):
     assert httpx.get(f"{served}/stories/{LONG_STORY}", params={"part": parts + 5}, timeout=60).status_code == 200
 
 
+def test_long_story_api_detail_pages_its_timeline(served):
+    """The API's story detail gives its timeline a page at a time, each under 500 KB: every statement once."""
+    seen, offset = [], 0
+    while True:
+        detail = httpx.get(f"{served}/api/stories/{LONG_STORY}", params={"timeline_offset": offset}, timeout=60)
+        assert detail.status_code == 200 and len(detail.content) < 500_000
+        body = detail.json()
+        assert body["timeline_total"] == LONG_ARTICLES * 3 and len(body["articles"]) == LONG_ARTICLES
+        if not body["timeline"]:
+            break
+        seen += [s["id"] for s in body["timeline"]]
+        offset += body["timeline_limit"]
+    assert len(seen) == len(set(seen)) == LONG_ARTICLES * 3
+
+
 # hostile requests
 def assert_refused(response: httpx.Response, status: int) -> None:
     assert response.status_code == status, (response.status_code, response.text[:300])

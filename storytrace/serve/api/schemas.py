@@ -11,7 +11,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from storytrace.corpus import Listing, StorySummary, StoryView
+from storytrace.corpus import Listing, StorySummary
 from storytrace.model import Article, Claim, ClaimStatus, Dispute, DisputeKind, Entity, Polarity, Statement
 
 T = TypeVar("T")
@@ -145,17 +145,13 @@ class DisputeDetailOut(DisputeOut):
 class StoryDetailOut(BaseModel):
     story: StoryOut
     articles: list[ArticleSummaryOut]
-    timeline: list[StatementOut] = Field(description="statements ordered by the day they were made")
+    timeline: list[StatementOut] = Field(description="one page of the statements, ordered by the day they were "
+                                                     "made")
+    timeline_total: int = Field(description="statements in the whole timeline")
+    timeline_offset: int
+    timeline_limit: int
     claims: list[ClaimOut]
     disputes: list[DisputeOut]
-
-    @classmethod
-    def from_view(cls, view: StoryView, summary: StorySummary) -> "StoryDetailOut":
-        return cls(story=StoryOut.from_model(summary),
-                   articles=[ArticleSummaryOut.from_model(a) for a in view.articles],
-                   timeline=[StatementOut.from_model(s) for s in view.timeline],
-                   claims=[ClaimOut.from_model(c) for c in view.claims],
-                   disputes=[DisputeOut.from_model(d) for d in view.disputes])
 
 
 class EntityOut(BaseModel):
