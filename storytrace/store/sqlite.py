@@ -339,10 +339,7 @@ class SQLiteStore(Store):
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
         where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_STATEMENT_DAY, extra=[
             ("s.article_id = ?", query.article_id),
-            # Names are matched among the distinct ones (the speaker-name index), then statements found by index.
-            (f"(s.speaker_name IN (SELECT DISTINCT speaker_name FROM statements WHERE speaker_name LIKE ? {_ESCAPE}) "
-             f"OR s.speaker_entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? {_ESCAPE}))",
-             _contains(query.speaker) if query.speaker else None),
+            self._speaker_condition(query.speaker) if query.speaker else ("", None),
             ("s.speaker_entity_id = ?", query.entity_id),
             ("s.polarity = ?", query.polarity),
         ])
@@ -359,6 +356,20 @@ class SQLiteStore(Store):
         else:
             rows, total = self._page("s.*", body, params, order, query, count)
         return [_statement(r) for r in rows], total
+
+    def _speaker_condition(self, speaker: str) -> tuple[str, tuple]:
+        """Statements whose speaker's name, or one of its entity's aliases, contains `speaker`. The names are
+        matched once among the distinct ones (the speaker-name index), and statements then found by index."""
+        pattern = _contains(speaker)
+        names = [r[0] for r in self._q(f"SELECT DISTINCT speaker_name FROM statements WHERE speaker_name LIKE ? "
+                                       f"{_ESCAPE}", (pattern,))]
+        ids = [r[0] for r in self._q(f"SELECT DISTINCT entity_id FROM entity_aliases WHERE alias LIKE ? {_ESCAPE}",
+                                     (pattern,))]
+        if len(names) + len(ids) > _MAX_LISTED:
+            return (f"(s.speaker_name LIKE ? {_ESCAPE} OR s.speaker_entity_id IN (SELECT entity_id FROM "
+                    f"entity_aliases WHERE alias LIKE ? {_ESCAPE}))", (pattern, pattern))
+        return (f"(s.speaker_name IN ({','.join('?' * len(names))}) OR "
+                f"s.speaker_entity_id IN ({','.join('?' * len(ids))}))", (*names, *ids))
 
     def find_stories(self, query: Query) -> tuple[list[Story], int]:
         # A story overlaps [since, until] when it ends on or after `since` and starts on or before `until`.
@@ -430,6 +441,8 @@ _ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"
 
 
 _ESCAPE = "ESCAPE '\\'"
+# Most values bound into one IN list; past this a filter matches in SQL instead (SQLite caps bound variables).
+_MAX_LISTED = 2000
 
 
 def _contains(text: str) -> str:
@@ -445,9 +458,10 @@ def _among(column: str, values: list[str] | None) -> tuple[str, list[str]]:
 
 
 def _conditions(conditions: list[tuple[str, object]]) -> tuple[str, list]:
-    """A WHERE clause of the conditions whose value was given; each "?" in a condition takes its value."""
+    """A WHERE clause of the conditions whose value was given; each "?" in a condition takes its value, or the
+    next of its values when the value is a tuple."""
     given = [(sql, value) for sql, value in conditions if value is not None]
-    params = [value for sql, value in given for _ in range(sql.count("?"))]
+    params = [v for sql, value in given for v in (value if isinstance(value, tuple) else [value] * sql.count("?"))]
     return (" WHERE " + " AND ".join(sql for sql, _ in given) if given else ""), params
 
 
