@@ -10,6 +10,7 @@ articles (`add_analysed` into a new store, models loaded first).
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def bench_scale(corpus: Path, workers: str = "1,2", limit: int | None = None,
     tasks = plan_tasks([Path(corpus)])[:limit]
     if not tasks:
         raise BenchError(f"{corpus}: no input files")
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
     metrics: dict[str, float] = {}
     outputs: dict[int, list[bytes]] = {}
     for count in counts:
@@ -57,7 +58,11 @@ def bench_scale(corpus: Path, workers: str = "1,2", limit: int | None = None,
                f"linker and store (SQLite) in the driver")
     return BenchResult("scale", str(corpus), len(articles), "scaling", metrics, backend,
                        time.perf_counter() - started,
-                       details={"inputs": len(tasks), "same results for every worker count": same})
+                       details={"inputs": len(tasks), "same results for every worker count": same,
+                                # Worker counts beyond the idle cores cannot scale: say how busy the machine was.
+                                "load average (1 min) before and after": (round(load_before, 1),
+                                                                          round(os.getloadavg()[0], 1)),
+                                "cpus": os.cpu_count()})
 
 
 def _counts(workers: str) -> list[int]:

@@ -60,3 +60,12 @@ def test_stored_articles_are_answered_without_analysis(tmp_path):
     assert [type(item) for item in items] == [ExtractionRejected, DuplicateArticle]
     assert len(asked) == 1 and items[1].reason == f"already stored as article {asked[0]}"
     assert models._nlp is None
+
+
+def test_ray_options_without_the_ray_engine_are_a_usage_error(tmp_path, capsys):
+    """`--workers` or `--ray-address` with the default engine would be silently ignored: refuse them instead."""
+    from storytrace.serve.cli import EXIT_USAGE, main
+
+    assert main(["add", "--db", str(tmp_path / "c.db"), "--ray-address", "h:6379", str(tmp_path)]) == EXIT_USAGE
+    assert "need --engine ray" in capsys.readouterr().err
+    assert not (tmp_path / "c.db").exists()
