@@ -459,6 +459,8 @@ _IS_A = re.compile(r"^(?P<name>[^,]+?)\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
                    re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
 _TRAIL = re.compile(r"[\s,;|•·/–—-]+(?:on|at|posted|published|updated)?[\s,;|•·/–—:-]*$", re.IGNORECASE)
+_LEADING_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*", re.IGNORECASE)
+_TITLE_BY = re.compile(r"^(?P<title>.{15,}?)\s+by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
 # An author box sentence is short; a longer sentence naming a reporter is article text.
 _AUTHOR_BOX_WORDS = 30
 _BREADCRUMB = re.compile(r"\s+[»›>]\s+")
@@ -486,6 +488,7 @@ def _byline_from_line(line: str, following: str | None) -> tuple[str, Outlet | N
         if not following:
             return None
         text = "By " + following.strip()
+    text = _LEADING_STAMP.sub("", text)  # "11:07Gavin O'Callaghan": a live blog's time glued to the name
     is_a = _IS_A.match(text)
     if is_a:
         text = "By " + is_a["name"]
@@ -502,6 +505,17 @@ def _byline_from_line(line: str, following: str | None) -> tuple[str, Outlet | N
     parsed = _parse_byline(text)
     if parsed is None and not _BY.match(text):
         parsed = _parse_byline("By " + text)
+    if parsed is None:
+        # "By A, B, 7 News WSVN": the people listed before the first piece that is not a person.
+        people: list[str] = []
+        by = _BY.match(text)
+        for piece in _NAME_SPLIT.split(by["rest"] if by else text):
+            person = _person(piece) if piece.strip() else None
+            if person is None:
+                break
+            people.append(person)
+        if people and (by or len(people) > 1):
+            parsed = _join_names(people), None
     return parsed
 
 
@@ -570,7 +584,11 @@ def _read_page(page: str) -> _PageRead:
         if not is_date_line(candidate) and _parse_byline(candidate) is None:
             read.title = _headline_text(candidate)
             texts.append(candidate)
-    if header.byline is not None:
+            # "Faster builds with pip by Jane Doe": a blog's headline with its author on one line.
+            titled = _TITLE_BY.match(read.title)
+            if titled and _person(titled["name"]):
+                read.title, read.byline = titled["title"], _person(titled["name"])
+    if header.byline is not None and read.byline is None:
         index = header.byline.index
         following = header.lines[index + 1] if index + 1 < len(header.lines) else None
         parsed = _byline_from_line(header.byline.text, following)
