@@ -39,6 +39,7 @@ from storytrace.bench import BenchResult
 from storytrace.errors import BenchError
 from storytrace.model import Article, Dispute, RawArticle, Story
 from storytrace.settings import Settings
+from storytrace.store.base import Query
 
 # FNC-1 bodies analysed through the whole pipeline; every other article in the store is a copy of one.
 BASE_ARTICLES = 300
@@ -152,7 +153,7 @@ def build_store(path: Path, rows: list[tuple[str, str]], articles: int, settings
     import storytrace
 
     with storytrace.open(path, settings) as corpus:
-        held = len(corpus.store.article_vectors()[0])
+        held = _count(corpus.store)
         if held >= articles:
             return held
         if held == 0:
@@ -172,7 +173,7 @@ def _grow(store, target: int) -> int:
     claim_of = store.statement_claims([s.id for a in base for s in a.statements])
     # The story with the most articles keeps every copy of them: a long-running story of hundreds of articles.
     big = max(stories.values(), key=lambda s: len(s.article_ids)).id
-    held = len(store.article_vectors()[0])
+    held = _count(store)
     generation = 1 + max((int(a.id.rsplit("~g", 1)[1]) for a in store.articles() if "~g" in a.id), default=0)
     while held < target:
         shift = timedelta(days=_GENERATION_DAYS * generation)
@@ -207,6 +208,10 @@ def _grow(store, target: int) -> int:
         store.put_story(Story(big, story.title, [], story.first_seen,
                               _later(story.last_seen, timedelta(days=_GENERATION_DAYS * (generation - 1)))))
     return held
+
+
+def _count(store) -> int:
+    return store.find_articles(Query(limit=1))[1]
 
 
 def _story_of(stories: dict[str, Story], article_id: str) -> str:
