@@ -385,6 +385,8 @@ def _holder_of(line: str) -> str | None:
     if _COPYRIGHT.match(line) is None:
         return None
     rest = _HOLDER_LEAD.sub("", line.strip())
+    # "© 2020 a Reach plc subsidiary", "Dow Jones, a News Corp company": the company named.
+    rest = re.sub(r"^an?\s+(.+?)\s+(?:subsidiary|company|brand|publication)\b", r"\1", rest)
     end = _HOLDER_END.search(rest)
     holder = (rest[:end.start()] if end else rest).strip(" ,;:-")
     holder = re.sub(r"[\s,]*\d{4}(?:\s*[-–]\s*(?:\d{4})?)?$", "", holder).strip(" ,;:")
@@ -530,7 +532,7 @@ class _PageRead:
     texts: tuple[str, ...] = ()
 
 
-_DOMAIN_MENTION = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ie|ca|au|in|news))(?![\w-]|\.\w)",
+_DOMAIN_MENTION = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ie|ca|com\.au|co\.in|news))(?![\w-]|\.\w)",
                              re.IGNORECASE)
 # Domains every page names (share buttons, app stores, platforms): never the page's own site.
 _PLATFORMS = frozenset("facebook.com twitter.com instagram.com youtube.com google.com apple.com pinterest.com linkedin.com "
@@ -561,15 +563,35 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
             return outlet
     domains: dict[str, int] = {}
     for line in lines:
+        footer = bool(re.search(r"©|copyright|\b(?:19|20)\d\d\b", line, re.IGNORECASE))
         for match in _DOMAIN_MENTION.finditer(line):
             domain = match.group(1).lower()
             if domain not in _PLATFORMS:
-                domains[domain] = domains.get(domain, 0) + 1
+                # "CHOCOLATE.COM 2020": a domain in a footer line counts as much as two mentions elsewhere.
+                domains[domain] = domains.get(domain, 0) + (MIN_MENTIONS if footer else 1)
     if domains:
         domain = max(domains, key=domains.__getitem__)
         if domains[domain] >= MIN_MENTIONS:
             return outlet_from_url(domain, fallback=True)
+    phrases: dict[str, int] = {}
+    for line in chrome:
+        match = _SITE_PHRASE.match(line)
+        if match and not outlet_from_name(match["name"]) and match["name"].lower() not in _NOT_SITE_NAMES:
+            phrases[match["name"]] = phrases.get(match["name"], 0) + 1
+    if phrases:
+        name = max(phrases, key=phrases.__getitem__)
+        if phrases[name] >= MIN_MENTIONS:
+            return Outlet(name, "unknown", None)
     return None
+
+
+# "About DiEM25", "Subscribe to Wevolver", "More from Business Jargons": chrome naming its own site.
+_SITE_PHRASE = re.compile(
+    r"^(?:about|follow|subscribe\s+to|welcome\s+to|contact|join|more\s+from|sign\s+up\s+for|support|"
+    r"advertise\s+(?:on|with)|write\s+for|work\s+(?:at|for)|download\s+the)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
+    r"(?:\s+(?:newsletter|today|homepage|home|app|team|on\s+\w+))?\s*[.!:]?$")
+_NOT_SITE_NAMES = frozenset("us me our the this it him her them".split())
 
 
 def _read_page(page: str) -> _PageRead:

@@ -304,6 +304,8 @@ OUTLETS: tuple[Outlet, ...] = (
     _o("The New Zealand Herald", "newspaper", "Pacific/Auckland", ("NZ Herald", "New Zealand Herald"), ("nzherald.co.nz",)),
     _o("Stuff", "online", "Pacific/Auckland", ("Stuff.co.nz",), ("stuff.co.nz",)),
     _o("Wikipedia", "online", _LA, (), ("wikipedia.org",), "Wikimedia Foundation"),
+    _o("Betty Crocker", "online", _CHICAGO, ("BettyCrocker.com",), ("bettycrocker.com",), "General Mills"),
+    _o("GaijinPot Blog", "online", _TOKYO, ("GaijinPot",), ("blog.gaijinpot.com", "gaijinpot.com"), "GPlusMedia"),
     # More agencies
     _o("PA Media", "agency", _LONDON, ("Press Association", "PA"), ("pa.media", "pressassociation.com")),
     _o("Europa Press", "agency", "Europe/Madrid", (), ("europapress.es",)),
