@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 TASKS_PER_BATCH = 8
 # Ray's own start-up and Ray Data's execution reports say nothing a user of `add` needs.
 _RAY_LOGGERS = ("ray", "ray.data")
+# Seconds to wait for a cluster's address to accept a connection before saying it is not there.
+_CONNECT_TIMEOUT_S = 5
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ def add_with_ray(corpus: Corpus, paths: Iterable[str | Path], options: RayOption
                  progress: Callable[[str], None] | None = None) -> AddReport:
     """Add every article under `paths` to `corpus`, analysed on Ray; bad inputs are reported, never fatal."""
     options = options or RayOptions()
+    if options.workers is not None and options.workers < 1:
+        raise StorytraceError(f"the Ray engine needs at least one worker, not {options.workers}")
     tasks = plan_tasks(paths)
     with ray_session(options, corpus.settings) as workers:
         return corpus.add_analysed(analysed_on_ray(tasks, corpus, workers, options.tasks_per_batch), progress)
@@ -58,6 +62,7 @@ class ray_session:
         if ray.is_initialized():  # a caller (a test, a benchmark) runs Ray itself
             return self.options.workers or self.settings.n_process
         if self.options.address:
+            _check_reachable(self.options.address)
             try:
                 ray.init(address=self.options.address, log_to_driver=False, configure_logging=False)
             except (ConnectionError, RuntimeError, ValueError) as exc:
@@ -73,6 +78,19 @@ class ray_session:
     def __exit__(self, *exc) -> None:
         if self.started:
             import_ray().shutdown()
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once on a HOST:PORT nobody listens on: Ray itself retries such an address for minutes."""
+    import socket
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto" and other forms Ray resolves itself
+    try:
+        socket.create_connection((host, int(port)), timeout=_CONNECT_TIMEOUT_S).close()
+    except OSError as exc:
+        raise StorytraceError(f"no Ray cluster at {address} ({exc.strerror or exc})") from exc
 
 
 def import_ray():
