@@ -53,6 +53,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "di", "du", "del", "dos"}
 _NOT_FIRST_NAMES = set("monday tuesday wednesday thursday friday saturday sunday the this that january february "
                        "march april may june july august september october november december".split())
+# Words opening chrome lines ("About Ferncombe Herald", "Subscribe To Our Newsletter") that no name starts with.
+_NOT_FIRST_NAMES |= set("about subscribe follow contact home more read share sign join privacy terms related latest "
+                        "top most news world our your welcome support advertise download watch listen photo video "
+                        "editorial opinion sponsored posted updated published filed".split())
 _REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing)\s+by\b", re.IGNORECASE)
 
 
@@ -587,19 +591,16 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
 
 # "About DiEM25", "Subscribe to Wevolver", "More from Business Jargons": chrome naming its own site.
 _SITE_PHRASE = re.compile(
-    r"^(?:about|follow|subscribe\s+to|welcome\s+to|contact|join|more\s+from|sign\s+up\s+for|support|"
-    r"advertise\s+(?:on|with)|write\s+for|work\s+(?:at|for)|download\s+the)\s+(?:the\s+)?"
+    r"^(?i:about|follow|subscribe\s+to|welcome\s+to|contact|join|more\s+from|sign\s+up\s+for|support|"
+    r"advertise\s+(?:on|with)|write\s+for|work\s+(?:at|for)|download\s+the)\s+(?:(?i:the)\s+)?"
     r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
-    r"(?:\s+(?:newsletter|today|homepage|home|app|team|on\s+\w+))?\s*[.!:]?$")
+    r"(?:\s+(?i:newsletter|today|homepage|home|app|team|on\s+\w+))?\s*[.!:]?$")
 _NOT_SITE_NAMES = frozenset("us me our the this it him her them".split())
 
 
 def _read_page(page: str) -> _PageRead:
     header: PageHeader = read_header(page)
     read = _PageRead()
-    header_lines = {line.text for line in (header.headline, header.date, header.byline) if line is not None}
-    chrome = [line for line in header.chrome if line not in header_lines]  # a wire credit is no masthead
-    read.outlet = _page_outlet(chrome, header.lines, copyright_holder(page))
     texts: list[str] = []
     if header.headline is not None:
         candidate = header.headline.text
@@ -635,6 +636,8 @@ def _read_page(page: str) -> _PageRead:
             if read.when is not None:
                 texts.append(candidate.text)
     read.texts = tuple(text.strip() for text in texts)
+    chrome = [line for line in header.chrome if line.strip() not in read.texts]  # a wire credit is no masthead
+    read.outlet = _page_outlet(chrome, header.lines, copyright_holder(page))
     return read
 
 

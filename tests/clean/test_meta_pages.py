@@ -164,3 +164,30 @@ def test_dateline_year_from_the_nearest_full_date_when_undated() -> None:
     meta = extract_meta(text)
     assert meta.published is None
     assert meta.dateline is not None and meta.dateline.date == date(2009, 12, 18)
+
+
+def test_blog_headline_with_its_author_on_one_line() -> None:
+    """"<headline> by A" on one line: the title without the author, the author as the byline."""
+    meta = read(page([f"{HEADLINE} by Nora Lindqvist", "Nov. 19, 2019"]))
+    assert meta.title == HEADLINE
+    assert meta.byline == "Nora Lindqvist"
+
+
+def test_byline_list_ending_in_a_station_credit() -> None:
+    """"By A, B, 7 News XYZ": the people before the credit are the byline."""
+    meta = read(page([HEADLINE, "By Jessica Hale, Gail Lomax, 7 News Harbor", "Nov. 19, 2019"]))
+    assert meta.byline == "Jessica Hale and Gail Lomax"
+
+
+def test_subsidiary_footer_names_the_parent_and_the_page_the_site() -> None:
+    """"© 2019 a Vox Media subsidiary" points at the parent; the chrome's "About The Verge" picks its site."""
+    footer = ["About The Verge", "© 2019 a Vox Media subsidiary"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "The Verge"
+
+
+def test_site_named_by_its_own_chrome_phrases() -> None:
+    """An unknown site without a copyright line still says its name: "About X", "Subscribe to X"."""
+    footer = ["About Ferncombe Herald", "Subscribe to Ferncombe Herald", "Contact"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "Ferncombe Herald"
