@@ -45,7 +45,10 @@ class ForeignPart:
 
 
 def build_detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_CANDIDATES).build()
+    # Low-accuracy mode reads trigrams only: its models load in a fraction of a second instead of several
+    # (paid by every `add`), and on what it judges here (whole openings, stretches of 40 words and more) it
+    # agreed with the full mode on 384 real English articles (PolNeAR dev, FNC-1 bodies): none refused.
+    return LanguageDetectorBuilder.from_languages(*_CANDIDATES).with_low_accuracy_mode().build()
 
 
 def detect_language(detector: LanguageDetector, text: str) -> tuple[str | None, str | None]:
