@@ -25,10 +25,12 @@ HOSTILE = {
     "title": HOSTILE_TITLE,
     "outlet": "Garrow <b>Gazette</b>",
     "published": "2009-12-15T10:00:00-05:00",
+    # The script sits in a long quote: the text cleaner drops short markup-heavy paragraphs as page debris.
     "text": ("GARROW, Dec. 15 -- The Garrow harbour board on Tuesday raised mooring fees for the first time in a "
-             "decade, angering local fishermen.\n\n\"We had no choice <script>window.__pwned = 2; alert('text')"
-             "</script> but to raise them,\" said Moira Tulloch, the chair of the harbour board. She said the money "
-             "would pay for dredging the inner basin.\n\nFishermen said the increase <img src=x "
+             "decade, angering local fishermen.\n\n\"We had no choice but to raise them <script>window.__pwned = 2"
+             "</script> after ten years of losses at the harbour,\" said Moira Tulloch, the chair of the harbour "
+             "board. She said the money would pay for dredging the inner basin and repairing the north pier."
+             "\n\nFishermen said the increase <img src=x "
              "onerror=\"window.__pwned = 3\"> would drive smaller boats out of the harbour. \"This will finish us,\" "
              "said Ewan Brodie, who has fished from Garrow for thirty years."),
 }

@@ -99,7 +99,7 @@ def test_script_in_an_article_is_shown_as_text_and_never_run(page, server, hosti
     page.goto(server + f"/articles/{article_id}")
     assert page.locator("h1.article-title").inner_text() == hostile["title"]
     text = page.locator(".article-body .text").inner_text()
-    assert "<script>window.__pwned = 2; alert('text')</script>" in text
+    assert "<script>window.__pwned = 2</script>" in text
     assert '<img src=x onerror="window.__pwned = 3">' in text
     assert page.locator(".facts dd").first.inner_text() == "Garrow <b>Gazette</b>"
     quoted = page.locator("mark.said").filter(has_text="We had no choice")
