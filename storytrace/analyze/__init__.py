@@ -1,9 +1,6 @@
 """Analysis: sentences, entities, attribution, time expressions and the lead embedding, as spaCy components.
 
-Every module here works on spaCy objects, so the package imports spaCy first, through `import_spacy`, which
-keeps thinc from importing torch that nothing here uses (see analyze/nlp.py).
+Modules here work on spaCy objects. spaCy itself is imported by `analyze.nlp.import_spacy`, which the model
+loader calls first, so that thinc never imports torch (nothing here uses it); the stage module imports no
+spaCy at all, so a command that analyses nothing (re-adding stored files) never pays for it.
 """
-
-from storytrace.analyze.nlp import import_spacy
-
-import_spacy()

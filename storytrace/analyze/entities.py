@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from storytrace.model import Mention
+
+if TYPE_CHECKING:  # the name normalisation below is used by linking, which must not import spaCy
+    from spacy.tokens import Doc
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 # Honorifics and titles dropped from a name before comparing ("Mr. Obama" ~ "Obama").

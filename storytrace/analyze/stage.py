@@ -13,15 +13,17 @@ import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from storytrace.analyze.component import DocContext
-from storytrace.analyze.entities import doc_mentions
 from storytrace.errors import IngestError
 from storytrace.model import Article
 from storytrace.pipeline import Item, failure
+
+if TYPE_CHECKING:  # spaCy is imported by the model loader, and only when an article needs analysing
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from storytrace.analyze.component import DocContext
 
 
 class AnalyzeStage:
@@ -169,6 +171,8 @@ def _stop_workers(before: set[multiprocessing.Process]) -> None:
 
 
 def article_context(article: Article) -> DocContext:
+    from storytrace.analyze.component import DocContext
+
     anchor = article.anchor_date
     return DocContext(title=article.title, outlet=article.outlet,
                       agency=article.dateline.agency if article.dateline else None,
@@ -178,6 +182,7 @@ def article_context(article: Article) -> DocContext:
 def annotate(article: Article, doc: Doc) -> Article:
     """Copy mentions, statements and the lead vector from the processed doc onto the article."""
     from storytrace.analyze.embed import doc_vector
+    from storytrace.analyze.entities import doc_mentions
 
     article.mentions = doc_mentions(doc)
     article.statements = doc._.storytrace_statements
