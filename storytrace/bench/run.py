@@ -81,6 +81,11 @@ BENCHMARKS: dict[str, Benchmark] = {
                                  "grouping Emergent headlines into claims", (_file("pairs", "Emergent CSV"), _LIMIT)),
     "ecbplus": Benchmark("storytrace.bench.stories:bench_ecbplus", "story clustering on ECB+",
                          (_folder("dir", "ECB+ folder of <topic>/*.xml"), _LIMIT, _DB)),
+    "startup": Benchmark("storytrace.bench.startup:bench_startup",
+                         "start-up and latency: import, reading commands, one new article, a re-add, one article "
+                         "through a running server", (
+                             Option("db", "a corpus to read (make demo builds demo.db)", "file", required=True),
+                             Option("repeat", "runs of each step; the median is reported", "int", default=5))),
     "link-speed": Benchmark("storytrace.bench.link_speed:bench_link_speed",
                             "linking cost per new article as synthetic stores grow", (
                                 Option("sizes", "comma-separated store sizes", default="1000,10000,100000"),
