@@ -211,6 +211,14 @@ def page_features(text: str) -> tuple[list[Line], int, list[int], list[dict[str,
 _LEAD_WORDS = 40
 
 
+def _can_be_headline(text: str, row: dict[str, float]) -> bool:
+    """Shapes no headline has, whatever the model's score: code, a lower-case start, a dangling comma,
+    an e-mail credit."""
+    stripped = text.strip()
+    return bool(stripped) and not row["code"] and not stripped[0].islower() and not stripped.endswith(",") \
+        and "@" not in stripped and "email protected" not in stripped.lower()
+
+
 @dataclass(frozen=True)
 class LineModel:
     """Per class, a linear score over named, standardised features, turned into a choice among a page's
@@ -268,7 +276,9 @@ def read_header(text: str, model: LineModel | None = None) -> PageHeader:
     probabilities = model.probabilities(rows)
     best: dict[str, PageLine | None] = {}
     for label, floor in (("headline", MIN_HEADLINE), ("date", MIN_DATE), ("byline", MIN_BYLINE)):
-        column = probabilities[:, CLASSES.index(label)]
+        column = probabilities[:, CLASSES.index(label)].copy()
+        if label == "headline":
+            column[[not _can_be_headline(texts[i], row) for i, row in zip(indices, rows)]] = 0.0
         j = int(column.argmax())
         best[label] = PageLine(indices[j], texts[indices[j]], label, float(column[j])) if column[j] >= floor else None
     return PageHeader(best["headline"], best["date"], best["byline"], anchor, texts, chrome)
