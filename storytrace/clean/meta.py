@@ -393,7 +393,10 @@ def _holder_of(line: str) -> str | None:
     rest = re.sub(r"^an?\s+(.+?)\s+(?:subsidiary|company|brand|publication)\b", r"\1", rest)
     end = _HOLDER_END.search(rest)
     holder = (rest[:end.start()] if end else rest).strip(" ,;:-")
-    holder = re.sub(r"[\s,]*\d{4}(?:\s*[-–]\s*(?:\d{4})?)?$", "", holder).strip(" ,;:")
+    holder = re.sub(r"[\s,]*\d{4}(?:\s*[-–]\s*(?:\d{4})?)?$", "", holder).strip(" ,;:·•|-–—")
+    if re.match(r"[&+]|(?i:and|image|images|photo|photos|permissions?|notice|policy|information)\b", holder) \
+            or re.search(r"(?i:\s(?:and|&|of|for|the))$", holder):
+        return None  # "Copyright & Permissions", "Copyright Image Usage and ...": a menu entry, not a holder
     if not holder or holder[0].islower() or len(holder.split()) > _HOLDER_WORDS or re.fullmatch(rf"{_MARK}|\W+", holder, re.I):
         return None
     return holder
@@ -465,6 +468,7 @@ _IS_A = re.compile(r"^(?P<name>[^,]+?)\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
                    re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
 _TRAIL = re.compile(r"[\s,;|•·/–—-]+(?:on|at|posted|published|updated)?[\s,;|•·/–—:-]*$", re.IGNORECASE)
+_GLUED_ROLE = re.compile(r"(?<=[a-z])(?:Staff|Senior|Reporter|Writer|Correspondent|Editor|Contributor|Columnist)\b.*$")
 _LEADING_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*", re.IGNORECASE)
 _TITLE_BY = re.compile(r"^(?P<title>.{15,}?)\s+by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
 # An author box sentence is short; a longer sentence naming a reporter is article text.
@@ -495,6 +499,7 @@ def _byline_from_line(line: str, following: str | None) -> tuple[str, Outlet | N
             return None
         text = "By " + following.strip()
     text = _LEADING_STAMP.sub("", text)  # "11:07Gavin O'Callaghan": a live blog's time glued to the name
+    text = _GLUED_ROLE.sub("", text)  # "Evan HalperStaff Writer": a role glued to the name
     is_a = _IS_A.match(text)
     if is_a:
         text = "By " + is_a["name"]
@@ -709,6 +714,8 @@ def _named_outlet(hint: str | None) -> Outlet | None:
     sites = outlets_of_holder(hint) if has_legal_form(hint) else ()
     if len(sites) == 1:
         return sites[0]
+    if sites:
+        return None  # a company owning several known sites names none of them
     return Outlet(without_legal_form(hint), "unknown", None)
 
 

@@ -433,7 +433,8 @@ def outlet_in_text(text: str) -> Outlet | None:
 # Legal forms ending a company name ("NYP Holdings, Inc.", "Vox Media, LLC"): a reader never names a site so.
 _LEGAL_FORM = re.compile(
     r"(?:[,\s]+(?:llc|l\.l\.c|inc|incorporated|ltd|limited|corp|corporation|company|co|plc|gmbh|ag|s\.a|lp|llp|"
-    r"pty|holdings?|group|enterprises|ventures|internet ventures|media services(?:\s+\w+)?|newspaper))+\.?\s*$",
+    r"pty|holdings?|group|enterprises|ventures|internet ventures|media services(?:\s+\w+)?|newspaper|a/s|as|ab|"
+    r"bv|nv|sa|srl|spa|kk))+\.?\s*$",
     re.IGNORECASE,
 )
 
@@ -504,5 +505,7 @@ def outlets_named_in(lines: list[str]) -> dict[Outlet, int]:
             continue
         for match in pattern.finditer(line):
             outlet = names[match.group(0)]
-            counts[outlet] = counts.get(outlet, 0) + 1
+            # An agency named inside a line is a credit for copy the site carries ("Photo: Reuters").
+            if outlet.kind != "agency":
+                counts[outlet] = counts.get(outlet, 0) + 1
     return counts

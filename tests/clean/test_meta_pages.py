@@ -191,3 +191,24 @@ def test_site_named_by_its_own_chrome_phrases() -> None:
     footer = ["About Ferncombe Herald", "Subscribe to Ferncombe Herald", "Contact"]
     meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
     assert meta.outlet == "Ferncombe Herald"
+
+
+def test_agency_photo_credits_are_not_the_outlet() -> None:
+    """An agency named in credits ("Photo: Reuters") is copy the site carries; the site's own chrome names it."""
+    footer = ["Photo: Reuters", "Video: Reuters", "About Ferncombe Herald", "Subscribe to Ferncombe Herald"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "Ferncombe Herald"
+
+
+def test_copyright_menu_entry_names_no_holder() -> None:
+    """"Copyright & Permissions" is a link in a menu: no outlet comes of it."""
+    footer = ["Contact", "Copyright & Permissions", "Privacy policy"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet is None
+
+
+def test_parent_of_several_sites_is_never_the_outlet() -> None:
+    """A company owning several known sites, none named on the page, leaves the outlet unknown."""
+    footer = ["Contact", "© 2019 MediaNews Group, Inc. All rights reserved."]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet is None
