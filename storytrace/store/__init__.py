@@ -4,33 +4,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from storytrace.errors import StoreError
 from storytrace.store.base import Store
+from storytrace.store.names import POSTGRES_SCHEMES, public_name
 from storytrace.store.sqlite import SQLiteStore
 
 # Where the corpus lives when no `db` is given: this variable's value, else a SQLite file in the working folder.
 DB_ENV = "STORYTRACE_DB"
 DEFAULT_DB = "storytrace.db"
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 def default_db() -> str:
     """$STORYTRACE_DB when set, else storytrace.db in the working folder."""
     return os.environ.get(DB_ENV) or DEFAULT_DB
-
-
-def public_name(db: str | Path) -> str:
-    """`db` as messages show it: a PostgreSQL URL without its password."""
-    text = str(db)
-    if not text.startswith(POSTGRES_SCHEMES):
-        return text
-    parts = urlsplit(text)
-    if parts.password is None:
-        return text
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
 def open_store(db: str | Path | None = None, create: bool = True) -> Store:

@@ -24,7 +24,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from storytrace.errors import StoreError
 from storytrace.model import Article, Claim, Dateline, Dispute, Entity, LinkContext, Mention, Statement, Story
-from storytrace.store import public_name
+from storytrace.store.names import public_name
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import POSTGRES_MIGRATIONS
 from storytrace.store.rows import dispute_from_row, iso, statement_from_row, to_date, to_datetime
