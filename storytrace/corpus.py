@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Generic, TypeVar
 from storytrace.errors import DuplicateArticle, IngestError, StoreError, StorytraceError
 from storytrace.ingest import expand_paths, iter_inputs
 from storytrace.model import Article, Claim, Dispute, Entity, LinkResult, RawArticle, Statement, Story
-from storytrace.pipeline import Pipeline
+from storytrace.pipeline import Pipeline, failure
 from storytrace.settings import Settings
 from storytrace.store import Store, open_store
 from storytrace.store.base import Query
@@ -162,8 +162,6 @@ class Corpus:
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - one input's failure is its verdict, never the batch's end
-            from storytrace.pipeline import failure
-
             # The linker's in-memory index may hold part of what was rolled back: rebuild it from the store.
             self._linker.reset()
             report.skipped.append(failure(result.article.source, "storing", exc))
