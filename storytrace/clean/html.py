@@ -33,6 +33,7 @@ class HtmlExtract:
     author: str | None = None
     date: str | None = None  # ISO date as htmldate found it, parsed further by clean.meta
     sitename: str | None = None
+    url: str | None = None  # the page's canonical address (<link rel=canonical>, og:url), when absolute http(s)
 
 
 def _parse(html: str) -> etree._Element | None:
@@ -70,7 +71,14 @@ def extract_html(html: str, url: str | None = None, source: str = "<html>") -> H
         author=doc.author or None,
         date=published_time(tree),
         sitename=doc.sitename or None,
+        url=_web_address(doc.url),
     )
+
+
+def _web_address(url: str | None) -> str | None:
+    """`url` when it is an absolute http(s) address (a link a reader can open), else None."""
+    url = (url or "").strip()
+    return url if re.match(r"https?://[^\s/]+", url) else None
 
 
 # Where pages state their publication time in machine-readable form, most specific first.

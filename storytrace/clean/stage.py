@@ -71,10 +71,12 @@ def extract_article(raw: RawArticle, settings: Settings) -> Article:
     when too little text is left."""
     if raw.kind == "html":
         page = extract_html(raw.content, raw.url, source=raw.source)
+        url = raw.url or page.url  # where it was fetched from, else where the page says it lives
         text = repair_text(page.text)
         hints = dict(title=raw.title or page.title, author=page.author, published=raw.published or page.date,
                      sitename=page.sitename)
     else:
+        url = raw.url
         # Scraped text: what the cleaner keeps is at most the whole input, so twice the budget is plenty.
         content = repair_text(cut_to_budget(raw.content, 2 * settings.max_article_chars))
         text = clean_scraped_text(content)
@@ -84,7 +86,7 @@ def extract_article(raw: RawArticle, settings: Settings) -> Article:
             # not-an-article checks judge it.
             text = content
         hints = dict(title=raw.title, published=raw.published, sitename=copyright_holder(content), page=content)
-    meta = extract_meta(text, url=raw.url, outlet=raw.outlet, **hints)
+    meta = extract_meta(text, url=url, outlet=raw.outlet, **hints)
     body, title = meta.body.strip(), meta.title
     if len(body.split()) < settings.min_words <= len(text.split()):
         # The metadata step took a lone long paragraph for the headline: that paragraph is the article.
@@ -97,7 +99,7 @@ def extract_article(raw: RawArticle, settings: Settings) -> Article:
     words = len(body.split())
     if words < settings.min_words:
         raise ExtractionRejected(raw.source, f"only {words} words of article text (at least {settings.min_words} needed)")
-    return Article(id=content_id(body), source=raw.source, text=body, url=raw.url, outlet=meta.outlet,
+    return Article(id=content_id(body), source=raw.source, text=body, url=url, outlet=meta.outlet,
                    title=title, byline=meta.byline, dateline=meta.dateline, published=meta.published,
                    warnings=warnings)
 

@@ -80,3 +80,21 @@ def test_visible_text_keeps_inline_runs_and_tails() -> None:
 def test_visible_text_of_nothing() -> None:
     """Empty input renders to empty text instead of failing."""
     assert visible_text("") == ""
+
+
+def test_the_page_canonical_address_becomes_the_article_url():
+    """A saved page keeps the address it names for itself (to open the original); a javascript: one is dropped."""
+    from storytrace.clean.stage import extract_article
+    from storytrace.model import RawArticle
+    from storytrace.settings import Settings
+
+    body = ("<article><h1>Harbour authority denies pier closure plan</h1><p>The harbour authority on Tuesday "
+            "denied a newspaper report that it planned to close the old fishing pier next year, saying no such "
+            "decision had been taken by the board.</p><p>There is no plan to close the pier, a spokeswoman said "
+            "on Tuesday afternoon in a statement to reporters at the harbour office.</p></article>")
+    page = ('<html><head><link rel="canonical" href="{}"></head><body>' + body + "</body></html>")
+    saved = extract_article(RawArticle("saved.html", page.format("https://news.example.org/2010/03/pier"), "html"),
+                            Settings())
+    assert saved.url == "https://news.example.org/2010/03/pier"
+    hostile = extract_article(RawArticle("bad.html", page.format("javascript:alert(1)"), "html"), Settings())
+    assert hostile.url is None
