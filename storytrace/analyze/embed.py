@@ -28,14 +28,17 @@ class Encoder:
         except (ImportError, OSError) as exc:
             raise StorytraceError(f"sentence-embedding model package missing or unreadable: {exc}") from exc
         self.threads = threads
+        self._blas = None  # threadpoolctl's view of the loaded BLAS libraries, found once, not per batch
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        from threadpoolctl import threadpool_limits
-
         if not texts:
             return np.zeros((0, self._model.dimension), dtype=np.float32)
+        if self._blas is None:
+            from threadpoolctl import ThreadpoolController
+
+            self._blas = ThreadpoolController()
         # BLAS threads as configured: inside spaCy's worker processes more would fight the parser for the cores.
-        with threadpool_limits(self.threads, user_api="blas"):
+        with self._blas.limit(limits=self.threads, user_api="blas"):
             return np.concatenate([self._model.encode(texts[i:i + batch_size])
                                    for i in range(0, len(texts), batch_size)])
 

@@ -10,6 +10,7 @@ article costs well under a millisecond; dateparser is only a fallback for odd hi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -320,6 +321,19 @@ def _headline_candidate(line: str) -> bool:
     return 3 <= len(words) <= 30 and len(line) <= 200 and not line.endswith(".") and not line[0].islower()
 
 
+def _header_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, stripped text) of the first _HEADER_LINES non-blank lines: where a header can be."""
+    seen = 0
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            return
+        yield index, line
+
+
 def _scan_header(lines: list[str], title_hint: str | None, site: str | None, found: _Found) -> None:
     """Consume the headline, byline, date and masthead lines above the first paragraph.
 
@@ -327,16 +341,9 @@ def _scan_header(lines: list[str], title_hint: str | None, site: str | None, fou
     decks), and the headline is the one just above the first date or byline line, where news pages
     put it; with neither, the first one.
     """
-    seen = 0
     candidates: list[str] = []
     before_stamp: str | None = None
-    for index, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            continue
-        seen += 1
-        if seen > _HEADER_LINES:
-            break
+    for index, line in _header_lines(lines):
         if site and _same_name(line, site):
             found.consumed.add(index)
         # Header shapes first: a byline may end with a period and look like a short sentence.
@@ -648,14 +655,7 @@ def _read_page(page: str) -> _PageRead:
 
 def _consume_page_lines(lines: list[str], read: _PageRead, found: _Found) -> None:
     """Drop the header lines the page reading used from the top of the body."""
-    seen = 0
-    for index, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            continue
-        seen += 1
-        if seen > _HEADER_LINES:
-            return
+    for index, line in _header_lines(lines):
         if line in read.texts:
             found.consumed.add(index)
 

@@ -194,19 +194,30 @@ def test_story_accepts_a_unique_id_prefix_and_never_cuts_ids(corpus):
     assert story["id"] in listing
 
 
+def _dispatches(tmp_path, count: int):
+    """A folder of `count` distinct agency dispatches: enough files for `add` to start spaCy workers."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:02d}.txt").write_text(AGENCY.replace("Korvask", f"Korvask {n}")
+                                               + f"\nThis is dispatch number {n} of the series.\n")
+    return folder
+
+
+def _start_add(folder, db) -> subprocess.Popen:
+    """`storytrace add` as a real process in a session of its own (as a terminal's Ctrl-C reaches a whole
+    process group), with Ctrl-C's default handling."""
+    return subprocess.Popen([sys.executable, "-m", "storytrace", "add", "--quiet", str(folder), "--db", str(db)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
 def test_interrupted_add_leaves_a_consistent_database_and_rerun_completes(tmp_path, sig):
     """A kill or Ctrl-C in the middle of `add` keeps every stored article whole; running again finishes the job."""
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for n in range(12):
-        (folder / f"a{n:02d}.txt").write_text(AGENCY.replace("Korvask", f"Korvask {n}")
-                                               + f"\nThis is dispatch number {n} of the series.\n")
+    folder = _dispatches(tmp_path, 12)
     db = tmp_path / "stop.db"
-    # A new session, as a terminal's Ctrl-C reaches the whole process group (the spaCy workers too).
-    proc = subprocess.Popen([sys.executable, "-m", "storytrace", "add", "--quiet", str(folder), "--db", str(db)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = _start_add(folder, db)
     deadline = time.time() + 300
     stored = 0
     while time.time() < deadline and proc.poll() is None and stored == 0:
@@ -249,14 +260,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill", "term", "int"])
 def test_spacy_workers_die_with_the_add_process(tmp_path, sig):
     """A signal to the main `add` process alone (an OOM killer, a supervisor, kill -INT) ends its workers too."""
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for n in range(16):
-        (folder / f"a{n:02d}.txt").write_text(AGENCY.replace("Korvask", f"Korvask {n}")
-                                               + f"\nThis is dispatch number {n} of the series.\n")
-    proc = subprocess.Popen([sys.executable, "-m", "storytrace", "add", "--quiet", str(folder),
-                             "--db", str(tmp_path / "w.db")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = _start_add(_dispatches(tmp_path, 16), tmp_path / "w.db")
     deadline = time.time() + 300
     workers: set[int] = set()
     while time.time() < deadline and proc.poll() is None and len(workers) < 2:
