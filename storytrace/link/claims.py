@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storytrace.link.disputes import Close, find_disputes, negated, values_conflict
+from storytrace.link.disputes import Close, find_disputes, negated, one_utterance, values_conflict
 from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
                                           proposition_similarity, stem_similarity, stems)
 from storytrace.link.sources import count_sources, same_source, source_key
@@ -240,7 +240,8 @@ def _newly_denied(denials: list[Statement], statements: list[Statement], fresh: 
                   claim_of: dict[str, str | None], close: Close) -> list[tuple[Statement, Statement]]:
     """(denial, assertion) pairs where the denial closely denies the assertion and one of them is fresh."""
     asserted = [s for s in statements if s.polarity in ASSERTING and claim_of.get(s.id)]
-    return [(d, s) for d in denials for s in asserted if (d.id in fresh or s.id in fresh) and close(d, s)]
+    return [(d, s) for d in denials for s in asserted
+            if (d.id in fresh or s.id in fresh) and close(d, s) and not one_utterance(d, s)]
 
 
 def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[Statement],

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from storytrace.link.propositions import concrete_values, unit_of
+from storytrace.link.propositions import concrete_values
+from storytrace.link.quantities import conflicting
 from storytrace.link.sources import same_source, source_key
 from storytrace.link.stance_features import NEGATORS, REFUTE_WORDS, words
 from storytrace.model import Claim, Dispute, Statement
@@ -62,7 +63,7 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     # A negatively worded statement ("lawmakers had not been briefed on any such proposal") that the stance
     # reading left as asserting is too uncertain to be the other side of a dispute.
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING and not same_source(source_key(s), denier)
-                and not negated(s.text) and any(close(d, s) for d in denials)]
+                and not negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
     if not asserted:
         return None
     # The first two ids are the two sides a reader sees first: the denial and the first assertion.
@@ -84,18 +85,40 @@ def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str
     for i, first in enumerate(asserting):
         for second in asserting[i + 1:]:
             if (first.article_id == second.article_id or same_source(source_key(first), source_key(second))
-                    or not close(first, second)):
+                    or one_utterance(first, second) or not close(first, second)):
                 continue
             conflict = _conflict(values[first.id], values[second.id])
             if conflict:
                 kind, a, b = conflict
                 ids = [first.id, second.id]
-                explanation = (f"They give different {kind}s for the same claim: {', '.join(sorted(a))} in "
-                               f"{_describe(first, outlets)} against {', '.join(sorted(b))} in "
+                explanation = (f"They give different {kind}s for the same claim: {', '.join(a)} in "
+                               f"{_describe(first, outlets)} against {', '.join(b)} in "
                                f"{_describe(second, outlets)}.")
                 found.append(Dispute(_dispute_id(claim.id, "contradiction", ids), claim.id, ids, "contradiction",
                                      explanation))
     return found
+
+
+# Word overlap (Jaccard) above which two quotations are one quotation re-reported, not two statements.
+SAME_WORDS = 0.9
+
+
+def one_utterance(a: Statement, b: Statement) -> bool:
+    """Whether two statements are one utterance seen twice, which cannot conflict with itself: overlapping
+    fragments of one article's sentence, or the same quoted words (a quotation reported by two outlets,
+    however each named its speaker or read its cue)."""
+    if a.article_id == b.article_id and _span(a)[0] < _span(b)[1] and _span(b)[0] < _span(a)[1]:
+        return True
+    if not (a.direct or b.direct):
+        return False  # "A said X" and "B denied X" share their words and are the very conflict sought
+    mine, theirs = set(words(a.text)), set(words(b.text))
+    return bool(mine | theirs) and len(mine & theirs) / len(mine | theirs) >= SAME_WORDS
+
+
+def _span(statement: Statement) -> tuple[int, int]:
+    """The characters a statement takes in its article, its cue included."""
+    starts = [statement.start] + ([statement.cue_start] if statement.cue_start >= 0 else [])
+    return min(starts), max(statement.end, statement.cue_end)
 
 
 def negated(text: str) -> bool:
@@ -108,16 +131,16 @@ def values_conflict(a: str, b: str) -> bool:
     return _conflict(concrete_values(a), concrete_values(b)) is not None
 
 
-def _conflict(a: dict[str, set[str]], b: dict[str, set[str]]) -> tuple[str, set[str], set[str]] | None:
-    """Two dates, or two numbers of one unit, with no value in common. Numbers of different units are no
-    conflict: "20 percent" and "3 million people" can both be true."""
+def _conflict(a: dict, b: dict) -> tuple[str, list[str], list[str]] | None:
+    """Two dates with none in common, or figures of one unit that cannot both hold ("50 doctors" against "60
+    doctors"; "at least 50" and "between 50 and 60" agree). Figures of different units are no conflict:
+    "20 percent" and "3 million people" can both be true."""
     if a["date"] and b["date"] and not a["date"] & b["date"]:
-        return "date", a["date"], b["date"]
-    for unit in sorted({unit_of(v) for v in a["number"]} & {unit_of(v) for v in b["number"]}):
-        mine = {v for v in a["number"] if unit_of(v) == unit}
-        theirs = {v for v in b["number"] if unit_of(v) == unit}
-        if not mine & theirs:
-            return "number", mine, theirs
+        return "date", sorted(a["date"]), sorted(b["date"])
+    rival = conflicting(a["number"], b["number"])
+    if rival:
+        _, mine, theirs = rival
+        return "number", sorted({q.text for q in mine}), sorted({q.text for q in theirs})
     return None
 
 

@@ -16,11 +16,10 @@ from pathlib import Path
 import numpy as np
 
 from storytrace.errors import StorytraceError
+from storytrace.link.quantities import Quantity, quantities
 from storytrace.link.stance_features import STOPWORDS, content_stems, words
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)?")
-# A number and the word after it, its unit: "20 percent" and "3 million" are different facts, not rival values.
-_NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?)\b(?:\s*(%)|\s+([A-Za-z]+))?")
 _MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
 # Words that carry stance or grammar, not the proposition: a denial and an assertion of one claim differ here.
@@ -45,28 +44,11 @@ def stems(text: str) -> set[str]:
     return out
 
 
-def concrete_values(text: str) -> dict[str, set[str]]:
-    """Month-day dates and numbers with their unit word ("20 percent") in a statement, the facts a
-    contradiction is made of."""
+def concrete_values(text: str) -> dict[str, set[str] | list[Quantity]]:
+    """Month-day dates ("dec 9") and figures as intervals of their unit ("between 50 and 60 doctors") in a
+    statement, the facts a contradiction is made of."""
     dates = {f"{m.group(1)[:3].lower()} {int(m.group(2))}" for m in _MONTH_DAY.finditer(text)}
-    date_spans = [m.span() for m in _MONTH_DAY.finditer(text)]
-    numbers = {_with_unit(m) for m in _NUMBER.finditer(text)
-               if not any(s <= m.start() < e for s, e in date_spans) and not _is_year(m.group(1))}
-    return {"date": dates, "number": numbers}
-
-
-def unit_of(value: str) -> str:
-    """The unit part of a value from `concrete_values` ("" for a bare number or a date)."""
-    return value.partition(" ")[2] if value[:1].isdigit() else ""
-
-
-def _with_unit(match: re.Match[str]) -> str:
-    unit = "percent" if match.group(2) or (match.group(3) or "").lower() == "per" else (match.group(3) or "").lower()
-    return f"{match.group(1)} {unit}".strip()
-
-
-def _is_year(token: str) -> bool:
-    return token.isdigit() and len(token) == 4 and 1900 <= int(token) <= 2100
+    return {"date": dates, "number": quantities(text, skip=[m.span() for m in _MONTH_DAY.finditer(text)])}
 
 
 @dataclass(frozen=True)

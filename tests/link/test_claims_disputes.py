@@ -101,7 +101,8 @@ def test_conflicting_dates_in_one_claim_are_a_contradiction(store, models):
     [dispute] = store.disputes()
     assert dispute.kind == "contradiction"
     assert "jan 5" in dispute.explanation and "jan 12" in dispute.explanation
-    assert concrete_values("20 people died on Dec. 9, 2009") == {"date": {"dec 9"}, "number": {"20 people"}}
+    facts = concrete_values("20 people died on Dec. 9, 2009")
+    assert facts["date"] == {"dec 9"} and [(q.low, q.high, q.unit) for q in facts["number"]] == [(20, 20, "people")]
 
 
 def test_a_hedge_does_not_contradict_a_firm_date(store, models):

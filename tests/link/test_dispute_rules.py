@@ -1,0 +1,48 @@
+"""Dispute rules on hand-built statements, no model and no store: what can and cannot be a conflict."""
+
+from __future__ import annotations
+
+from storytrace.link.disputes import find_disputes
+from storytrace.model import Claim, Speaker, Statement
+
+
+def _said(text, speaker, polarity="asserts", article="a1", start=0, direct=False, chain=None):
+    return Statement(text=text, start=start, end=start + len(text), direct=direct, speaker=Speaker(speaker),
+                     cue="denied" if polarity == "denies" else "said", polarity=polarity,
+                     chain=chain or [speaker], id=f"{article}:{start}", article_id=article, cue_start=start + len(text) + 2,
+                     cue_end=start + len(text) + 8)
+
+
+CLAIM = Claim("C1", "S1", "", [])
+
+
+def test_a_denial_against_another_sources_report_is_a_dispute():
+    """The baseline the other rules narrow: a ministry denies what a newspaper's sources say."""
+    report = _said("the ministry will sell the northern rail line", "officials", article="paper", chain=["Daily", "officials"])
+    denial = _said("the ministry will sell the northern rail line", "the ministry", "denies", article="wire")
+    [dispute] = find_disputes(CLAIM, [report, denial], {})
+    assert dispute.kind == "denial" and dispute.statement_ids[:2] == [denial.id, report.id]
+
+
+def test_two_fragments_of_one_sentence_are_never_in_dispute():
+    """Overlapping spans of one article are one sentence read twice, not two sides."""
+    whole = _said("the northern line will be sold to a freight company in May", "the ministry", "denies", start=100)
+    part = _said("the northern line will be sold to a freight company", "officials", start=104)
+    assert find_disputes(CLAIM, [whole, part], {}) == []
+
+
+def test_the_same_quotation_reported_twice_is_not_in_dispute_with_itself():
+    """One quote carried by two outlets, its cue read differently and its speaker named differently, is one utterance."""
+    first = _said("The rail line will be sold to Harlow Freight", "Ana Reyes", "denies", article="x", direct=True)
+    second = _said("The rail line will be sold to Harlow Freight", "the transport spokeswoman", article="y",
+                   direct=True)
+    assert find_disputes(CLAIM, [first, second], {}) == []
+
+
+def test_figures_inside_anothers_range_are_no_contradiction():
+    """'At least 50 doctors' and 'between 50 and 60 doctors' both hold; '70 doctors' cannot hold with the range."""
+    bound = _said("at least 50 doctors signed the letter to the minister", "the union", article="x")
+    ranged = _said("between 50 and 60 doctors signed the letter to the minister", "the hospital", article="y")
+    assert find_disputes(CLAIM, [bound, ranged], {}) == []
+    rival = _said("70 doctors signed the letter to the minister", "a doctor", article="z")
+    assert [d.kind for d in find_disputes(CLAIM, [ranged, rival], {})] == ["contradiction"]

@@ -1,0 +1,45 @@
+"""Figures conflict only when they cannot both hold: bounds, ranges and approximations are intervals."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from storytrace.link.disputes import values_conflict
+from storytrace.link.quantities import quantities
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("at least 50 doctors", 50, math.inf, "doctors"),
+    ("between 50 and 60 doctors", 50, 60, "doctors"),
+    ("up to 300 workers", 0, 300, "workers"),
+    ("about 100 boats", 90, 110, "boats"),
+    ("nearly 40 percent", 36, 40, "percent"),
+    ("3.5 million people", 3.5e6, 3.5e6, "people"),
+    ("1,200 jobs", 1200, 1200, "jobs"),
+    ("12-15 percent", 12, 15, "percent"),
+    ("200 or more families", 200, math.inf, "families"),
+])
+def test_a_figure_reads_as_the_interval_its_words_allow(text, low, high, unit):
+    """Bounds, ranges, approximations and scale words become the interval of values the figure allows."""
+    [quantity] = quantities(text)
+    assert quantity.unit == unit and quantity.low == pytest.approx(low) and quantity.high == pytest.approx(high)
+
+
+def test_years_are_not_figures():
+    """A year beside a figure is a date, not a rival count."""
+    assert [q.unit for q in quantities("the plant opened in 1998 with 40 staff")] == ["staff"]
+    assert len(quantities("the plant opened in 1998")) == 0
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("at least 50 doctors signed the letter", "between 50 and 60 doctors signed the letter", False),
+    ("50 doctors signed the letter", "60 doctors signed the letter", True),
+    ("about 100 boats joined the protest", "104 boats joined the protest", False),
+    ("more than 80 boats joined the protest", "60 boats joined the protest", True),
+    ("20 percent of the staff", "3 million people", False),
+])
+def test_two_figures_conflict_only_when_they_cannot_both_hold(a, b, conflict):
+    """A range inside a bound agrees with it; two exact counts of one unit do not."""
+    assert values_conflict(a, b) is conflict
