@@ -70,6 +70,14 @@ BENCHMARKS: dict[str, Benchmark] = {
         Option("max-words", "only articles with at most this many words", "int"), _DB)),
     "polnear": Benchmark("storytrace.bench.polnear:bench_polnear", "attribution relations on PolNeAR",
                          (_folder("dir", "a PolNeAR split folder (text/, attributions/)"), _LIMIT)),
+    "statements": Benchmark("storytrace.bench.statements:bench_statements",
+                            "a read sample of statements on PolNeAR dev: text attributed, speaker, polarity", (
+                                _folder("data", "the PolNeAR folder (dev/, metadata.tsv)"),
+                                _file("judgments", "verdicts TSV (storytrace/bench/data/"
+                                                   "polnear-dev-statement-judgments.tsv)"),
+                                Option("seed", "the sample's seed", "int", default=1),
+                                Option("sample", "statements drawn", "int", default=60),
+                                Option("sheet", "write the sample, in context, to this TSV to read", "path"))),
     "tempeval": Benchmark("storytrace.bench.tempeval:bench_tempeval", "time expressions on TempEval-3 TimeML", (
         _folder("dir", "folder of .tml files"), _LIMIT,
         Option("split", "only the dev or train part of the fixed TimeBank split", choices=("dev", "train")))),
@@ -79,6 +87,15 @@ BENCHMARKS: dict[str, Benchmark] = {
                           (_file("pairs", "Emergent CSV"), _LIMIT)),
     "emergent-claims": Benchmark("storytrace.bench.claims:bench_emergent_claims",
                                  "grouping Emergent headlines into claims", (_file("pairs", "Emergent CSV"), _LIMIT)),
+    "disputes": Benchmark("storytrace.bench.disputes:bench_disputes",
+                          "disputes among FNC-1 bodies of contested claims, against the claims (strict recall, "
+                          "stories, disputes across claims, precision from read verdicts)", (
+                              _file("bodies", "FNC-1 bodies CSV"), _file("stances", "FNC-1 stances CSV"),
+                              Option("limit", "use only the first N contested claims", "int"), _DB,
+                              Option("sheet", "write every dispute, both sides in context, to this Markdown file",
+                                     "path"),
+                              Option("judgments", "verdicts TSV (storytrace/bench/data/fnc1-dispute-judgments.tsv)",
+                                     "file"))),
     "ecbplus": Benchmark("storytrace.bench.stories:bench_ecbplus", "story clustering on ECB+",
                          (_folder("dir", "ECB+ folder of <topic>/*.xml"), _LIMIT, _DB)),
     "startup": Benchmark("storytrace.bench.startup:bench_startup",
