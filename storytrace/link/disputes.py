@@ -108,11 +108,18 @@ def one_utterance(a: Statement, b: Statement) -> bool:
     fragments of one article's sentence, or the same quoted words (a quotation reported by two outlets,
     however each named its speaker or read its cue)."""
     if a.article_id == b.article_id and _span(a)[0] < _span(b)[1] and _span(b)[0] < _span(a)[1]:
-        return True
+        # Unless one reports the other: "the ministry denied a report by the Daily that ..." sets the ministry
+        # against the Daily in one sentence, the Daily's cue inside the ministry's words.
+        return not (_reports(a, b) or _reports(b, a))
     if not (a.direct or b.direct):
         return False  # "A said X" and "B denied X" share their words and are the very conflict sought
     mine, theirs = set(words(a.text)), set(words(b.text))
     return bool(mine | theirs) and len(mine & theirs) / len(mine | theirs) >= SAME_WORDS
+
+
+def _reports(outer: Statement, inner: Statement) -> bool:
+    """Whether `inner` is a statement reported inside `outer`'s words, by a speaker of its own."""
+    return outer.start <= inner.cue_start < outer.end and inner.speaker.name != outer.speaker.name
 
 
 def _span(statement: Statement) -> tuple[int, int]:

@@ -25,9 +25,10 @@ def test_a_denial_against_another_sources_report_is_a_dispute():
 
 
 def test_two_fragments_of_one_sentence_are_never_in_dispute():
-    """Overlapping spans of one article are one sentence read twice, not two sides."""
+    """Overlapping spans of one article under one cue are one sentence read twice, not two sides."""
     whole = _said("the northern line will be sold to a freight company in May", "the ministry", "denies", start=100)
     part = _said("the northern line will be sold to a freight company", "officials", start=104)
+    part.cue_start, part.cue_end = whole.cue_start, whole.cue_end  # one cue read twice
     assert find_disputes(CLAIM, [whole, part], {}) == []
 
 
@@ -46,3 +47,13 @@ def test_figures_inside_anothers_range_are_no_contradiction():
     assert find_disputes(CLAIM, [bound, ranged], {}) == []
     rival = _said("70 doctors signed the letter to the minister", "a doctor", article="z")
     assert [d.kind for d in find_disputes(CLAIM, [ranged, rival], {})] == ["contradiction"]
+
+
+def test_a_report_nested_in_its_denial_is_still_disputed():
+    """'The ministry denied a report by the Daily that ...': one sentence, two sources, a real conflict."""
+    denial = _said("a report by the Daily that the northern line will be sold in May", "the ministry", "denies",
+                   start=0)
+    report = _said("the northern line will be sold in May", "the Daily", start=29)
+    report.cue_start, report.cue_end = 12, 21  # "the Daily", inside the ministry's words
+    [dispute] = find_disputes(CLAIM, [denial, report], {})
+    assert dispute.statement_ids[:2] == [denial.id, report.id]
