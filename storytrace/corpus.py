@@ -228,6 +228,14 @@ class Corpus:
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
 
+    def article_summaries(self, article_ids: list[str]) -> dict[str, Article]:
+        """Articles by id without their mentions and statements (what a page quoting statements shows of them)."""
+        return self.store.article_summaries(article_ids) if article_ids else {}
+
+    def article_stories(self, article_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """For each article id: the id and title of its story (articles in none left out)."""
+        return self.store.article_stories(article_ids) if article_ids else {}
+
     def find_articles(self, query: Query) -> Listing[Article]:
         return Listing(*self.store.find_articles(query), query)
 

@@ -124,6 +124,15 @@ class Store(ABC):
         """For each id: its title and clean text (what story placement compares), without mentions or statements."""
 
     @abstractmethod
+    def article_summaries(self, article_ids: list[str]) -> dict[str, Article]:
+        """The articles of these ids (unknown ids left out) as a page quoting their statements shows them: title,
+        outlet, source, url, dateline, publication date and text, without mentions, statements or embedding."""
+
+    @abstractmethod
+    def article_stories(self, article_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """For each id: the id and title of the story the article was placed in (articles in none left out)."""
+
+    @abstractmethod
     def article_outlet(self, article_id: str) -> str | None: ...
 
     @abstractmethod

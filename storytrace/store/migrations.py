@@ -97,6 +97,23 @@ CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, body
                                              "statements(article_id, start);\n"
                                              "CREATE INDEX IF NOT EXISTS statements_speaker_name ON "
                                              "statements(speaker_name);"),
+    # Reads of a large corpus in index steps, not scans: a speaker filter matches the distinct speaker names (a
+    # small table) instead of every statement's; each article records how many statements come before its own in
+    # the listing order, so a deep page is found by index instead of by stepping over every statement it skips;
+    # a story's outlets are read from an index instead of from its articles' rows.
+    (5, "speaker names, statement positions, story outlets", """
+CREATE TABLE IF NOT EXISTS speaker_names (name TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO speaker_names SELECT DISTINCT speaker_name FROM statements;
+ALTER TABLE articles ADD COLUMN statements_before INTEGER;
+WITH counted AS (
+    SELECT a.rowid AS article, COALESCE(SUM(COALESCE(n.said, 0)) OVER (
+        ORDER BY a.rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+    FROM articles a LEFT JOIN (SELECT article_id, COUNT(*) AS said FROM statements GROUP BY article_id) n
+        ON n.article_id = a.id)
+UPDATE articles SET statements_before = counted.before FROM counted WHERE counted.article = articles.rowid;
+CREATE INDEX IF NOT EXISTS articles_statements_before ON articles(statements_before);
+CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
+"""),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -212,4 +229,19 @@ INSERT INTO corpus_version (version) VALUES (0);
                                              "statements(article_id, start);\n"
                                              "CREATE INDEX IF NOT EXISTS statements_speaker_name ON "
                                              "statements(speaker_name);"),
+    # As in SQLite: distinct speaker names, each article's count of statements before its own (in seq order), an
+    # index for a story's outlets.
+    (5, "speaker names, statement positions, story outlets", """
+CREATE TABLE IF NOT EXISTS speaker_names (name TEXT COLLATE "C" PRIMARY KEY);
+INSERT INTO speaker_names SELECT DISTINCT speaker_name FROM statements ON CONFLICT DO NOTHING;
+ALTER TABLE articles ADD COLUMN statements_before BIGINT;
+WITH counted AS (
+    SELECT a.id, COALESCE(SUM(COALESCE(n.said, 0)) OVER (
+        ORDER BY a.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+    FROM articles a LEFT JOIN (SELECT article_id, COUNT(*) AS said FROM statements GROUP BY article_id) n
+        ON n.article_id = a.id)
+UPDATE articles SET statements_before = counted.before FROM counted WHERE counted.id = articles.id;
+CREATE INDEX IF NOT EXISTS articles_statements_before ON articles(statements_before, seq);
+CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
+"""),
 ]

@@ -47,6 +47,9 @@ _ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"
 _CLAIM_STATEMENTS = ("ARRAY(SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
                      "WHERE s.claim_id = c.id ORDER BY a.seq, s.start) AS statement_ids")
 _STORY_ARTICLES = "ARRAY(SELECT a.id FROM articles a WHERE a.story_id = st.id ORDER BY a.seq) AS article_ids"
+# An article's columns as a listing or a page quoting its statements reads them (no embedding).
+_ARTICLE_COLUMNS = ("id, source, url, outlet, title, byline, dateline_place, dateline_date, dateline_agency, "
+                    "published, language, text")
 _ENTITY_ALIASES = ("ARRAY(SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id = e.id "
                    "ORDER BY x.alias) AS aliases")
 
@@ -243,12 +246,14 @@ class PostgresStore(Store):
     def put_article(self, article: Article, story_id: str) -> None:
         dl = article.dateline or Dateline()
         vector = article.embedding.astype(np.float32).tobytes() if article.embedding is not None else None
-        self._write("INSERT INTO articles (id, source, url, outlet, title, byline, dateline_place, dateline_date, "
-                    "dateline_agency, published, language, text, embedding, story_id) "
-                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+        # The statements before this article's: the newest article's plus its own (one writer at a time).
+        last = self._q("SELECT a.statements_before + (SELECT COUNT(*) FROM statements s WHERE s.article_id = a.id) "
+                       "AS n FROM articles a ORDER BY a.seq DESC LIMIT 1")
+        self._write(f"INSERT INTO articles ({_ARTICLE_COLUMNS}, embedding, story_id, statements_before) "
+                    "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                     (article.id, article.source, article.url, article.outlet, article.title, article.byline,
                      dl.place, iso(dl.date), dl.agency, iso(article.published), article.language, article.text,
-                     vector, story_id))
+                     vector, story_id, last[0]["n"] if last else 0))
         self._many('INSERT INTO mentions (article_id, entity_id, text, label, start, "end") '
                    'VALUES (%s,%s,%s,%s,%s,%s)',
                    [(article.id, m.entity_id, m.text, m.label, m.start, m.end) for m in article.mentions])
@@ -256,6 +261,8 @@ class PostgresStore(Store):
                    [(s.id, article.id, s.text, s.direct, s.speaker.name, s.speaker.entity_id, s.speaker.role,
                      s.cue, iso(s.said_on), json.dumps(s.chain), s.polarity, s.start, s.end, s.cue_start,
                      s.cue_end) for s in article.statements])
+        self._many("INSERT INTO speaker_names VALUES (%s) ON CONFLICT DO NOTHING",
+                   [(name,) for name in sorted({s.speaker.name for s in article.statements})])
         self._many("INSERT INTO search_index (kind, ref, body) VALUES (%s, %s, %s)",
                    [("article", article.id, f"{article.title or ''}\n{article.text}")]
                    + [("statement", s.id, f"{s.speaker.name}: {s.text}") for s in article.statements])
@@ -270,9 +277,20 @@ class PostgresStore(Store):
             return self._articles(self._q("SELECT * FROM articles ORDER BY seq"))
         return self._articles(self._q("SELECT * FROM articles WHERE story_id = %s ORDER BY seq", (story_id,)))
 
+    @_reads
+    def article_summaries(self, article_ids: list[str]) -> dict[str, Article]:
+        rows = self._q(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ANY(%s)", (list(article_ids),))
+        return {a.id: a for a in self._articles(rows, summary=True)}
+
+    @_reads
+    def article_stories(self, article_ids: list[str]) -> dict[str, tuple[str, str]]:
+        rows = self._q("SELECT a.id, st.id AS story_id, st.title FROM articles a JOIN stories st ON st.id = a.story_id "
+                       "WHERE a.id = ANY(%s)", (list(article_ids),))
+        return {r["id"]: (r["story_id"], r["title"]) for r in rows}
+
     def _articles(self, rows: list[dict], summary: bool = False) -> list[Article]:
         """Articles of `rows` with their mentions and statements (read in two queries, not two per article),
-        or without them when only a `summary` is wanted."""
+        or without them when only a `summary` is wanted (a summary's row may leave out the embedding)."""
         ids = [row["id"] for row in rows]
         mentions: dict[str, list[Mention]] = {i: [] for i in ids}
         statements: dict[str, list[Statement]] = {i: [] for i in ids}
@@ -286,7 +304,7 @@ class PostgresStore(Store):
             dateline = None
             if row["dateline_place"] or row["dateline_date"] or row["dateline_agency"]:
                 dateline = Dateline(row["dateline_place"], to_date(row["dateline_date"]), row["dateline_agency"])
-            embedding = np.frombuffer(row["embedding"], dtype=np.float32) if row["embedding"] else None
+            embedding = np.frombuffer(row["embedding"], dtype=np.float32) if row.get("embedding") else None
             articles.append(Article(
                 id=row["id"], source=row["source"], text=row["text"], url=row["url"], outlet=row["outlet"],
                 title=row["title"], byline=row["byline"], dateline=dateline, published=to_datetime(row["published"]),
@@ -475,21 +493,44 @@ class PostgresStore(Store):
     @_reads
     def find_articles(self, query: Query) -> tuple[list[Article], int]:
         where, params = _where(query, day=_ARTICLE_DAY)
-        rows, total = self._page("a.*", "FROM articles a" + where, params, "a.seq", query)
+        rows, total = self._page(_ARTICLE_COLUMNS, "FROM articles a" + where, params, "a.seq", query)
         return self._articles(rows, summary=True), total
 
     @_reads
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
         where, params = _where(query, day=_STATEMENT_DAY, extra=[
             ("s.article_id = %s", query.article_id),
-            (_SPEAKER_LIKE, _contains(query.speaker) if query.speaker else None),
+            self._speaker_condition(query.speaker) if query.speaker else ("", None),
             ("s.speaker_entity_id = %s", query.entity_id),
             ("s.polarity = %s", query.polarity),
         ])
+        if query.offset and not where and not query.by_day:
+            return [statement_from_row(r) for r in self._positioned_page(query)], \
+                self._q("SELECT COUNT(*) AS n FROM statements")[0]["n"]
         order = f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.seq" if query.by_day else "a.seq, s.start"
         rows, total = self._page("s.*", "FROM statements s JOIN articles a ON a.id = s.article_id" + where, params,
                                  order, query)
         return [statement_from_row(r) for r in rows], total
+
+    def _positioned_page(self, query: Query) -> list[dict]:
+        """A page of every statement in article order, started at the article holding the page's first
+        statement (found by the statements_before index), so no skipped statement is stepped over."""
+        first = self._q("SELECT seq, statements_before FROM articles WHERE statements_before <= %s "
+                        "ORDER BY statements_before DESC, seq DESC LIMIT 1", (query.offset,))
+        if not first:
+            return []
+        return self._q("SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.seq >= %s "
+                       "ORDER BY a.seq, s.start LIMIT %s OFFSET %s",
+                       (first[0]["seq"], query.limit, query.offset - first[0]["statements_before"]))
+
+    def _speaker_condition(self, speaker: str) -> tuple[str, tuple]:
+        """Statements whose speaker's name, or one of its entity's aliases, contains `speaker`: the names are
+        matched among the distinct ones (the speaker_names table), then statements found by index."""
+        pattern = _no_nul(_contains(speaker))
+        names = [r["name"] for r in self._q("SELECT name FROM speaker_names WHERE name ILIKE %s", (pattern,))]
+        ids = [r["entity_id"] for r in self._q("SELECT DISTINCT entity_id FROM entity_aliases WHERE alias ILIKE %s",
+                                               (pattern,))]
+        return "(s.speaker_name = ANY(%s) OR s.speaker_entity_id = ANY(%s))", (names, ids)
 
     @_reads
     def find_stories(self, query: Query) -> tuple[list[Story], int]:
@@ -574,9 +615,10 @@ def _configure_reader(conn: psycopg.Connection) -> None:
 
 
 def _conditions(conditions: list[tuple[str, object]]) -> tuple[str, list]:
-    """A WHERE clause of the conditions whose value was given; each "%s" in a condition takes its value."""
+    """A WHERE clause of the conditions whose value was given; each "%s" in a condition takes its value, or the
+    next of its values when the value is a tuple."""
     given = [(sql, _no_nul(value)) for sql, value in conditions if value is not None]
-    params = [value for sql, value in given for _ in range(sql.count("%s"))]
+    params = [v for sql, value in given for v in (value if isinstance(value, tuple) else [value] * sql.count("%s"))]
     return (" WHERE " + " AND ".join(sql for sql, _ in given) if given else ""), params
 
 

@@ -123,14 +123,17 @@ class SQLiteStore(Store):
         dl = article.dateline or Dateline()
         vector = article.embedding.astype(np.float32).tobytes() if article.embedding is not None else None
         # The newest row holds the highest seq (articles are only ever appended); finding it by rowid is a
-        # B-tree lookup, where MAX(seq) scanned the whole table for every stored article.
-        seq = self._q("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles "
-                      "WHERE rowid = (SELECT MAX(rowid) FROM articles)")[0][0]
+        # B-tree lookup, where MAX(seq) scanned the whole table for every stored article. The statements before
+        # this article's are the newest one's plus its own.
+        last = self._q("SELECT a.seq, a.statements_before + (SELECT COUNT(*) FROM statements s "
+                       "WHERE s.article_id = a.id) FROM articles a WHERE a.rowid = (SELECT MAX(rowid) FROM articles)")
+        seq, before = (last[0][0] + 1, last[0][1]) if last else (1, 0)
         self._db.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, embedding, story_id, seq, statements_before) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article.id, article.source, article.url, article.outlet, article.title, article.byline, dl.place,
              _iso(dl.date), dl.agency, _iso(article.published), article.language, article.text, vector,
-             story_id, seq))
+             story_id, seq, before))
         self._db.executemany(
             'INSERT INTO mentions (article_id, entity_id, text, label, start, "end") VALUES (?,?,?,?,?,?)',
             [(article.id, m.entity_id, m.text, m.label, m.start, m.end) for m in article.mentions])
@@ -139,6 +142,8 @@ class SQLiteStore(Store):
             [(s.id, article.id, s.text, int(s.direct), s.speaker.name, s.speaker.entity_id, s.speaker.role, s.cue,
               _iso(s.said_on), json.dumps(s.chain), s.polarity, s.start, s.end, s.cue_start, s.cue_end)
              for s in article.statements])
+        self._db.executemany("INSERT OR IGNORE INTO speaker_names VALUES (?)",
+                             [(name,) for name in sorted({s.speaker.name for s in article.statements})])
         self._db.execute("INSERT INTO search_index VALUES ('article', ?, ?)",
                          (article.id, f"{article.title or ''}\n{article.text}"))
         self._db.executemany("INSERT INTO search_index VALUES ('statement', ?, ?)",
@@ -155,15 +160,28 @@ class SQLiteStore(Store):
             rows = self._q("SELECT * FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))
         return [self._article(row) for row in rows]
 
+    def article_summaries(self, article_ids: list[str]) -> dict[str, Article]:
+        rows = [row for chunk in _chunks(article_ids) for row in self._q(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+        return {row["id"]: self._article(row, summary=True) for row in rows}
+
+    def article_stories(self, article_ids: list[str]) -> dict[str, tuple[str, str]]:
+        rows = [row for chunk in _chunks(article_ids) for row in self._q(
+            "SELECT a.id, st.id, st.title FROM articles a JOIN stories st ON st.id = a.story_id "
+            f"WHERE a.id IN ({','.join('?' * len(chunk))})", chunk)]
+        return {r[0]: (r[1], r[2]) for r in rows}
+
     def _article(self, row: sqlite3.Row, summary: bool = False) -> Article:
-        """The article of a row, with its mentions and statements unless only a `summary` is wanted."""
+        """The article of a row, with its mentions and statements unless only a `summary` is wanted (a summary's
+        row may leave out the embedding)."""
         mentions = [] if summary else [
             Mention(r["text"], r["label"], r["start"], r["end"], r["entity_id"])
             for r in self._q('SELECT * FROM mentions WHERE article_id = ? ORDER BY start', (row["id"],))]
         dateline = None
         if row["dateline_place"] or row["dateline_date"] or row["dateline_agency"]:
             dateline = Dateline(row["dateline_place"], _date(row["dateline_date"]), row["dateline_agency"])
-        embedding = np.frombuffer(row["embedding"], dtype=np.float32) if row["embedding"] else None
+        vector = row["embedding"] if "embedding" in row.keys() else None
+        embedding = np.frombuffer(vector, dtype=np.float32) if vector else None
         return Article(id=row["id"], source=row["source"], text=row["text"], url=row["url"], outlet=row["outlet"],
                        title=row["title"], byline=row["byline"], dateline=dateline,
                        published=_datetime(row["published"]), language=row["language"], mentions=mentions,
@@ -333,7 +351,7 @@ class SQLiteStore(Store):
     def find_articles(self, query: Query) -> tuple[list[Article], int]:
         where, params = _where(query, story="a.story_id", outlet="a.outlet", day=_ARTICLE_DAY)
         # Articles are only ever appended, so rowid order is seq order, and rowid order needs no sort.
-        rows, total = self._page("a.*", "FROM articles a" + where, params, "a.rowid", query)
+        rows, total = self._page(_ARTICLE_COLUMNS, "FROM articles a" + where, params, "a.rowid", query)
         return [self._article(r, summary=True) for r in rows], total
 
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
@@ -350,19 +368,32 @@ class SQLiteStore(Store):
         count = None if "a." in where else "FROM statements s" + where
         order = f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.rowid" if query.by_day else "a.rowid, s.start"
         body = f"FROM {join} ON a.id = s.article_id" + where
-        if query.offset:
+        if query.offset and not where and not query.by_day:
+            total = self._q("SELECT COUNT(*) FROM statements")[0][0]
+            rows = self._positioned_page(query)
+        elif query.offset:
             total = self._q(f"SELECT COUNT(*) FROM (SELECT 1 {count or body})", params)[0][0]
             rows = self._deep_page("statements", body, params, order, query)
         else:
             rows, total = self._page("s.*", body, params, order, query, count)
         return [_statement(r) for r in rows], total
 
+    def _positioned_page(self, query: Query) -> list[sqlite3.Row]:
+        """A page of every statement in article order, started at the article holding the page's first
+        statement (found by the statements_before index), so no skipped statement is stepped over."""
+        first = self._q("SELECT rowid, statements_before FROM articles WHERE statements_before <= ? "
+                        "ORDER BY statements_before DESC, rowid DESC LIMIT 1", (query.offset,))
+        if not first:
+            return []
+        return self._q("SELECT s.* FROM articles a CROSS JOIN statements s ON a.id = s.article_id WHERE a.rowid >= ? "
+                       "ORDER BY a.rowid, s.start LIMIT ? OFFSET ?",
+                       (first[0][0], query.limit, query.offset - first[0][1]))
+
     def _speaker_condition(self, speaker: str) -> tuple[str, tuple]:
         """Statements whose speaker's name, or one of its entity's aliases, contains `speaker`. The names are
-        matched once among the distinct ones (the speaker-name index), and statements then found by index."""
+        matched once among the distinct ones (the speaker_names table), and statements then found by index."""
         pattern = _contains(speaker)
-        names = [r[0] for r in self._q(f"SELECT DISTINCT speaker_name FROM statements WHERE speaker_name LIKE ? "
-                                       f"{_ESCAPE}", (pattern,))]
+        names = [r[0] for r in self._q(f"SELECT name FROM speaker_names WHERE name LIKE ? {_ESCAPE}", (pattern,))]
         ids = [r[0] for r in self._q(f"SELECT DISTINCT entity_id FROM entity_aliases WHERE alias LIKE ? {_ESCAPE}",
                                      (pattern,))]
         if len(names) + len(ids) > _MAX_LISTED:
@@ -441,6 +472,9 @@ _ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"
 
 
 _ESCAPE = "ESCAPE '\\'"
+# An article's columns as a listing or a page quoting its statements reads them (no embedding).
+_ARTICLE_COLUMNS = ("id, source, url, outlet, title, byline, dateline_place, dateline_date, dateline_agency, "
+                    "published, language, text")
 # Most values bound into one IN list; past this a filter matches in SQL instead (SQLite caps bound variables).
 _MAX_LISTED = 2000
 
@@ -448,6 +482,12 @@ _MAX_LISTED = 2000
 def _contains(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, its own % and _ matched literally (with `LIKE ? ESCAPE '\\'`)."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    """`values` in slices small enough to bind into one IN list."""
+    for start in range(0, len(values), _MAX_LISTED):
+        yield values[start:start + _MAX_LISTED]
 
 
 def _among(column: str, values: list[str] | None) -> tuple[str, list[str]]:

@@ -4,6 +4,7 @@ and answer every read the same way."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
@@ -242,3 +243,85 @@ def test_one_adding_process_at_a_time_and_the_next_is_told_why_it_waits(store):
         assert release.is_set()  # got the lock only once the other holder let go
     other.join(10)
     assert len(heard) == 1 and "another `storytrace add`" in heard[0]
+
+
+def _said(article_id: str, count: int, speaker: str = "Kim") -> Article:
+    """An article quoting `speaker` `count` times (no statement at all when count is 0)."""
+    article = _article(article_id, speaker=speaker)
+    first = article.statements[0]
+    statements = [replace(first, id=f"{article_id}-{n}", start=n, end=n + 5) for n in range(count)]
+    return replace(article, statements=statements)
+
+
+def test_article_summaries_and_stories_read_only_what_a_page_shows(store):
+    """Summaries by id carry what a statement card shows (title, outlet, dates, url, text) and no analysis; each
+    article's story comes with its title; unknown ids and articles in no story are left out."""
+    with store.transaction():
+        store.put_article(replace(_article("a1"), url="https://example.org/a1"), "S1")
+        store.put_article(_article("a2", outlet="Reuters"), "S-missing")
+        store.put_story(Story("S1", "Liaison office", [], None, None))
+    summaries = store.article_summaries(["a2", "a1", "nope"])
+    assert set(summaries) == {"a1", "a2"}
+    full = store.article("a1")
+    a1 = summaries["a1"]
+    assert (a1.title, a1.outlet, a1.url, a1.published, a1.dateline, a1.text, a1.source) == (
+        full.title, full.outlet, full.url, full.published, full.dateline, full.text, full.source)
+    assert (a1.mentions, a1.statements, a1.embedding) == ([], [], None)
+    assert summaries["a2"].outlet == "Reuters"
+    assert store.article_stories(["a1", "a2", "nope"]) == {"a1": ("S1", "Liaison office")}
+    assert store.article_summaries([]) == {} and store.article_stories([]) == {}
+
+
+def test_every_statement_page_matches_the_walk_from_the_start(store):
+    """A page at any offset (found from each article's count of statements before its own) holds exactly the
+    statements that walking the whole listing in order puts there, across articles without statements too."""
+    with store.transaction():
+        for n, count in enumerate([3, 0, 1, 0, 0, 4, 2]):
+            store.put_article(_said(f"a{n}", count), "S1")
+    walked, total = store.find_statements(Query(limit=100))
+    assert total == 10 and len(walked) == 10
+    for offset in range(12):
+        for limit in (1, 2, 3, 5):
+            page, counted = store.find_statements(Query(offset=offset, limit=limit))
+            assert ([s.id for s in page], counted) == ([s.id for s in walked[offset:offset + limit]], 10)
+
+
+def test_a_corpus_stored_before_statement_positions_gets_them(db_url):
+    """Opening a corpus written before migration 5 fills in statement positions and speaker names from its rows,
+    so deep pages and speaker filters answer as they did."""
+    store = open_store(db_url)
+    with store.transaction():
+        for n, count in enumerate([2, 0, 3, 1]):
+            store.put_article(_said(f"a{n}", count, speaker=f"Speaker {n % 2}"), "S1")
+    walked = [s.id for s in store.find_statements(Query(limit=100))[0]]
+    store.close()
+    _undo_migration_5(db_url)
+    store = open_store(db_url)
+    try:
+        assert [s.id for s in store.find_statements(Query(offset=3, limit=100))[0]] == walked[3:]
+        assert [s.id for s in store.find_statements(Query(speaker="speaker 1"))[0]] == ["a3-0"]
+        with store.transaction():
+            store.put_article(_said("a4", 2), "S1")
+        assert [s.id for s in store.find_statements(Query(offset=5, limit=3))[0]] == [walked[-1], "a4-0", "a4-1"]
+    finally:
+        store.close()
+
+
+def _undo_migration_5(db_url: str) -> None:
+    """Put a database back to migration 4's schema, keeping its rows."""
+    undo = ["DROP INDEX articles_statements_before", "DROP INDEX articles_story_outlet",
+            "ALTER TABLE articles DROP COLUMN statements_before", "DROP TABLE speaker_names",
+            "DELETE FROM schema_migrations WHERE version = 5"]
+    if db_url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(db_url, autocommit=True) as conn:
+            for sql in undo:
+                conn.execute(sql)
+    else:
+        import sqlite3
+
+        conn = sqlite3.connect(db_url, isolation_level=None)
+        for sql in undo:
+            conn.execute(sql)
+        conn.close()

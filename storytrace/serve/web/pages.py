@@ -55,14 +55,16 @@ def speaker_page(corpus: CorpusDep, name: Annotated[str, Query(max_length=MAX_FI
         return render("speaker.html", links=LINKS, title="Speakers", name="", listing=None, groups={},
                       story_titles={})
     listing = corpus.find_statements(Filters(speaker=name.strip(), limit=_PAGE, offset=offset))
-    articles = {i: corpus.article(i) for i in {s.article_id for s in listing.items}}
-    stories = {i: corpus.story_of(i) for i in articles}
-    titles = {s.id: s.title for s in stories.values() if s}
+    # Summaries, not whole articles: a card shows its article's outlet, title and date, never its analysis.
+    quoted = list(dict.fromkeys(s.article_id for s in listing.items))
+    articles = corpus.article_summaries(quoted)
+    stories = corpus.article_stories(quoted)
+    titles = dict(stories.values())
     groups: dict[str | None, list[present.StatementCard]] = {}
     for statement in listing.items:
         story = stories.get(statement.article_id)
-        groups.setdefault(story.id if story else None, []).append(
-            present.card(statement, articles[statement.article_id]))
+        groups.setdefault(story[0] if story else None, []).append(
+            present.card(statement, articles.get(statement.article_id)))
     return render("speaker.html", links=LINKS, title=f"Said by {name}", name=name, listing=listing,
                   groups=groups, story_titles=titles)
 
@@ -70,8 +72,10 @@ def speaker_page(corpus: CorpusDep, name: Annotated[str, Query(max_length=MAX_FI
 @router.get("/search")
 def search_page(corpus: CorpusDep, q: Annotated[str, Query(max_length=500)] = "") -> str:
     hits = []
-    for kind, ref, snippet in (corpus.search(q, 50) if q.strip() else []):
-        statement = corpus.statement(ref) if kind == "statement" else None
+    found = corpus.search(q, 50) if q.strip() else []
+    said = corpus.statements_by_id([ref for kind, ref, _ in found if kind == "statement"])
+    for kind, ref, snippet in found:
+        statement = said.get(ref) if kind == "statement" else None
         article_id = statement.article_id if statement else ref
         hits.append({"kind": kind, "href": LINKS.article(article_id, statement.id if statement else None),
                      "segments": present.snippet_segments(" ".join(snippet.split())), "statement": statement})

@@ -170,7 +170,8 @@ def dispute_cards(corpus: Corpus, disputes: list[Dispute]) -> list[DisputeCard]:
     with any further statements of the same dispute listed below."""
     wanted = [i for d in disputes for i in d.statement_ids]
     said = corpus.statements_by_id(wanted)
-    article_cache: dict[str, Article | None] = {}
+    # Summaries carry the text a card quotes around its statement; mentions and statements are not needed.
+    articles = corpus.article_summaries(list(dict.fromkeys(s.article_id for s in said.values())))
     cards = []
     for dispute in disputes:
         made = []
@@ -178,9 +179,7 @@ def dispute_cards(corpus: Corpus, disputes: list[Dispute]) -> list[DisputeCard]:
             statement = said.get(statement_id)
             if statement is None:
                 continue
-            if statement.article_id not in article_cache:
-                article_cache[statement.article_id] = corpus.article(statement.article_id)
-            made.append(card(statement, article_cache[statement.article_id], with_context=True))
+            made.append(card(statement, articles.get(statement.article_id), with_context=True))
         left, right = (made + [None, None])[:2]
         cards.append(DisputeCard(dispute, corpus.claim(dispute.claim_id), left, right, made[2:]))
     return cards
