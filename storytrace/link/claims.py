@@ -21,11 +21,11 @@ from storytrace.link.propositions import (Proposition, PropositionEncoder, cover
 from storytrace.link.sources import count_sources, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
 from storytrace.link.stance_features import HEDGE_WORDS, words
+from storytrace.link.targets import TERSE, denial_targets
 from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
 from storytrace.settings import Settings
 
 ASSERTING = {"asserts", "confirms", "speculates"}
-TERSE = 3  # content stems: a statement this short names too little to be compared word for word
 SUMMARY_CHARS = 200  # a claim's summary is a one-line label in lists; the statements carry the whole text
 
 
@@ -201,21 +201,26 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
     changes = ClaimChanges()
     pool = [s for s in context.statements if s.article_id != article.id]
     claim_of: dict[str, str | None] = {s.id: context.claim_of.get(s.id) for s in pool}
-    index = ClaimIndex(models, settings)
-    for statement, proposition in zip(pool, models.propositions.encode([s.text for s in pool])):
-        if claim_of.get(statement.id):
-            index.add(claim_of[statement.id], statement.text, proposition, statement.article_id)
     own = sorted(article.statements, key=lambda s: s.start)  # story order, as the store would list them
+    targets = denial_targets(pool + own)
+
+    def meant(statement: Statement) -> str:
+        return targets.get(statement.id, statement.text)  # a terse denial is compared by what it denies
+
+    index = ClaimIndex(models, settings)
+    for statement, proposition in zip(pool, models.propositions.encode([meant(s) for s in pool])):
+        if claim_of.get(statement.id):
+            index.add(claim_of[statement.id], meant(statement), proposition, statement.article_id)
     fresh = [s for s in own if stems(s.text)]
-    propositions = models.propositions.encode([s.text for s in fresh])
-    index.prefetch([(s.text, p) for s, p in zip(fresh, propositions)], article.id)
+    propositions = models.propositions.encode([meant(s) for s in fresh])
+    index.prefetch([(meant(s), p) for s, p in zip(fresh, propositions)], article.id)
     touched: set[str] = set()
     for statement, proposition in zip(fresh, propositions):
-        claim_id = index.place(statement.text, proposition, article.id)
+        claim_id = index.place(meant(statement), proposition, article.id)
         if claim_id is None:
             claim_id = "C" + hashlib.sha1(statement.id.encode()).hexdigest()[:11]
         changes.claim_of[statement.id] = claim_of[statement.id] = claim_id
-        index.add(claim_id, statement.text, proposition, article.id)
+        index.add(claim_id, meant(statement), proposition, article.id)
         touched.add(claim_id)
     # A denial may be of a claim it was not grouped with (terse denials group poorly), and it may arrive
     # before or after what it denies: every (denial, assertion) pair this article brings is looked at once;
@@ -223,14 +228,15 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
     denials = [s for s in pool + fresh if s.polarity == "denies"]
     if denials:
         denied = _newly_denied(denials, pool + fresh, {s.id for s in fresh}, claim_of,
-                               _closeness(pool + fresh, models, settings))
+                               _closeness(pool + fresh, models, settings, targets))
         touched |= {claim_of[s.id] for _, s in denied}
         touched = _merge_denied(denied, pool + fresh, claim_of, changes) | (touched & set(claim_of.values()))
     outlets = {**context.outlets, article.id: article.outlet}
     story_statements = pool + own
     for claim_id in sorted(touched):
         members = [s for s in story_statements if claim_of.get(s.id) == claim_id]
-        claim, disputes = refresh_claim(claim_id, context.story_id, members, outlets, settings, models, denials)
+        claim, disputes = refresh_claim(claim_id, context.story_id, members, outlets, settings, models, denials,
+                                        targets)
         changes.claims.append(claim)
         changes.disputes[claim_id] = disputes
     return changes
@@ -285,18 +291,19 @@ def group_propositions(texts: list[str], models: ClaimModels, settings: Settings
 
 def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], outlets: dict[str, str | None],
                   settings: Settings, models: ClaimModels,
-                  denials: list[Statement] = ()) -> tuple[Claim, list[Dispute]]:
+                  denials: list[Statement] = (), targets: dict[str, str] | None = None) -> tuple[Claim, list[Dispute]]:
     """A claim's stances, summary, status and disputes from its current `statements` (in story order), and from
-    the story's `denials` grouped elsewhere that closely deny one of its assertions."""
+    the story's `denials` grouped elsewhere that closely deny one of its assertions. `targets`: what each terse
+    denial denies (`denial_targets`), where its article says."""
     members = {s.id for s in statements}
-    close = _closeness(statements + [d for d in denials if d.id not in members], models, settings)
+    close = _closeness(statements + [d for d in denials if d.id not in members], models, settings, targets)
     stance = stances(statements, models, settings, close)
     outside = [d for d in denials if d.id not in members
                and any(stance[s.id] in ASSERTING and close(d, s) for s in statements)]
     stance.update({d.id: "denies" for d in outside})
     involved = statements + outside
     claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
-    same_facts = _closeness(statements, models, settings, either_way=True)
+    same_facts = _closeness(statements, models, settings, targets, either_way=True)
     disputes = find_disputes(claim, involved, {s.article_id: outlets.get(s.article_id) for s in involved},
                              stance, close, same_facts)
     claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
@@ -304,7 +311,7 @@ def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], out
 
 
 def _closeness(statements: list[Statement], models: ClaimModels, settings: Settings,
-               either_way: bool = False) -> Close:
+               targets: dict[str, str] | None = None, either_way: bool = False) -> Close:
     """Whether two statements say the same thing closely enough to be in conflict (a claim groups more
     loosely than a dispute may). A denial must be contained in what it denies: most of its weighted words
     there, and (unless terse: "No such proposal has been made") similar overall; the assertion may say
@@ -312,8 +319,11 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
     one the other's: an outlet that gives a date with more context ("the two sides agreed to hold
     exploratory talks, to be held in Geneva on Jan. 5") still speaks of the talks another places on Jan.
     12, but a negatively worded remark that merely shares names with an assertion is not its denial. A
-    statement of a single content word says too little to conflict."""
-    propositions = dict(zip([s.id for s in statements], models.propositions.encode([s.text for s in statements])))
+    statement of a single content word says too little to conflict. A terse denial is compared by what it
+    denies (`targets`) where its article says."""
+    targets = targets or {}
+    propositions = dict(zip([s.id for s in statements],
+                            models.propositions.encode([targets.get(s.id, s.text) for s in statements])))
 
     def close(a: Statement, b: Statement) -> bool:
         if b.polarity == "denies" and a.polarity != "denies":

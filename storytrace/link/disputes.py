@@ -8,6 +8,7 @@ from collections.abc import Callable
 from storytrace.link.propositions import concrete_values
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import same_source, source_key
+from storytrace.link.targets import ANSWER_WINDOW, gap
 from storytrace.link.stance_features import NEGATORS, REFUTE_WORDS, words
 from storytrace.model import Claim, Dispute, Statement
 
@@ -43,26 +44,31 @@ def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, 
 
 
 def _by_source(statements: list[Statement]) -> list[list[Statement]]:
-    """Statements grouped by their original source (chains followed, a surname meeting its full name)."""
-    groups: list[tuple[str, list[Statement]]] = []
+    """Denials grouped by the denial they report: one original source (chains followed, a surname meeting its
+    full name), or one article's denial told twice, near each other (the office "denied that ..." in the lead,
+    then its spokesman's quote), joined across articles by either."""
+    groups: list[list[Statement]] = []
     for statement in statements:
-        key = source_key(statement)
-        group = next((members for known, members in groups if same_source(key, known)), None)
-        if group is None:
-            groups.append((key, [statement]))
-        else:
-            group.append(statement)
-    return [members for _, members in groups]
+        joined = [g for g in groups if any(_one_denial(statement, other) for other in g)]
+        merged = [statement] + [s for g in joined for s in g]
+        groups = [g for g in groups if g not in joined] + [sorted(merged, key=statements.index)]
+    return sorted(groups, key=lambda g: statements.index(g[0]))
+
+
+def _one_denial(a: Statement, b: Statement) -> bool:
+    return same_source(source_key(a), source_key(b)) or (a.article_id == b.article_id
+                                                         and gap(a, b) <= ANSWER_WINDOW)
 
 
 def _denial(claim: Claim, denials: list[Statement], statements: list[Statement], outlets: dict[str, str | None],
             polarity: dict[str, str], close: Close) -> Dispute | None:
-    """One source's denial (as reported in one or more articles) against what other sources assert."""
+    """One denial (as reported in one or more articles) against what other sources assert."""
     # A speaker re-stating their own denial elsewhere is not in conflict with itself.
-    denier = source_key(denials[0])
+    deniers = {source_key(d) for d in denials}
     # A negatively worded statement ("lawmakers had not been briefed on any such proposal") that the stance
     # reading left as asserting is too uncertain to be the other side of a dispute.
-    asserted = [s for s in statements if polarity[s.id] in _ASSERTING and not same_source(source_key(s), denier)
+    asserted = [s for s in statements if polarity[s.id] in _ASSERTING
+                and not any(same_source(source_key(s), denier) for denier in deniers)
                 and not negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
     if not asserted:
         return None
