@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storytrace.link.disputes import Close, find_disputes, negated, one_utterance, values_conflict
+from storytrace.link.disputes import Close, find_disputes, negated, one_utterance, unsaid, values_conflict
 from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
                                           proposition_similarity, stem_similarity, stems)
 from storytrace.link.sources import count_sources, same_source, source_key
@@ -225,7 +225,7 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
     # A denial may be of a claim it was not grouped with (terse denials group poorly), and it may arrive
     # before or after what it denies: every (denial, assertion) pair this article brings is looked at once;
     # claims with an assertion closely denied are refreshed too, and every refresh weighs the story's denials.
-    denials = [s for s in pool + fresh if s.polarity == "denies"]
+    denials = [s for s in pool + fresh if s.polarity == "denies" and not unsaid(s)]
     if denials:
         denied = _newly_denied(denials, pool + fresh, {s.id for s in fresh}, claim_of,
                                _closeness(pool + fresh, models, settings, targets))
@@ -245,7 +245,7 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
 def _newly_denied(denials: list[Statement], statements: list[Statement], fresh: set[str],
                   claim_of: dict[str, str | None], close: Close) -> list[tuple[Statement, Statement]]:
     """(denial, assertion) pairs where the denial closely denies the assertion and one of them is fresh."""
-    asserted = [s for s in statements if s.polarity in ASSERTING and claim_of.get(s.id)]
+    asserted = [s for s in statements if s.polarity in ASSERTING and claim_of.get(s.id) and not unsaid(s)]
     return [(d, s) for d in denials for s in asserted
             if (d.id in fresh or s.id in fresh) and close(d, s) and not one_utterance(d, s)]
 

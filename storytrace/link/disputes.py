@@ -34,6 +34,7 @@ def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, 
     so that rival dates or numbers in them conflict (by default `close`). Unless given, all statements of a
     claim are close."""
     stance = stance or {}
+    statements = [s for s in statements if not unsaid(s)]
     polarity = {s.id: stance.get(s.id, s.polarity) for s in statements}
     close = close or (lambda a, b: True)
     denials = [s for s in statements if polarity[s.id] == "denies"]
@@ -105,8 +106,17 @@ def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str
     return found
 
 
-# Word overlap (Jaccard) above which two quotations are one quotation re-reported, not two statements.
+# Share of the shorter quotation's words in the longer above which two quotations are one, re-reported.
 SAME_WORDS = 0.9
+# Words that turn a cue round: "am not saying", "didn't mention", "never claimed".
+_CUE_NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
+
+
+def unsaid(statement: Statement) -> bool:
+    """Whether the cue says the speaker did not say it ("I am not saying ...", "did not mention ..."): then
+    the statement is neither a denial nor an assertion of its content, so neither side of a dispute."""
+    cue = statement.cue.lower().replace("’", "'").split()
+    return statement.polarity != "declines_comment" and any(w in _CUE_NEGATORS or w.endswith("n't") for w in cue)
 
 
 def one_utterance(a: Statement, b: Statement) -> bool:
@@ -117,10 +127,11 @@ def one_utterance(a: Statement, b: Statement) -> bool:
         # Unless one reports the other: "the ministry denied a report by the Daily that ..." sets the ministry
         # against the Daily in one sentence, the Daily's cue inside the ministry's words.
         return not (_reports(a, b) or _reports(b, a))
-    if not (a.direct or b.direct):
+    if not (a.direct and b.direct):
         return False  # "A said X" and "B denied X" share their words and are the very conflict sought
     mine, theirs = set(words(a.text)), set(words(b.text))
-    return bool(mine | theirs) and len(mine & theirs) / len(mine | theirs) >= SAME_WORDS
+    # One quotation, or a part of it quoted elsewhere: "Well, there was a meeting" of a longer quote.
+    return bool(mine and theirs) and len(mine & theirs) / min(len(mine), len(theirs)) >= SAME_WORDS
 
 
 def _reports(outer: Statement, inner: Statement) -> bool:

@@ -6,18 +6,42 @@ from storytrace.analyze.entities import entity_key
 from storytrace.model import Statement
 
 
+# Words of a description that names no one: "diplomatic sources", "an unnamed GOP official", "a person
+# familiar with the talks". Such a source cannot be told apart from another outside the relay that quotes it.
+_ANONYMOUS_WORDS = frozenset({"source", "sources", "insider", "insiders", "anonymous", "unnamed", "familiar"})
+# Trailing words an agency's name goes without: "Yonhap News Agency" and "Yonhap" are one source.
+_ORG_SUFFIXES = ("news agency", "news service", "agency", "news", "wire service")
+
+
 def source_key(statement: Statement) -> str:
-    """The original source behind a statement: three papers quoting one agency's source are one source."""
-    original = statement.chain[-1] if statement.chain else statement.speaker.name
-    return entity_key(original)
+    """The original source behind a statement: three papers quoting one agency's source are one source.
+
+    The original is the chain's last name; anonymous sources are the relay's that quotes them ("Yonhap" for
+    `[paper, Yonhap, diplomatic sources in Beijing]`), since "diplomatic sources" in one paper and "sources in
+    Beijing" in another are one source when both came through Yonhap.
+    """
+    chain = statement.chain or [statement.speaker.name]
+    original = chain[-1]
+    if len(chain) > 1 and _ANONYMOUS_WORDS & set(entity_key(original).split()):
+        original = chain[-2]
+    return _without_suffix(entity_key(original))
+
+
+def _without_suffix(key: str) -> str:
+    for suffix in _ORG_SUFFIXES:
+        if key.endswith(" " + suffix):
+            return key[: -len(suffix) - 1]
+    return key
 
 
 def same_source(a: str, b: str) -> bool:
-    """Source keys naming one source: equal, or a bare surname against the full name ("ellery", "nathan ellery")."""
+    """Source keys naming one source: equal, or one the other's last words, as a surname against the full
+    name ("ellery", "nathan ellery") or a name against the name with its title ("aaron sorkin", "screenwriter
+    aaron sorkin")."""
     if a == b:
         return True
-    short, long = sorted((a, b), key=len)
-    return " " not in short and long.split()[-1] == short
+    short, long = sorted((a.split(), b.split()), key=len)
+    return bool(short) and long[-len(short):] == short
 
 
 def count_sources(keys: set[str]) -> int:

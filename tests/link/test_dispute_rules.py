@@ -34,7 +34,8 @@ def test_two_fragments_of_one_sentence_are_never_in_dispute():
 
 def test_the_same_quotation_reported_twice_is_not_in_dispute_with_itself():
     """One quote carried by two outlets, its cue read differently and its speaker named differently, is one utterance."""
-    first = _said("The rail line will be sold to Harlow Freight", "Ana Reyes", "denies", article="x", direct=True)
+    first = _said("The rail line will be sold to Harlow Freight, and soon", "Ana Reyes", "denies", article="x",
+                  direct=True)
     second = _said("The rail line will be sold to Harlow Freight", "the transport spokeswoman", article="y",
                    direct=True)
     assert find_disputes(CLAIM, [first, second], {}) == []
@@ -57,3 +58,18 @@ def test_a_report_nested_in_its_denial_is_still_disputed():
     report.cue_start, report.cue_end = 12, 21  # "the Daily", inside the ministry's words
     [dispute] = find_disputes(CLAIM, [denial, report], {})
     assert dispute.statement_ids[:2] == [denial.id, report.id]
+
+
+def test_what_a_speaker_did_not_say_is_neither_side():
+    """'I am not saying the line will be sold' neither asserts nor denies that it will."""
+    unsaid = _said("the northern line will not be sold", "an analyst", "denies", article="x")
+    unsaid.cue = "am not saying"
+    report = _said("the northern line will be sold", "officials", article="y")
+    assert find_disputes(CLAIM, [unsaid, report], {}) == []
+
+
+def test_a_name_with_its_title_is_the_same_source():
+    """'Screenwriter Ana Reyes' and 'Ana Reyes' are one speaker: her own statements are no dispute."""
+    denial = _said("the rail line will be sold to Harlow Freight", "Screenwriter Ana Reyes", "denies", article="x")
+    claim = _said("the rail line will be sold to Harlow Freight", "Ana Reyes", article="y")
+    assert find_disputes(CLAIM, [denial, claim], {}) == []
