@@ -24,7 +24,8 @@ denial, then the first assertion it denies); they are the *pair* of the dispute.
   dispute in each thus counts >1; a reworded re-report counts as a second denial, so the figure is a lower
   bound. 0 when there is no denial dispute.
 - With `--judgments FILE`: `judged` (disputes whose key has a verdict), `precision_read` (real / judged) and
-  `unjudged`; the false verdicts are counted by class in the details.
+  `unjudged`; `dispute_recall_strict_real`, strict recall counting only disputes judged real; the false verdicts
+  are counted by class in the details.
 
 `--sheet FILE` writes every dispute for a reader (Markdown): its key, id and kind, the claim's contested gold
 headlines, and for each side the statement, speaker, chain, polarity, body id, the body's gold stance and the
@@ -223,6 +224,7 @@ def score(claims: list[FncClaim], produced: Produced,
     """The metrics (see the module docstring) and the details shown beside them."""
     claim_of_body = {body: claim for claim in claims for body in claim.stances}
     hits: set[str] = set()
+    real_hits: set[str] = set()  # claims with a strict hit that a reader judged real
     across = inside = 0
     denial_disputes = 0
     denial_groups = _Groups()
@@ -231,8 +233,11 @@ def score(claims: list[FncClaim], produced: Produced,
     for dispute in produced.disputes:
         sides = _sides(dispute, produced, claim_of_body)
         first, second = sides[0], sides[1]
+        verdict = (judgments or {}).get(dispute_key(first.statement.text, second.statement.text))
         if strict_hit(dispute, first, second):
             hits.add(first.claim.id)
+            if verdict is not None and verdict.verdict == "real":
+                real_hits.add(first.claim.id)
         across += len({side.claim.id for side in sides}) > 1
         inside += first.statement.article_id == second.statement.article_id
         if dispute.kind == "denial":
@@ -240,7 +245,6 @@ def score(claims: list[FncClaim], produced: Produced,
             texts = [normalise(first.statement.text)] + [normalise(s.statement.text) for s in sides[2:]
                                                          if s.statement.polarity == "denies"]
             denial_groups.join(texts)
-        verdict = (judgments or {}).get(dispute_key(first.statement.text, second.statement.text))
         if verdict is not None:
             judged += 1
             real += verdict.verdict == "real"
@@ -264,7 +268,8 @@ def score(claims: list[FncClaim], produced: Produced,
                "denials": f"{denial_disputes} denial disputes, {distinct_denials} distinct denials"}
     if judgments is not None:
         metrics.update({"precision_read": real / judged if judged else 0.0, "judged": float(judged),
-                        "unjudged": float(len(produced.disputes) - judged)})
+                        "unjudged": float(len(produced.disputes) - judged),
+                        "dispute_recall_strict_real": len(real_hits) / len(claims) if claims else 0.0})
         details["false_by_class"] = ", ".join(f"{name} {n}" for name, n in false_classes.most_common()) or "none"
     return metrics, details
 

@@ -173,6 +173,9 @@ def test_judgments_give_precision_and_count_false_classes(tmp_path):
                     f"{dispute_key(DENIAL.text, other.text)}\tfalse\tdifferent-topic: spring is not March\n")
     metrics, details = score(claims, _produced(disputes, [DENIAL, ASSERTION, other]), read_judgments(path))
     assert (metrics["judged"], metrics["unjudged"], metrics["precision_read"]) == (2.0, 1.0, 0.5)
+    assert metrics["dispute_recall_strict_real"] == 0.5  # D1, a strict hit of claim C1, was judged real
+    metrics, _ = score(claims, _produced(disputes[1:], [DENIAL, ASSERTION, other]), read_judgments(path))
+    assert (metrics["dispute_recall_strict"], metrics["dispute_recall_strict_real"]) == (0.5, 0.0)
     assert details["false_by_class"] == "different-topic 1"
 
 
