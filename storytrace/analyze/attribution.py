@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from storytrace.analyze import cues
+from storytrace.analyze.chains import ChainTracer
 from storytrace.analyze.clauses import (
     Candidate,
     candidate_spans,
@@ -221,6 +222,7 @@ def _resolve(
     outlet: str | None, agency: str | None, anchor: date | None
 ) -> list[Attribution]:
     resolver = SpeakerResolver(doc, agency=agency, quoted=in_quote)
+    tracer = ChainTracer(doc, resolver, outlet=outlet, agency=agency)
     found: list[Attribution] = []
     last_direct: Attribution | None = None
     for candidate in candidates:
@@ -228,6 +230,8 @@ def _resolve(
             attribution = _inherited(text, candidate, last_direct)
         else:
             attribution = _assemble(doc, text, candidate, resolver, outlet=outlet, agency=agency, anchor=anchor)
+            if attribution is not None and not candidate.sourceless:
+                tracer.trace(attribution.statement, candidate.cue_token, candidate.speaker, candidate.relays)
         if attribution is None:
             continue
         found.append(attribution)

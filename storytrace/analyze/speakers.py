@@ -79,6 +79,13 @@ def source_of(cue: Token) -> tuple[Token | None, list[Token]]:
     relay_verb = relay_verb_of_saying(cue)
     if relay_verb is not None:
         obj = child_of(relay_verb, "dobj")
+        passive_subject = child_of(relay_verb, "nsubjpass")
+        if obj is None and passive_subject is not None:
+            # "The sources were quoted (by Yonhap) as saying": the passive subject spoke; without a "by"
+            # phrase the relay is named in another sentence (see analyze.chains)
+            agent = child_of(relay_verb, "agent")
+            relay = child_of(agent, "pobj") if agent is not None else None
+            return passive_subject, [relay] if relay is not None else []
         subject = _subject(relay_verb)
         return obj, [subject] if subject is not None else []
     issuer = statement_issuer(cue)
