@@ -114,6 +114,12 @@ UPDATE articles SET statements_before = counted.before FROM counted WHERE counte
 CREATE INDEX IF NOT EXISTS articles_statements_before ON articles(statements_before);
 CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
 """),
+    # A story page lists its claims by status and counts its disputes: both read this index alone, where the
+    # story index alone read every claim row of the story (hundreds in a long story) to test its status.
+    (6, "claims by story and status", "CREATE INDEX IF NOT EXISTS claims_story_status ON claims(story_id, status, id);"),
+    # Nothing to do in SQLite: two statements starting at one offset already come in the order they were stored
+    # (rowid, the last key of every index).
+    (7, "statement order as stored", ""),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -243,5 +249,15 @@ WITH counted AS (
 UPDATE articles SET statements_before = counted.before FROM counted WHERE counted.id = articles.id;
 CREATE INDEX IF NOT EXISTS articles_statements_before ON articles(statements_before, seq);
 CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
+"""),
+    # A story page lists its claims by status and counts its disputes: both read this index alone, where the
+    # story index alone read every claim row of the story (hundreds in a long story) to test its status.
+    (6, "claims by story and status", "CREATE INDEX IF NOT EXISTS claims_story_status ON claims(story_id, status, id);"),
+    # Two statements may start at one offset: they come in the order they were stored, as in SQLite (rowid), so
+    # both stores list them alike. Rows stored before this migration are numbered in the table's order.
+    (7, "statement order as stored", """
+ALTER TABLE statements ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX IF NOT EXISTS statements_article_start_seq ON statements(article_id, start, seq);
+DROP INDEX IF EXISTS statements_article_start;
 """),
 ]

@@ -45,7 +45,7 @@ _STATEMENT_DAY = "COALESCE(s.said_on, a.dateline_date, substr(a.published, 1, 10
 _ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"
 # A claim's statements, a story's articles and an entity's aliases, in the order the SQLite store gives them.
 _CLAIM_STATEMENTS = ("ARRAY(SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
-                     "WHERE s.claim_id = c.id ORDER BY a.seq, s.start) AS statement_ids")
+                     "WHERE s.claim_id = c.id ORDER BY a.seq, s.start, s.seq) AS statement_ids")
 _STORY_ARTICLES = "ARRAY(SELECT a.id FROM articles a WHERE a.story_id = st.id ORDER BY a.seq) AS article_ids"
 # An article's columns as a listing or a page quoting its statements reads them (no embedding).
 _ARTICLE_COLUMNS = ("id, source, url, outlet, title, byline, dateline_place, dateline_date, dateline_agency, "
@@ -297,7 +297,7 @@ class PostgresStore(Store):
         if ids and not summary:
             for r in self._q('SELECT * FROM mentions WHERE article_id = ANY(%s) ORDER BY start, seq', (ids,)):
                 mentions[r["article_id"]].append(Mention(r["text"], r["label"], r["start"], r["end"], r["entity_id"]))
-            for r in self._q("SELECT * FROM statements WHERE article_id = ANY(%s) ORDER BY start", (ids,)):
+            for r in self._q("SELECT * FROM statements WHERE article_id = ANY(%s) ORDER BY start, seq", (ids,)):
                 statements[r["article_id"]].append(statement_from_row(r))
         articles = []
         for row in rows:
@@ -423,7 +423,7 @@ class PostgresStore(Store):
             (_SPEAKER_LIKE, _contains(speaker) if speaker else None),
         ])
         rows = self._q("SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id" + where
-                       + " ORDER BY a.seq, s.start", params)
+                       + " ORDER BY a.seq, s.start, s.seq", params)
         return [statement_from_row(r) for r in rows]
 
     @_reads
@@ -507,7 +507,8 @@ class PostgresStore(Store):
         if query.offset and not where and not query.by_day:
             return [statement_from_row(r) for r in self._positioned_page(query)], \
                 self._q("SELECT COUNT(*) AS n FROM statements")[0]["n"]
-        order = f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.seq" if query.by_day else "a.seq, s.start"
+        order = (f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.seq, s.seq" if query.by_day
+                 else "a.seq, s.start, s.seq")
         rows, total = self._page("s.*", "FROM statements s JOIN articles a ON a.id = s.article_id" + where, params,
                                  order, query)
         return [statement_from_row(r) for r in rows], total
@@ -520,7 +521,7 @@ class PostgresStore(Store):
         if not first:
             return []
         return self._q("SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.seq >= %s "
-                       "ORDER BY a.seq, s.start LIMIT %s OFFSET %s",
+                       "ORDER BY a.seq, s.start, s.seq LIMIT %s OFFSET %s",
                        (first[0]["seq"], query.limit, query.offset - first[0]["statements_before"]))
 
     def _speaker_condition(self, speaker: str) -> tuple[str, tuple]:

@@ -256,7 +256,7 @@ class SQLiteStore(Store):
                                       (len(prefix), prefix, limit))]
 
     def _story(self, row: sqlite3.Row) -> Story:
-        ids = [r[0] for r in self._q("SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (row["id"],))]
+        ids = [r[0] for r in self._q("SELECT id FROM articles WHERE story_id = ? ORDER BY rowid", (row["id"],))]
         return Story(row["id"], row["title"], ids, _date(row["first_seen"]), _date(row["last_seen"]))
 
     # statements, claims, disputes
@@ -280,7 +280,7 @@ class SQLiteStore(Store):
                          f"(SELECT entity_id FROM entity_aliases WHERE alias LIKE ? {_ESCAPE}))")
             params.extend([_contains(speaker), _contains(speaker)])
         sql = ("SELECT s.* FROM statements s JOIN articles a ON a.id = s.article_id"
-               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.seq, s.start")
+               + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {_STATEMENT_ORDER}")
         return [_statement(r) for r in self._q(sql, params)]
 
     def statement_claims(self, statement_ids: list[str]) -> dict[str, str | None]:
@@ -302,10 +302,7 @@ class SQLiteStore(Store):
     def claims(self, story_id: str | None = None) -> list[Claim]:
         rows = (self._q("SELECT * FROM claims ORDER BY id") if story_id is None
                 else self._q("SELECT * FROM claims WHERE story_id = ? ORDER BY id", (story_id,)))
-        return [Claim(r["id"], r["story_id"], r["summary"],
-                      [x[0] for x in self._q("SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
-                                             "WHERE s.claim_id = ? ORDER BY a.seq, s.start", (r["id"],))],
-                      r["status"]) for r in rows]
+        return self._claims(rows)
 
     def replace_disputes(self, claim_id: str, disputes: list[Dispute]) -> None:
         self._db.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))
@@ -366,7 +363,8 @@ class SQLiteStore(Store):
         narrow = query.article_id or query.speaker or query.entity_id
         join = "statements s JOIN articles a" if narrow else "articles a CROSS JOIN statements s"
         count = None if "a." in where else "FROM statements s" + where
-        order = f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.rowid" if query.by_day else "a.rowid, s.start"
+        order = (f"{_STATEMENT_DAY} IS NULL, {_STATEMENT_DAY}, s.start, a.rowid, s.rowid" if query.by_day
+                 else _STATEMENT_ORDER)
         body = f"FROM {join} ON a.id = s.article_id" + where
         if query.offset and not where and not query.by_day:
             total = self._q("SELECT COUNT(*) FROM statements")[0][0]
@@ -386,7 +384,7 @@ class SQLiteStore(Store):
         if not first:
             return []
         return self._q("SELECT s.* FROM articles a CROSS JOIN statements s ON a.id = s.article_id WHERE a.rowid >= ? "
-                       "ORDER BY a.rowid, s.start LIMIT ? OFFSET ?",
+                       f"ORDER BY {_STATEMENT_ORDER} LIMIT ? OFFSET ?",
                        (first[0][0], query.limit, query.offset - first[0][1]))
 
     def _speaker_condition(self, speaker: str) -> tuple[str, tuple]:
@@ -417,12 +415,18 @@ class SQLiteStore(Store):
     def find_claims(self, query: Query) -> tuple[list[Claim], int]:
         where, params = _conditions([("c.story_id = ?", query.story_id), ("c.status = ?", query.status)])
         rows, total = self._page("c.*", "FROM claims c" + where, params, "c.id", query)
-        return [self._claim(r) for r in rows], total
+        return self._claims(rows), total
 
-    def _claim(self, row: sqlite3.Row) -> Claim:
-        ids = [x[0] for x in self._q("SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id "
-                                     "WHERE s.claim_id = ? ORDER BY a.seq, s.start", (row["id"],))]
-        return Claim(row["id"], row["story_id"], row["summary"], ids, row["status"])
+    def _claims(self, rows: list[sqlite3.Row]) -> list[Claim]:
+        """The claims of `rows`, each with its statements in article order (one query for all of them, not one
+        per claim; rowid order is seq order, and reading it from the id index skips the articles' rows)."""
+        said: dict[str, list[str]] = {row["id"]: [] for row in rows}
+        for chunk in _chunks(list(said)):
+            for claim_id, statement_id in self._q(
+                    "SELECT s.claim_id, s.id FROM statements s JOIN articles a ON a.id = s.article_id "
+                    f"WHERE s.claim_id IN ({','.join('?' * len(chunk))}) ORDER BY {_STATEMENT_ORDER}", chunk):
+                said[claim_id].append(statement_id)
+        return [Claim(row["id"], row["story_id"], row["summary"], said[row["id"]], row["status"]) for row in rows]
 
     def find_disputes(self, query: Query) -> tuple[list[Dispute], int]:
         where, params = _conditions([("c.story_id = ?", query.story_id), ("d.kind = ?", query.kind)])
@@ -445,7 +449,7 @@ class SQLiteStore(Store):
 
     def claim(self, claim_id: str) -> Claim | None:
         rows = self._q("SELECT * FROM claims WHERE id = ?", (claim_id,))
-        return self._claim(rows[0]) if rows else None
+        return self._claims(rows)[0] if rows else None
 
     def dispute(self, dispute_id: str) -> Dispute | None:
         rows = self._q("SELECT * FROM disputes WHERE id = ?", (dispute_id,))
@@ -466,6 +470,9 @@ class SQLiteStore(Store):
         return {r[0]: r[1] for r in rows}
 
 
+# Statements in article order (rowid order is seq order: articles are only appended), then by start, then as
+# stored (two statements may start at one offset); the (article_id, start) index gives this order without a sort.
+_STATEMENT_ORDER = "a.rowid, s.start, s.rowid"
 # The day a statement is placed on: its own date, else its article's dateline or publication day.
 _STATEMENT_DAY = "COALESCE(s.said_on, a.dateline_date, substr(a.published, 1, 10))"
 _ARTICLE_DAY = "COALESCE(a.dateline_date, substr(a.published, 1, 10))"

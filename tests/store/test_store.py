@@ -325,3 +325,24 @@ def _undo_migration_5(db_url: str) -> None:
         for sql in undo:
             conn.execute(sql)
         conn.close()
+
+
+def test_statements_starting_at_one_offset_come_as_stored(store):
+    """Two statements may start at one offset (a quote inside reported speech): every read lists them in the order
+    they were stored, in SQLite and PostgreSQL alike, not in id order or at the engine's whim."""
+    article = _said("a1", 1)
+    first = article.statements[0]
+    later, earlier = replace(first, id="a1-9", end=9), replace(first, id="a1-10", end=12)
+    with store.transaction():
+        store.put_article(replace(article, statements=[later, earlier]), "S1")
+        for statement in (later, earlier):
+            store.set_statement_claim(statement.id, "C1")
+        store.put_claim(Claim("C1", "S1", "one claim", [], "reported"))
+    stored = ["a1-9", "a1-10"]
+    assert [s.id for s in store.statements()] == stored
+    assert [s.id for s in store.article("a1").statements] == stored
+    assert [s.id for s in store.find_statements(Query())[0]] == stored
+    assert [s.id for s in store.find_statements(Query(by_day=True))[0]] == stored
+    assert [s.id for s in store.find_statements(Query(offset=1))[0]] == stored[1:]
+    assert store.claim("C1").statement_ids == stored
+    assert store.find_claims(Query(story_id="S1"))[0][0].statement_ids == stored
