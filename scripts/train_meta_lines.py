@@ -5,7 +5,7 @@
 Lines near each page's article text are labelled from the page's own markup (bench.meta's gold):
 a headline line matches the markup's title (token-set F1 >= 0.8), a date line prints the markup's
 publication day, a byline line is short and holds an author's surname. Only pages of the "train"
-part of bench.meta's fixed split are read, all languages, so `storytrace bench meta-text` on the
+part of bench.meta's fixed split (by site) are read, all languages, so `storytrace bench meta-text` on the
 "dev" part scores pages the model never saw. Each class is a conditional logit: per page, a softmax
 over the page's lines and a "none" option, fitted by L-BFGS with an L2 penalty. Needs scipy (it comes
 with the `train` extra, scikit-learn); about a minute.

@@ -11,8 +11,9 @@ one day off when either side carries a time zone; byline right when it holds an 
 outlet right when the names agree up to case, "The", punctuation and domain form. Coverage is the
 share of those pages where storytrace gave any value.
 
-Pages are split once and for all by a hash of their id into "train" (for tuning and for training
-the line classifier) and "dev" (held out); metrics are reported on all pages and on each part.
+Pages are split once and for all by a hash of their site (a page's registrable domain name) into
+"train" (for tuning and for training the line classifier) and "dev" (held out: sites and templates
+never seen); metrics are reported on all pages and on each part.
 
     python -m storytrace.bench.meta --data DIR [--path text|html] [--split dev] [--field title] --errors
 """
@@ -56,9 +57,37 @@ class MetaPage:
         return page_split(self.id)
 
 
+# Second-level labels under a country's domain ("co" of bbc.co.uk, "com" of laestrella.com.pa).
+_SECOND_LEVEL = frozenset("com net org edu gov co ac".split())
+
+
+def site_of(page_id: str) -> str:
+    """The site a page belongs to, as its registrable name: "wikipedia" for https://en.wikipedia.org/...,
+    "kbs" for world.kbs.co.kr, the archived site for a web.archive.org copy, "gleaner" for the file id
+    "hard::jamaica.gleaner.com-victims.html"."""
+    from urllib.parse import urlsplit
+
+    if "://" not in page_id:  # "hard::iwr.de.IWR-Pressedienst.html": the host runs into the file's name
+        labels = re.split(r"[.-]", page_id.split("::")[-1].lower())
+        for index in range(1, len(labels)):
+            if labels[index] in _SECOND_LEVEL or re.fullmatch(r"[a-z]{2,3}", labels[index]):
+                return labels[index - 1]
+        return labels[0]
+    parts = urlsplit(page_id)
+    archived = re.match(r"/web/\d+\w*/(.+)", parts.path) if parts.hostname == "web.archive.org" else None
+    if archived:
+        target = archived[1]
+        return site_of(target if "://" in target else "http://" + target)
+    labels = (parts.hostname or "").lower().split(".")[:-1]  # without the top-level domain
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    return labels[-1] if labels else page_id
+
+
 def page_split(page_id: str) -> str:
-    """"dev" or "train", fixed by a hash of the page id."""
-    digest = int(hashlib.sha1(page_id.encode("utf-8")).hexdigest()[:8], 16)
+    """"dev" or "train", fixed by a hash of the page's site: every page of a site falls in one part, so the
+    held-out part measures pages of sites (and page templates) never seen in training or tuning."""
+    digest = int(hashlib.sha1(site_of(page_id).encode("utf-8")).hexdigest()[:8], 16)
     return "dev" if digest / 0xFFFFFFFF < DEV_SHARE else "train"
 
 
@@ -356,10 +385,14 @@ def byline_right(predicted: str | None, authors: list[str]) -> bool:
         return False
     words = _tokens(predicted)
     for author in authors:
-        parts = _TOKEN.findall(author.lower())
+        parts = [part for part in _TOKEN.findall(author.lower()) if part not in _CREDENTIALS]
         if parts and parts[-1] in words:
             return True
     return False
+
+
+# Degrees and suffixes after a name ("Grant Tinsley, PhD"): the surname comes before them.
+_CREDENTIALS = frozenset("phd md rd dr mph mba msc ms ma bsc jr sr ii iii".split())
 
 
 _DOMAIN_TAIL = re.compile(r"\.(?:com|org|net|co|uk|us|ca|au|de|fr|in|io|info|news|tv|eu)(?:\.[a-z]{2})?$")
@@ -488,7 +521,7 @@ def _bench(data: Path, path: Path_, limit: int | None, settings: Settings | None
     return BenchResult(
         benchmark=f"meta-{path}", data=str(data_dir), n=len(results), primary="mean_accuracy", metrics=metrics,
         backend=backend, seconds=time.perf_counter() - start,
-        details={"split": f"dev = sha1(page id) below {DEV_SHARE}; suffixes _dev and _train",
+        details={"split": f"dev = sha1(page's site) below {DEV_SHARE}; suffixes _dev and _train",
                  "gold": "page markup (og/twitter/JSON-LD/meta, htmldate)"},
     )
 

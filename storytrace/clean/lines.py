@@ -212,11 +212,12 @@ _LEAD_WORDS = 40
 
 
 def _can_be_headline(text: str, row: dict[str, float]) -> bool:
-    """Shapes no headline has, whatever the model's score: code, a lower-case start, a dangling comma,
-    an e-mail credit."""
+    """Shapes no headline has, whatever the model's score: code, a lower-case start, a dangling comma or
+    bar, an e-mail credit, a date line, a "By ..." credit."""
     stripped = text.strip()
-    return bool(stripped) and not row["code"] and not stripped[0].islower() and not stripped.endswith(",") \
-        and "@" not in stripped and "email protected" not in stripped.lower()
+    return bool(stripped) and not row["code"] and not stripped[0].islower() and not stripped.endswith((",", "|")) \
+        and "@" not in stripped and "email protected" not in stripped.lower() and not row["date_line"] \
+        and not row["by"]
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,9 @@ _EMAIL = re.compile(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "di", "du", "del", "dos"}
+# April, May and June are also first names ("By April Roach"); a date has digits, which no name has.
 _NOT_FIRST_NAMES = set("monday tuesday wednesday thursday friday saturday sunday the this that january february "
-                       "march april may june july august september october november december".split())
+                       "march july august september october november december".split())
 # Words opening chrome lines ("About Ferncombe Herald", "Subscribe To Our Newsletter") that no name starts with.
 _NOT_FIRST_NAMES |= set("about subscribe follow contact home more read share sign join privacy terms related latest "
                         "top most news world our your welcome support advertise download watch listen photo video "
@@ -95,7 +96,7 @@ def _parse_byline(line: str) -> tuple[str, Outlet | None] | None:
     "A, Staff Writer"; None when the line is not a byline."""
     if len(line) > 160:
         return None
-    line = _EMAIL.sub(" ", line).strip()
+    line = _EMAIL.sub(" ", line).strip(" |•·/–—-")
     by = _BY.match(line)
     rest = by["rest"] if by else line
     parts = re.split(r"\s+[|–—]\s+|\s+-\s+", rest)
@@ -371,9 +372,12 @@ def _same_name(line: str, name: str) -> bool:
 
 
 _MARK = r"(?:©|\(c\)|copyright\b|&copy;)"
-_HOLDER_BEFORE = re.compile(rf"^(?P<holder>[A-Z][\w&.'’ -]{{1,60}}?)\s*{_MARK}\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?[\s.,]*"
-                            r"(?:all rights reserved.*)?$", re.IGNORECASE)
-_HOLDER_LEAD = re.compile(rf"^(?:\s*(?:{_MARK}|\d{{4}}(?:\s*[-–]\s*\d{{4}})?|by\b|[-–—:,])\s*)+", re.IGNORECASE)
+_HOLDER_BEFORE = re.compile(rf"^(?P<holder>[A-Z][\w&.'’ -]{{1,60}}?)[®™]?\s*{_MARK}\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?"
+                            r"(?:[\s.,]*all rights reserved.*|[.,|]\s.*|[\s.,]*)$", re.IGNORECASE)
+# Before the holder: the mark, the years, "by", separators, and "All rights reserved" when it comes first
+# ("©2019 | ALL RIGHTS RESERVED | EAT WHAT TONIGHT").
+_HOLDER_LEAD = re.compile(rf"^(?:\s*(?:{_MARK}|\d{{4}}(?:\s*[-–]\s*\d{{4}})?|by\b|all\s+rights\s+reserved\b\.?|[-–—:,|])\s*)+",
+                          re.IGNORECASE)
 _HOLDER_END = re.compile(r"\.\s+(?=[A-Z])(?!(?:[A-Z][a-z]?\.|Lucia|Kitts|Louis|Paul|Petersburg)\b)|\s+[|•·/]\s+|\s+[-–—]\s+"
                          r"|[,.]?\s*all rights reserved|\s+on\s+the\s+[\w ]{1,30}theme\b|\s+powered\s+by\b|\.\s*$|,\s*(?=all\b|some\b)", re.IGNORECASE)
 _BARE_COPYRIGHT = re.compile(rf"^\s*(?:{_MARK}\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*$", re.IGNORECASE)
@@ -381,8 +385,8 @@ _BARE_COPYRIGHT = re.compile(rf"^\s*(?:{_MARK}\s*)+(?:\d{{4}}(?:\s*[-–]\s*\d{{
 _COPYRIGHT_LINE_CHARS = 400
 # Holders are names: "Rutgers, The State University of New Jersey" is about the longest.
 _HOLDER_WORDS = 8
-# Copyright lines are read among the last lines of a page, where the footer is.
-_FOOTER_SCAN = 25
+# Copyright lines are read among the last lines of a page, where the footer is (long footers list dozens of links).
+_FOOTER_SCAN = 60
 
 
 def _holder_of(line: str) -> str | None:
@@ -392,7 +396,7 @@ def _holder_of(line: str) -> str | None:
         return None
     before = _HOLDER_BEFORE.match(line)
     if before is not None:
-        return before["holder"].strip(" ,;:-")
+        return _sane_holder(before["holder"].strip(" ,;:-"))
     if _COPYRIGHT.match(line) is None:
         return None
     rest = _HOLDER_LEAD.sub("", line.strip())
@@ -401,6 +405,11 @@ def _holder_of(line: str) -> str | None:
     end = _HOLDER_END.search(rest)
     holder = (rest[:end.start()] if end else rest).strip(" ,;:-")
     holder = re.sub(r"[\s,]*\d{4}(?:\s*[-–]\s*(?:\d{4})?)?$", "", holder).strip(" ,;:·•|-–—")
+    return _sane_holder(holder)
+
+
+def _sane_holder(holder: str) -> str | None:
+    """`holder` when it can be a name: not a menu entry, a sentence or a bare mark."""
     if re.match(r"[&+]|(?i:and|image|images|photo|photos|permissions?|notice|policy|information)\b", holder) \
             or re.search(r"(?i:\s(?:and|&|of|for|the))$", holder):
         return None  # "Copyright & Permissions", "Copyright Image Usage and ...": a menu entry, not a holder
@@ -476,12 +485,23 @@ _IS_A = re.compile(r"^(?P<name>[^,]+?)\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])", re.IGNORECASE)
 _TRAIL = re.compile(r"[\s,;|•·/–—-]+(?:on|at|posted|published|updated)?[\s,;|•·/–—:-]*$", re.IGNORECASE)
 _GLUED_ROLE = re.compile(r"(?<=[a-z])(?:Staff|Senior|Reporter|Writer|Correspondent|Editor|Contributor|Columnist)\b.*$")
+_HANDLE = re.compile(r"\s*(?<![\w.+-])@\w+\b(?!\.\w)|(?<=[a-z])@\w+\b(?!\.\w)")
 _LEADING_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*", re.IGNORECASE)
 _TITLE_BY = re.compile(r"^(?P<title>.{15,}?)\s+by\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*$")
 # An author box sentence is short; a longer sentence naming a reporter is article text.
 _AUTHOR_BOX_WORDS = 30
 _BREADCRUMB = re.compile(r"\s+[»›>]\s+")
 _WRAPPING_QUOTES = (("“", "”"), ("‘", "’"), ('"', '"'), ("'", "'"), ("``", "''"), ("`", "`"), ("«", "»"), ("„", "“"))
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised, as in "The Unbound Collection Officially Opens"."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+# Share of capitalised words making a Title Case headline (small words like "by", "of" stay lower case).
+_TITLE_CASE_SHARE = 0.75
 
 
 def _headline_text(line: str) -> str:
@@ -506,6 +526,7 @@ def _byline_from_line(line: str, following: str | None) -> tuple[str, Outlet | N
             return None
         text = "By " + following.strip()
     text = _LEADING_STAMP.sub("", text)  # "11:07Gavin O'Callaghan": a live blog's time glued to the name
+    text = _HANDLE.sub("", text)  # "Jon Porter@JonPorty": the name's Twitter handle
     text = _GLUED_ROLE.sub("", text)  # "Evan HalperStaff Writer": a role glued to the name
     is_a = _IS_A.match(text)
     if is_a:
@@ -550,6 +571,8 @@ class _PageRead:
 
 _DOMAIN_MENTION = re.compile(r"(?<![\w@/.-])(?:www\.)?((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ie|ca|com\.au|co\.in|news))(?![\w-]|\.\w)",
                              re.IGNORECASE)
+_ADDRESS_HOST = re.compile(r"(?:\bhttps?://|(?<![\w.+-])[\w.+-]+@)(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w-])",
+                           re.IGNORECASE)
 # Domains every page names (share buttons, app stores, platforms): never the page's own site.
 _PLATFORMS = frozenset("facebook.com twitter.com instagram.com youtube.com google.com apple.com pinterest.com linkedin.com "
                        "wordpress.com wordpress.org tiktok.com reddit.com whatsapp.com t.co bit.ly gmail.com "
@@ -585,6 +608,12 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
             if domain not in _PLATFORMS:
                 # "CHOCOLATE.COM 2020": a domain in a footer line counts as much as two mentions elsewhere.
                 domains[domain] = domains.get(domain, 0) + (MIN_MENTIONS if footer else 1)
+        # A page links its own pages and gives its own contact addresses: "https://www.site.com/author/..",
+        # "news@site.ie".
+        for match in _ADDRESS_HOST.finditer(line):
+            domain = match.group(1).lower()
+            if domain not in _PLATFORMS and not any(domain.endswith("." + p) for p in _PLATFORMS):
+                domains[domain] = domains.get(domain, 0) + 1
     if domains:
         domain = max(domains, key=domains.__getitem__)
         if domains[domain] >= MIN_MENTIONS:
@@ -621,12 +650,16 @@ def _read_page(page: str) -> _PageRead:
             texts.append(candidate)
             # "Faster builds with pip by Jane Doe": a blog's headline with its author on one line.
             titled = _TITLE_BY.match(read.title)
-            if titled and _person(titled["name"]):
+            # In a Title Case headline "by" joins words of the headline ("The Unbound Collection by Hyatt Opens").
+            if titled and _person(titled["name"]) and not _title_case(titled["title"]):
                 read.title, read.byline = titled["title"], _person(titled["name"])
     if header.byline is not None and read.byline is None:
         index = header.byline.index
         following = header.lines[index + 1] if index + 1 < len(header.lines) else None
-        parsed = _byline_from_line(header.byline.text, following)
+        text = header.byline.text
+        if index > 0 and _BY_ALONE.match(header.lines[index - 1]):
+            text = "By " + text  # "By" on the line above the name the model picked
+        parsed = _byline_from_line(text, following)
         if parsed is not None:
             read.byline = parsed[0]
             texts.append(header.byline.text)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storytrace.bench.meta import (
-    bench_meta_html, bench_meta_text, byline_right, gold_from_html, outlet_right, page_split, published_right,
+    bench_meta_html, bench_meta_text, byline_right, gold_from_html, outlet_right, page_split, published_right, site_of,
     title_right,
 )
 from storytrace.errors import BenchError
@@ -94,6 +94,22 @@ def test_split_is_fixed_by_page_id() -> None:
     ids = [f"https://site{i}.example/a" for i in range(40)]
     assert [page_split(i) for i in ids] == [page_split(i) for i in ids]
     assert {page_split(i) for i in ids} == {"dev", "train"}
+
+
+def test_split_keeps_each_site_in_one_part() -> None:
+    """Held-out pages come from sites never trained on: every page of a site, in any id form, shares a part."""
+    forms = ["https://www.harbortimes.co.uk/news/a", "https://news.harbortimes.co.uk/b",
+             "https://web.archive.org/web/20190101000000/http://www.harbortimes.co.uk/c",
+             "hard::harbortimes.co.uk-d.html"]
+    assert {site_of(form) for form in forms} == {"harbortimes"}
+    for i in range(20):
+        assert page_split(f"https://site{i}.example/a") == page_split(f"https://www.site{i}.example/b/c")
+
+
+def test_credentials_after_an_authors_name_are_not_the_surname() -> None:
+    """"Grant Tinsley, PhD" is right for a byline naming Tinsley."""
+    assert byline_right("Grant Tinsley", ["Grant Tinsley, PhD"])
+    assert not byline_right("Jane Doe", ["Grant Tinsley, PhD"])
 
 
 @pytest.fixture

@@ -212,3 +212,63 @@ def test_parent_of_several_sites_is_never_the_outlet() -> None:
     footer = ["Contact", "© 2019 MediaNews Group, Inc. All rights reserved."]
     meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
     assert meta.outlet is None
+
+
+def test_name_picked_under_a_lone_by_line() -> None:
+    """"By" alone above the name, and a first name that is also a month: the name is the byline."""
+    meta = read(page([HEADLINE, "By", "April Lindqvist", "@aprillindqvist", "Nov. 19, 2019"]))
+    assert meta.byline == "April Lindqvist"
+
+
+@pytest.mark.parametrize("line", ["By Jane Doe@JaneDoeWrites", "By Jane Doe | jdoe@harbortimes.example"])
+def test_handle_or_address_after_the_name_is_not_part_of_it(line: str) -> None:
+    """A Twitter handle glued to the name, or an e-mail address after a bar, is left out of the byline."""
+    meta = read(page([HEADLINE, line, "Nov. 19, 2019"]))
+    assert meta.byline == "Jane Doe"
+
+
+def test_by_inside_a_title_case_headline_is_not_an_author() -> None:
+    """"... Collection by Hyatt Officially Opens": in a Title Case headline "by" belongs to the headline."""
+    headline = "Harbor Hotel, The Waterfront Collection by Marlow Officially Opens"
+    meta = read(page([headline, "Nov. 19, 2019"]))
+    assert meta.title == headline
+
+
+def test_date_line_is_never_the_headline() -> None:
+    """The line the model likes best may be the date under the headline: the headline is another line."""
+    meta = read(page(["Local news", HEADLINE, "July 30, 2019 1:16 pm"]))
+    assert meta.title == HEADLINE
+    assert meta.published is not None and meta.published.date() == date(2019, 7, 30)
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("©2019 | ALL RIGHTS RESERVED | FERNCOMBE HERALD — Theme by Someone", "FERNCOMBE HERALD"),
+        ("Ferncombe Herald® © 2013-2020, background by Jane Doe", "Ferncombe Herald"),
+        ("© 2023 - Ferncombe Herald. All Rights Reserved. Write for Us", "Ferncombe Herald"),
+    ],
+)
+def test_copyright_holder_shapes(line: str, holder: str) -> None:
+    """Footers put the rights notice first, a trademark sign after the name, or a dash after the year."""
+    assert copyright_holder("\n".join([*PARAGRAPHS, line])) == holder
+
+
+def test_copyright_holder_found_above_a_long_footer() -> None:
+    """A footer of dozens of links can push the copyright line far from the page's end."""
+    links = [f"Section {i}" for i in range(40)]
+    assert copyright_holder("\n".join([*PARAGRAPHS, "© 2019 Ferncombe Herald.", *links])) == "Ferncombe Herald"
+
+
+def test_menu_entry_before_the_mark_names_no_holder() -> None:
+    """"Image Usage and Copyright" is a menu link, not a holder; the real notice above it counts."""
+    text = "\n".join([*PARAGRAPHS, "Copyright FERNCOMBE 2014 - 2020", "Contact", "Image Usage and Copyright"])
+    assert copyright_holder(text) == "FERNCOMBE"
+
+
+def test_site_named_by_its_own_links_and_addresses() -> None:
+    """With no copyright line, the site's own links and contact addresses name its domain."""
+    footer = ["https://www.ferncombeherald.com/author/staff/", "Contact us: news@ferncombeherald.com",
+              "Share on https://twitter.com/ferncombe"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "ferncombeherald.com"
