@@ -636,6 +636,9 @@ _SITE_PHRASE = re.compile(
     r"advertise\s+(?:on|with)|write\s+for|work\s+(?:at|for)|download\s+the)\s+(?:(?i:the)\s+)?"
     r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
     r"(?:\s+(?i:newsletter|today|homepage|home|app|team|on\s+\w+))?\s*[.!:]?$")
+_PUBLISHED_LINE = re.compile(r"^\W*(?:e-?|first\s+|originally\s+)?published\b(?:\s+on\b)?\s*:?\s*\S", re.IGNORECASE)
+# A "Published ..." stamp is short; a longer line saying "published" is prose.
+_STAMP_WORDS = 25
 _NOT_SITE_NAMES = frozenset("us me our the this it him her them".split())
 
 
@@ -675,6 +678,14 @@ def _read_page(page: str) -> _PageRead:
                     texts.append(line)
                     break
     day_first = numeric_day_first(header.lines)
+    # A line saying "Published: <date>" states the date outright, wherever the page puts it (under the
+    # article on some sites); it beats the model's guess, which may be an "Updated" line or the masthead's today.
+    for line in header.lines:
+        if len(line.split()) <= _STAMP_WORDS and _PUBLISHED_LINE.match(line):
+            read.when = parse_when(line, day_first)
+            if read.when is not None:
+                texts.append(line)
+                break
     for candidate in (header.date, header.byline):
         if candidate is not None and read.when is None:
             read.when = parse_when(candidate.text, day_first)

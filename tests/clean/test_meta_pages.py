@@ -272,3 +272,10 @@ def test_site_named_by_its_own_links_and_addresses() -> None:
               "Share on https://twitter.com/ferncombe"]
     meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
     assert meta.outlet == "ferncombeherald.com"
+
+
+def test_published_stamp_below_the_article_beats_an_updated_line() -> None:
+    """"Published: <date>" states the date wherever the page prints it; "Updated" under the headline is later."""
+    footer = ["Published: 19 November 2019", *FOOTER]
+    meta = read(page([HEADLINE, "Updated: November 21, 2019"], footer=footer))
+    assert meta.published is not None and meta.published.date() == date(2019, 11, 19)
