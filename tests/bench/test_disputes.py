@@ -92,21 +92,33 @@ ASSERTION = _statement("s1", "a1", "the port will close in March", speaker="the 
 
 
 def test_strict_recall_needs_a_refuting_body_against_an_agreeing_one_of_the_claim():
-    """A denial from the refuting body against an agreeing body counts; from the agreeing side, or inside one body,
-    it does not."""
+    """A refuting body against an agreeing one counts, whichever side denies (a claim's headlines may state
+    opposite facts); two agreeing bodies, or one body against itself, do not."""
     claims = fnc_claims(_rows())
     hit = Dispute("D1", "c", ["d3", "s1"], "denial", "")
     metrics, details = score(claims, _produced([hit], [DENIAL, ASSERTION]))
     assert metrics["dispute_recall_strict"] == 0.5  # one of the two claims
     assert details["claims_with_strict_dispute"].endswith("C1")
-    backwards = _statement("d2", "a2", "the port is not closing", "denies")  # body 2 agrees only
+    agreeing = _statement("d2", "a2", "the port is not closing", "denies")  # body 2 agrees only
     same_body = _statement("s3", "a3", "the port will close in March")  # body 3 refutes one headline, discusses one
-    misses = [Dispute("D2", "c", ["d2", "s3"], "denial", ""), Dispute("D3", "c", ["d3", "s3"], "denial", "")]
-    metrics, _ = score(claims, _produced(misses, [DENIAL, backwards, same_body]))
+    misses = [Dispute("D2", "c", ["d2", "s1"], "denial", ""), Dispute("D3", "c", ["d3", "s3"], "denial", "")]
+    metrics, _ = score(claims, _produced(misses, [DENIAL, ASSERTION, agreeing, same_body]))
     assert metrics["dispute_recall_strict"] == 0.0
-    either_way = Dispute("D4", "c", ["s1", "d3"], "contradiction", "")
-    metrics, _ = score(claims, _produced([either_way], [DENIAL, ASSERTION]))
+    from_the_agreeing_side = Dispute("D4", "c", ["d2", "s3"], "denial", "")
+    metrics, _ = score(claims, _produced([from_the_agreeing_side], [agreeing, same_body]))
     assert metrics["dispute_recall_strict"] == 0.5
+
+
+def test_on_the_reference_headline_each_body_takes_one_side():
+    """Body 3 refutes the claim's reference headline and only discusses another: against body 1 (agreeing with
+    the reference) it counts; body 4, never paired with the reference, takes no side on it."""
+    claims = fnc_claims(_rows())
+    assert claims[0].reference == "Port of Velmora to close in March"
+    other = _statement("s4", "a4", "the port closes in March")
+    metrics, _ = score(claims, _produced([Dispute("D1", "c", ["d3", "s1"], "denial", "")], [DENIAL, ASSERTION]))
+    assert metrics["dispute_recall_strict_one_headline"] == 0.5
+    metrics, _ = score(claims, _produced([Dispute("D2", "c", ["d3", "s4"], "denial", "")], [DENIAL, other]))
+    assert (metrics["dispute_recall_strict"], metrics["dispute_recall_strict_one_headline"]) == (0.5, 0.0)
 
 
 def test_disputes_across_claims_inside_one_article_and_per_denial_are_counted():
@@ -236,3 +248,12 @@ def test_bench_runs_end_to_end_on_hand_written_bodies(tmp_path):
     assert result.metrics["disputes_across_claims"] == 0.0
     assert result.metrics["unjudged"] == result.metrics["disputes_total"]
     assert sheet.read_text().count("\n## ") == result.metrics["disputes_total"]
+
+
+def test_a_sheet_in_a_missing_folder_is_refused_before_any_work(tmp_path):
+    """The sheet is written after minutes of analysis: a path that cannot be written is refused first."""
+    from storytrace.bench.disputes import bench_disputes
+
+    bodies, stances = _write_csvs(tmp_path)
+    with pytest.raises(BenchError, match="no such folder for the sheet"):
+        bench_disputes(bodies, stances, sheet=tmp_path / "missing" / "sheet.md")
