@@ -11,6 +11,7 @@ it has met before.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,16 @@ _ORG_SUFFIXES = frozenset({"news", "agency", "service", "newspaper", "wire"})
 # Cues whose "to" phrase is what they answer, not whom they spoke to: "responded to a report".
 _ANSWERING = frozenset({"tell", "respond", "reply", "answer", "react", "refer", "object", "point", "listen"})
 # Nouns of what was published: "said to a newspaper" is an outlet, "to a newspaper report" is not.
-_WRITTEN = (cues.CLAIM_NOUNS | cues.STATEMENT_NOUNS | {"article", "articles", "editorial", "column", "piece"}) - {"post"}
+_WRITTEN = (cues.CLAIM_NOUNS | cues.STATEMENT_NOUNS
+            | {"article", "articles", "editorial", "column", "piece"}) - {"post"}
+# Occasions words are told at: "told a news conference", "told a briefing" (but "told the Post").
+_OCCASIONS = cues.STATEMENT_NOUNS - {"post"}
+# People who take words down for a news organisation: "told a Politico reporter" was told to Politico.
+_PRESS_PEOPLE = frozenset({"reporter", "reporters", "correspondent", "journalist", "journalists", "interviewer",
+                           "host", "anchor", "columnist", "editor", "editors"})
+# How far back "he said" may take the relay of the statement "he" points to: the words of one interview run on
+# over the next sentences, but a "he" further away is the person again, in the article's own narrative.
+PRONOUN_REACH = 3  # sentences
 _DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 _BACK_PRONOUNS = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | {"it"}
 
@@ -61,6 +71,8 @@ class ChainTracer:
         self.agency = agency
         self.traced: list[_Traced] = []
         self.press: list[tuple[int, str]] = []  # news organisations met so far, with where they stood
+        self.relays: list[tuple[int, str]] = []  # every relay met so far (news organisations among them)
+        self.sentence_starts = [sent.start for sent in doc.sents]
 
     def trace(self, statement: Statement, cue: Token, speaker: Token | None, relays: list[Token]) -> None:
         """Add to `statement.chain` the relays its own clause leaves out, and remember it for later ones."""
@@ -86,14 +98,18 @@ class ChainTracer:
             if _agentless_relay(cue):
                 # "The sources were quoted as saying": by whoever the article last had report or relay
                 previous = self._antecedent(statement, speaker)
-                relay = self._latest_press(cue.i) or self.agency
+                relay = _latest(self.relays, cue.i) or self.agency
                 if previous is not None:
                     added.extend(_middle(previous.chain, self.outlet, self.agency))
                 elif relay is not None:
                     added.append(relay)
-            elif _refers_back(speaker):
+            elif _refers_back(speaker) and cues.cue_lemma(cue.lower_) in cues.SPEECH_LEMMAS:
+                # only a speech verb goes on with what was told to someone: "he thought", "he laments" are the
+                # narrative's, not the interview's
                 self._resolve_press_noun(statement, speaker)
                 previous = self._antecedent(statement, speaker)
+                if previous is not None and speaker.lower_ in _BACK_PRONOUNS and not self._near(previous, speaker):
+                    previous = None
                 if previous is not None:
                     added.extend(_middle(previous.chain, self.outlet, self.agency))  # "the sources said"
         # The speaker may have changed above ("which cited", "the newspaper"): the chain ends with it.
@@ -103,15 +119,20 @@ class ChainTracer:
     # --- what the article has met ---------------------------------------------------------------
 
     def _remember(self, statement: Statement, cue: Token, at: int) -> None:
+        """Relays and reporting organisations, for later statements that name theirs only by "the agency",
+        "the newspaper" or not at all. A relay counts as a news organisation (that "told X" may address) only
+        when its name says so: "Clinton, citing aides, said" makes Clinton no newspaper."""
         self.traced.append(_Traced(statement, at))
         for name in _middle(statement.chain, self.outlet, self.agency):
-            self.press.append((cue.i, name))
+            self.relays.append((cue.i, name))
+            if is_press_name(name):
+                self.press.append((cue.i, name))
         if cues.cue_lemma(cue.lower_) == "report" or is_press_name(statement.speaker.name):
             self.press.append((cue.i, statement.speaker.name))
+            self.relays.append((cue.i, statement.speaker.name))
 
     def _latest_press(self, before: int) -> str | None:
-        earlier = [name for at, name in self.press if at < before]
-        return earlier[-1] if earlier else None
+        return _latest(self.press, before)
 
     def _antecedent(self, statement: Statement, speaker: Token) -> Statement | None:
         """The last earlier statement of the same speaker whose chain passed through a relay."""
@@ -121,6 +142,14 @@ class ChainTracer:
                 chain = traced.statement.chain
                 return traced.statement if _middle(chain, self.outlet, self.agency) else None
         return None
+
+    def _near(self, previous: Statement, speaker: Token) -> bool:
+        """Whether `speaker` stands within `PRONOUN_REACH` sentences of the statement it refers back to."""
+        start = self.doc.char_span(previous.start, previous.end, alignment_mode="expand")
+        if start is None:
+            return False
+        gap = bisect_right(self.sentence_starts, speaker.i) - bisect_right(self.sentence_starts, start.end - 1)
+        return gap <= PRONOUN_REACH
 
     def _resolve_press_noun(self, statement: Statement, speaker: Token) -> None:
         """"The newspaper said", when speaker resolution found no newspaper by that word: the last one named."""
@@ -147,6 +176,11 @@ class ChainTracer:
                         candidates += [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
                                        for c in p.children if c.dep_ == "pobj"]
         for head in candidates:
+            if head.lower_ in _OCCASIONS:
+                continue  # "told a news conference", "told a briefing": an occasion, not an organisation
+            publisher = self._publisher(head, _PRESS_PEOPLE)
+            if publisher is not None:
+                return publisher  # "told a Politico reporter"
             name = self._written(head)
             if head.lower_ in PRESS_NOUNS and _is_definite(head) and len(name.split()) <= 3:
                 return self._latest_press(head.i)  # "told the newspaper": the one named before, if any
@@ -156,18 +190,23 @@ class ChainTracer:
 
     def _name_publisher(self, statement: Statement, relay: Token) -> None:
         """"a Yonhap news agency report that quoted ...": the relay is Yonhap, not its report."""
-        if relay.lower_ not in _WRITTEN:
-            return
-        words = [c for c in relay.children if c.dep_ in ("compound", "poss", "nmod") and c.i < relay.i]
+        publisher = self._publisher(relay, _WRITTEN)
+        if publisher is not None:
+            written = self._name(relay)
+            statement.chain = [publisher if name == written else name for name in statement.chain]
+
+    def _publisher(self, head: Token, nouns: frozenset[str]) -> str | None:
+        """The news organisation named before `head` when `head` is one of `nouns`: "a Yonhap news agency
+        report" -> "Yonhap news agency", "a Politico reporter" -> "Politico"."""
+        if head.lower_ not in nouns:
+            return None
+        words = [c for c in head.children if c.dep_ in ("compound", "poss", "nmod") and c.i < head.i]
         if not words:
-            return
-        publisher = self.doc[min(w.left_edge.i for w in words):relay.i].text.strip()
+            return None
+        publisher = self.doc[min(w.left_edge.i for w in words):head.i].text.strip()
         if publisher.endswith(("'s", "’s")):
             publisher = publisher[:-2]
-        if not is_press_name(publisher):
-            return
-        written = self._name(relay)
-        statement.chain = [publisher if name == written else name for name in statement.chain]
+        return publisher if is_press_name(publisher) else None
 
     def _written(self, head: Token) -> str:
         return speaker_parts(head, self.resolver.people)[0]
@@ -175,6 +214,11 @@ class ChainTracer:
     def _name(self, head: Token) -> str:
         speaker = self.resolver.resolve(head, remember=False)
         return speaker.name if speaker is not None else self._written(head)
+
+
+def _latest(met: list[tuple[int, str]], before: int) -> str | None:
+    earlier = [name for at, name in met if at < before]
+    return earlier[-1] if earlier else None
 
 
 # --- clause shapes ---------------------------------------------------------------------------------

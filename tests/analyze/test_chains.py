@@ -90,6 +90,27 @@ def test_told_reporters_is_no_relay(nlp):
         OUTLET, "Ellery"]
 
 
+def test_told_a_news_conference_is_no_relay_but_a_papers_reporter_is(nlp):
+    """"a news conference" is an occasion despite its "news"; "a Politico reporter" took the words for Politico."""
+    s = said(nlp, "Ellery told a news conference that no proposal had been made.", "proposal")
+    assert s.chain == [OUTLET, "Ellery"]
+    s = said(nlp, "Ellery told a Politico reporter that no proposal had been made.", "proposal")
+    assert s.chain == [OUTLET, "Politico", "Ellery"]
+
+
+def test_he_said_goes_on_with_the_interview_only_nearby_and_only_in_speech(nlp):
+    """"He said" right after "X told the Post" is more of the interview; far later, or "he believes", is not."""
+    told = "Nathan Ellery told the Meridian Post that no proposal had been made. "
+    near = said(nlp, told + "He said the letter restated old positions.", "restated")
+    assert near.chain == [OUTLET, "the Meridian Post", "Nathan Ellery"]
+    far = said(nlp, told + "The letter was delivered on Dec. 9. The envoy stayed three days. Talks have been frozen "
+               "since 2006. Veskaria's harvest failed. At a briefing on Monday, he said the letter restated old "
+               "positions.", "restated")
+    assert far.speaker.name == "Nathan Ellery" and far.chain == [OUTLET, "Nathan Ellery"]
+    belief = said(nlp, told + "He believes the letter restated old positions.", "restated")
+    assert belief.speaker.name == "Nathan Ellery" and belief.chain == [OUTLET, "Nathan Ellery"]
+
+
 def test_interview_with_a_newspaper_is_a_relay(nlp):
     """"said in an interview with the Meridian Post": the newspaper passed the words on."""
     s = said(nlp, "Ellery said in an interview with the Meridian Post that no proposal had been made.", "proposal")
