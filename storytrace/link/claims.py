@@ -17,7 +17,8 @@ import numpy as np
 
 from storytrace.link.disputes import Close, find_disputes, negated, one_utterance, unsaid, values_conflict
 from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
-                                          proposition_similarity, stem_similarity, stems)
+                                          names_a_report, predicate_stems, proposition_similarity,
+                                          stem_similarity, stems)
 from storytrace.link.sources import count_sources, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
 from storytrace.link.stance_features import HEDGE_WORDS, words
@@ -319,11 +320,12 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
     one the other's: an outlet that gives a date with more context ("the two sides agreed to hold
     exploratory talks, to be held in Geneva on Jan. 5") still speaks of the talks another places on Jan.
     12, but a negatively worded remark that merely shares names with an assertion is not its denial. A
-    statement of a single content word says too little to conflict. A terse denial is compared by what it
-    denies (`targets`) where its article says."""
+    statement of a single content word says too little to conflict, and two that share only names say
+    different things of them (unless one is a denial naming a report: "dismissed the reports"). A terse
+    denial is compared by what it denies (`targets`) where its article says."""
     targets = targets or {}
-    propositions = dict(zip([s.id for s in statements],
-                            models.propositions.encode([targets.get(s.id, s.text) for s in statements])))
+    said = {s.id: targets.get(s.id, s.text) for s in statements}
+    propositions = dict(zip(said, models.propositions.encode(list(said.values()))))
 
     def close(a: Statement, b: Statement) -> bool:
         if b.polarity == "denies" and a.polarity != "denies":
@@ -331,6 +333,9 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
         pa, pb = propositions[a.id], propositions[b.id]
         if min(len(pa.terms), len(pb.terms)) < 2:
             return False
+        if not (predicate_stems(said[a.id]) & predicate_stems(said[b.id])) and not (
+                a.polarity == "denies" and names_a_report(said[a.id])):
+            return False  # they share only names: they say different things of them
         similar = proposition_similarity(pa, pb) >= settings.claim_dispute_similarity
         if a.polarity == "denies":
             return coverage(pa, pb) >= settings.claim_dispute_coverage and (similar or len(pa.terms) <= TERSE)
@@ -355,7 +360,8 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
         return result
     lead = plain[0]
     close = close or (lambda a, b: True)
-    doubtful = [s for s in statements if s.polarity == "asserts" and _matters(s, statements, close)]
+    # "confirmed that he is not dead" confirms a denial: the cue's stance is not the statement's to the claim.
+    doubtful = [s for s in statements if s.polarity in ("asserts", "confirms") and _matters(s, statements, close)]
     if not doubtful:
         return result
     proba = models.stance_proba([(lead.text, s.text) for s in doubtful])

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 
 from storytrace.link.propositions import concrete_values
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import same_source, source_key
 from storytrace.link.targets import ANSWER_WINDOW, gap
-from storytrace.link.stance_features import NEGATORS, REFUTE_WORDS, words
+from storytrace.link.stance_features import NEGATORS, words
 from storytrace.model import Claim, Dispute, Statement
 
 _ASSERTING = {"asserts", "confirms", "speculates"}
@@ -112,10 +113,17 @@ SAME_WORDS = 0.9
 _CUE_NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
 
 
+# Cues of a question: asking whether something is so neither asserts nor denies it.
+_QUESTION_CUES = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering",
+                            "question", "questions", "questioned", "questioning", "inquired"})
+
+
 def unsaid(statement: Statement) -> bool:
-    """Whether the cue says the speaker did not say it ("I am not saying ...", "did not mention ..."): then
-    the statement is neither a denial nor an assertion of its content, so neither side of a dispute."""
+    """Whether the statement neither asserts nor denies its content, so is neither side of a dispute: the cue
+    says the speaker did not say it ("I am not saying ...", "did not mention ..."), or it is a question."""
     cue = statement.cue.lower().replace("’", "'").split()
+    if statement.text.rstrip(" \"'”’").endswith("?") or _QUESTION_CUES.intersection(cue):
+        return True
     return statement.polarity != "declines_comment" and any(w in _CUE_NEGATORS or w.endswith("n't") for w in cue)
 
 
@@ -124,19 +132,14 @@ def one_utterance(a: Statement, b: Statement) -> bool:
     fragments of one article's sentence, or the same quoted words (a quotation reported by two outlets,
     however each named its speaker or read its cue)."""
     if a.article_id == b.article_id and _span(a)[0] < _span(b)[1] and _span(b)[0] < _span(a)[1]:
-        # Unless one reports the other: "the ministry denied a report by the Daily that ..." sets the ministry
-        # against the Daily in one sentence, the Daily's cue inside the ministry's words.
-        return not (_reports(a, b) or _reports(b, a))
+        # Also where one reports the other ("fans' anger at the report saying it was reckless"): a denial of a
+        # report it names in its own sentence meets that report's other tellings, in other sentences.
+        return True
     if not (a.direct and b.direct):
         return False  # "A said X" and "B denied X" share their words and are the very conflict sought
     mine, theirs = set(words(a.text)), set(words(b.text))
     # One quotation, or a part of it quoted elsewhere: "Well, there was a meeting" of a longer quote.
     return bool(mine and theirs) and len(mine & theirs) / min(len(mine), len(theirs)) >= SAME_WORDS
-
-
-def _reports(outer: Statement, inner: Statement) -> bool:
-    """Whether `inner` is a statement reported inside `outer`'s words, by a speaker of its own."""
-    return outer.start <= inner.cue_start < outer.end and inner.speaker.name != outer.speaker.name
 
 
 def _span(statement: Statement) -> tuple[int, int]:
@@ -145,9 +148,28 @@ def _span(statement: Statement) -> tuple[int, int]:
     return min(starts), max(statement.end, statement.cue_end)
 
 
+# Words that reject what a text says, for reading a statement as negated. Narrower than the stance model's
+# feature list (`REFUTE_WORDS`), which also counts words that only lean against a claim ("actually",
+# "however", "doubt", "joke"): those turned plain statements into denials.
+REJECTING_WORDS = frozenset({
+    "false", "falsely", "untrue", "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "hoax",
+    "hoaxes", "fake", "fakes", "bogus", "debunk", "debunked", "debunks", "unfounded", "baseless", "groundless",
+    "fabricated", "fabrication", "myth", "incorrect", "inaccurate", "nonsense", "retracted", "doctored",
+    "photoshopped",
+})
+
+
+# Negative words the stance model's negator list lacks: "Rosenberg was nowhere near Kobani".
+_MORE_NEGATORS = frozenset({"nowhere", "unable", "no-one"})
+# Negative forms that affirm: "I have no doubt that ...", "no question that ...", "nothing but".
+_AFFIRMING = re.compile(r"\b(?:no|little|without)\s+(?:doubt|question)\b|\bnothing\s+but\b|\bnot\s+only\b",
+                        re.IGNORECASE)
+
+
 def negated(text: str) -> bool:
-    """Whether a text has a negator or a refuting word ("not", "no", "false", "denied")."""
-    return any(w in NEGATORS or w in REFUTE_WORDS for w in words(text))
+    """Whether a text has a negator or a rejecting word ("not", "no", "nowhere", "false", "denied"), negative
+    forms that affirm ("no doubt") aside."""
+    return any(w in NEGATORS or w in _MORE_NEGATORS or w in REJECTING_WORDS for w in words(_AFFIRMING.sub(" ", text)))
 
 
 def values_conflict(a: str, b: str) -> bool:

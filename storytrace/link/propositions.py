@@ -11,13 +11,14 @@ import math
 import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from storytrace.errors import StorytraceError
 from storytrace.link.quantities import Quantity, quantities
-from storytrace.link.stance_features import STOPWORDS, content_stems, words
+from storytrace.link.stance_features import STOPWORDS, content_stems, stem, words
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)?")
 _MONTH_DAY = re.compile(
@@ -42,6 +43,27 @@ def stems(text: str) -> set[str]:
             continue
         out.add(lower if lower[0].isdigit() else lower[:6])
     return out
+
+
+# A capitalised word names someone or something; what is said of it is in the other words.
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*")
+# Nouns by which a denial names the report it rejects ("dismissed the reports", "the story about X is fiction"):
+# such a denial need not repeat what the report says.
+REPORT_NOUNS = frozenset({"report", "reports", "story", "stories", "claim", "claims", "rumor", "rumors", "rumour",
+                          "rumours", "allegation", "allegations", "article", "news", "video", "photo", "picture"})
+
+
+@lru_cache(maxsize=50_000)
+def predicate_stems(text: str) -> frozenset[str]:
+    """Content stems of a statement other than its names: what it says of them ("captur", "wife"). Two
+    statements that share only names ("Saja al-Dulaimi was arrested", "no wife is named Saja al-Dulaimi")
+    speak of different things."""
+    names = {stem(w.lower().replace("’", "'")) for w in _NAME.findall(text)}
+    return frozenset(t for t in content_stems(words(text)) if t not in names)
+
+
+def names_a_report(text: str) -> bool:
+    return any(w in REPORT_NOUNS for w in words(text))
 
 
 def concrete_values(text: str) -> dict[str, set[str] | list[Quantity]]:

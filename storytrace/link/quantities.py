@@ -15,10 +15,13 @@ from dataclasses import dataclass
 APPROXIMATE_SPREAD = 0.1
 # How far below its figure "nearly 50" / "almost 50" may lie.
 NEAR_SPREAD = 0.1
+# Exact figures this close are one figure rounded or converted ("39 feet (12 meters)" and "40 feet").
+ROUNDING = 0.05
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE_WORDS = "|".join(_SCALE)
+_CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 # Bound and approximation words before a figure, each mapped to the interval it makes of figure n.
 _LOWER = r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|exceeding"
 _UPPER = r"up\s+to|at\s+most|fewer\s+than|less\s+than|under|no\s+more\s+than|as\s+many\s+as|as\s+much\s+as"
@@ -27,7 +30,7 @@ _ABOUT = r"about|around|roughly|approximately|some|an\s+estimated|estimated"
 _QUANTITY = re.compile(
     rf"(?:\b(?P<between>between|from)\s+)?"
     rf"(?:\b(?P<prefix>{_LOWER}|{_UPPER}|{_NEAR}|{_ABOUT})\s+)?"
-    rf"(?P<low>{_NUMBER})(?:\s+(?P<low_scale>{_SCALE_WORDS}))?"
+    rf"(?P<currency>[$€£¥])?(?P<low>{_NUMBER})(?:\s+(?P<low_scale>{_SCALE_WORDS}))?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER})(?:\s+(?P<high_scale>{_SCALE_WORDS}))?)?"
     rf"(?P<plus>\+|\s+or\s+more)?"
     rf"(?:\s*(?P<percent>%)|\s+(?P<unit>[A-Za-z]+))?",
@@ -42,7 +45,8 @@ class Quantity:
     text: str  # as written, for explanations
 
     def overlaps(self, other: Quantity) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        slack = ROUNDING * max(abs(self.low), abs(other.low)) if self.low == self.high and other.low == other.high else 0
+        return self.low <= other.high + slack and other.low <= self.high + slack
 
 
 def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
@@ -50,9 +54,11 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     found = []
     for match in _QUANTITY.finditer(text):
         start = match.start("low")
-        if any(s <= start < e for s, e in skip) or _is_year(match):
+        if any(s <= start < e for s, e in skip) or _is_year(match) or _is_age(text, match):
             continue
-        found.append(_interval(match))
+        quantity = _interval(match)
+        if quantity.unit:  # a bare number ("16", "No. 3") says too little of what it counts to conflict
+            found.append(quantity)
     return found
 
 
@@ -75,6 +81,8 @@ def _interval(match: re.Match[str]) -> Quantity:
         (match.group("unit") or "").lower())
     if unit in _SCALE:  # "3 million" with nothing after: the scale was read as the unit
         unit = ""
+    if match.group("currency"):  # "$75 billion for the company": the money is the unit
+        unit = _CURRENCIES[match.group("currency")]
     prefix = " ".join((match.group("prefix") or "").lower().split())
     if match.group("plus") or re.fullmatch(_LOWER, prefix):
         high = math.inf
@@ -89,6 +97,13 @@ def _interval(match: re.Match[str]) -> Quantity:
 
 def _value(number: str, scale: str | None) -> float:
     return float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def _is_age(text: str, match: re.Match[str]) -> bool:
+    """"a 16-year-old boy", "aged 26": an age belongs to one person, and two people's ages are no rival figures."""
+    after = text[match.end("low"):match.end("low") + 10].lower()
+    before = text[max(0, match.start() - 5):match.start("low")].lower()
+    return after.startswith(("-year-old", " year old", "-years-old")) or before.endswith("aged ")
 
 
 def _is_year(match: re.Match[str]) -> bool:

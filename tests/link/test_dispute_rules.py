@@ -50,14 +50,17 @@ def test_figures_inside_anothers_range_are_no_contradiction():
     assert [d.kind for d in find_disputes(CLAIM, [ranged, rival], {})] == ["contradiction"]
 
 
-def test_a_report_nested_in_its_denial_is_still_disputed():
-    """'The ministry denied a report by the Daily that ...': one sentence, two sources, a real conflict."""
+def test_a_report_named_in_its_denial_is_disputed_where_others_tell_it():
+    """'The ministry denied a report by the Daily that ...': not set against its own clause, but against the
+    Daily's own telling in another article."""
     denial = _said("a report by the Daily that the northern line will be sold in May", "the ministry", "denies",
                    start=0)
-    report = _said("the northern line will be sold in May", "the Daily", start=29)
-    report.cue_start, report.cue_end = 12, 21  # "the Daily", inside the ministry's words
-    [dispute] = find_disputes(CLAIM, [denial, report], {})
-    assert dispute.statement_ids[:2] == [denial.id, report.id]
+    nested = _said("the northern line will be sold in May", "the Daily", start=29)
+    nested.cue_start, nested.cue_end = 12, 21  # "the Daily", inside the ministry's words
+    assert find_disputes(CLAIM, [denial, nested], {}) == []
+    told = _said("the northern line will be sold in May", "the Daily", article="daily")
+    [dispute] = find_disputes(CLAIM, [denial, nested, told], {})
+    assert dispute.statement_ids[:2] == [denial.id, told.id]
 
 
 def test_what_a_speaker_did_not_say_is_neither_side():
@@ -73,3 +76,14 @@ def test_a_name_with_its_title_is_the_same_source():
     denial = _said("the rail line will be sold to Harlow Freight", "Screenwriter Ana Reyes", "denies", article="x")
     claim = _said("the rail line will be sold to Harlow Freight", "Ana Reyes", article="y")
     assert find_disputes(CLAIM, [denial, claim], {}) == []
+
+
+def test_questions_and_negative_forms_that_affirm_are_no_denial():
+    """A question asserts nothing; 'I have no doubt that ...' affirms; 'nowhere near' is a denial's side."""
+    question = _said("will the northern line be sold?", "a reporter", article="x")
+    sure = _said("I have no doubt the northern line will be sold", "a clerk", article="y", direct=True)
+    denial = _said("the northern line will be sold", "the ministry", "denies", article="z")
+    [dispute] = find_disputes(CLAIM, [question, sure, denial], {})
+    assert dispute.statement_ids[:2] == [denial.id, sure.id]
+    elsewhere = _said("the ministry was nowhere near a sale of the northern line", "officials", article="w")
+    assert find_disputes(CLAIM, [elsewhere, denial], {}) == []

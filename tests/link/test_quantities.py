@@ -18,6 +18,7 @@ from storytrace.link.quantities import quantities
     ("nearly 40 percent", 36, 40, "percent"),
     ("3.5 million people", 3.5e6, 3.5e6, "people"),
     ("1,200 jobs", 1200, 1200, "jobs"),
+    ("$75 billion for the company", 75e9, 75e9, "dollars"),
     ("12-15 percent", 12, 15, "percent"),
     ("200 or more families", 200, math.inf, "families"),
 ])
@@ -39,6 +40,8 @@ def test_years_are_not_figures():
     ("about 100 boats joined the protest", "104 boats joined the protest", False),
     ("more than 80 boats joined the protest", "60 boats joined the protest", True),
     ("20 percent of the staff", "3 million people", False),
+    ("a crater 39 feet across", "a crater 40 feet across", False),
+    ("a 16-year-old pupil and his teacher", "the 26-year-old teacher", False),
 ])
 def test_two_figures_conflict_only_when_they_cannot_both_hold(a, b, conflict):
     """A range inside a bound agrees with it; two exact counts of one unit do not."""
