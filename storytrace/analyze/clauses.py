@@ -38,6 +38,7 @@ class Candidate:
     inherit: bool = False  # a quote with no cue of its own: same speaker as the quote before it
     nested: bool = False  # said inside another statement: "Song said Clinton had said ..."
     sourceless: bool = False  # no one is named as the source: "X is expected to", "reportedly"
+    refutes: bool = False  # the writer rejects the content ("the report that ... is false"): a denial
 
 
 

@@ -159,11 +159,14 @@ def test_headline_name_and_colon(nlp):
 
 
 def test_owned_claim_noun(nlp):
-    """"Rubio's claim that ...": Rubio is the source, the that-clause the content."""
+    """"Rubio's claim that ...": Rubio is the source, the that-clause the content; calling it false is the
+    writer's own denial of that content."""
     text = "Rubio's claim that he is the strongest alternative is false."
-    a = only(nlp, text)
-    assert shape(a) == ("Rubio", "claim", "he is the strongest alternative", "asserts")
-    assert text[a.source_start:a.source_end] == "Rubio's"
+    claim, refutation = found(nlp, text)
+    assert shape(claim) == ("Rubio", "claim", "he is the strongest alternative", "asserts")
+    assert text[claim.source_start:claim.source_end] == "Rubio's"
+    assert (refutation.statement.cue, refutation.statement.text, refutation.statement.polarity) == (
+        "is false", "he is the strongest alternative", "denies")
 
 
 def test_in_a_poll(nlp):

@@ -1,0 +1,130 @@
+"""Refutations in the writer's own voice: the outlet denying what others report.
+
+"The report that the mayor resigned is false", "There is no evidence that the mayor resigned", "The video
+turned out to be a hoax", "The story has been debunked": no one is quoted, yet the outlet rejects a claim as
+plainly as a spokesman would. Each becomes a denial by the outlet whose content is what is rejected: the
+"that" clause of the report, or the thing called false. A refutation someone is quoted as making ("officials
+said the report is false") is that person's, found by the reported-speech rules, and is left to them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storytrace.analyze.clauses import Candidate, clause_end, token_end, trim_mark, trim_span
+from storytrace.analyze.cues import CLAIM_NOUNS
+from storytrace.analyze.speakers import child_of
+
+# Predicates that call a claim untrue. "Wrong" and "misleading" are left out: they grade a claim more often
+# than they reject it ("the wrong approach").
+REFUTING_PREDICATES = frozenset({
+    "false", "untrue", "hoax", "fake", "bogus", "baseless", "unfounded", "groundless", "fabricated", "fabrication",
+    "fiction", "myth", "satire", "inaccurate", "incorrect", "debunked",
+})
+# Nouns whose absence refutes the clause they take: "there is no evidence that ...".
+EVIDENCE_NOUNS = frozenset({"evidence", "proof", "truth", "indication", "sign", "basis", "confirmation"})
+# Things besides claim nouns that a writer calls fake or a hoax: the image, not a proposition, is rejected,
+# but what it shows is what was claimed.
+_SHOWN = frozenset({"video", "videos", "photo", "photos", "photograph", "image", "images", "picture", "pictures",
+                    "footage", "tweet", "post", "letter", "document", "news", "article", "headline"})
+_COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "turn", "turned", "prove", "proved",
+                      "proven", "appear", "seem"})
+
+
+def refutation_candidates(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Refutations no attributed statement already covers (`taken`: the character spans of the others)."""
+    found = []
+    for token in doc:
+        span = _refuted(token, text)
+        if span is None or _negated(token) or _hedged(token):
+            continue
+        if any(start <= token.idx < end for start, end in taken):
+            continue  # part of what someone said: theirs, not the writer's
+        start, end = _cue_span(token)
+        if "\n" in text[min(span[0], start):max(span[1], end)]:
+            continue  # the parse joined a heading to the next paragraph
+        found.append(Candidate(span[0], span[1], False, start, end, token, None, sourceless=True, refutes=True))
+    return found
+
+
+def _refuted(token: Token, text: str) -> tuple[int, int] | None:
+    """The span a refuting word rejects, or None when `token` refutes nothing."""
+    lower = token.lower_
+    if lower in REFUTING_PREDICATES and token.dep_ in ("acomp", "attr", "ROOT", "oprd", "xcomp", "conj"):
+        subject = _subject_of(token)
+        if subject is None or subject.lower_ in ("it", "this", "that", "there") or subject.pos_ == "PRON":
+            return None
+        return _what_it_says(subject, text)
+    if lower in EVIDENCE_NOUNS and _in_no_exists(token):
+        clause = child_of(token, "acl") or child_of(token, "ccomp")
+        if clause is not None and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+            return trim_mark(clause, text)
+        claim = _claim_object(token)
+        return _what_it_says(claim, text) if claim is not None else None
+    return None
+
+
+def _subject_of(predicate: Token) -> Token | None:
+    """The subject a predicate is said of: "the report is false", "the story has been debunked", "the video
+    turned out to be a hoax"."""
+    head = predicate
+    for _ in range(3):  # a predicate under "to be" under "turned out" under the root
+        subject = child_of(head, "nsubj") or child_of(head, "nsubjpass")
+        if subject is not None:
+            return subject
+        if head.dep_ in ("acomp", "attr", "xcomp", "oprd") and head.head is not head:
+            head = head.head
+        else:
+            return None
+    return None
+
+
+def _what_it_says(subject: Token, text: str) -> tuple[int, int] | None:
+    """A report's "that" clause ("the report that talks resumed" -> "talks resumed"), else the subject phrase
+    when it names a claim or something shown ("the video of the rescue"), else None: "the minister is wrong"
+    rejects a person, not a claim."""
+    clause = child_of(subject, "acl") or child_of(subject, "ccomp") or child_of(subject, "relcl")
+    if clause is not None and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+        return trim_mark(clause, text)
+    if subject.lower_ not in CLAIM_NOUNS and subject.lower_ not in _SHOWN:
+        return None
+    if subject.n_rights == 0:
+        return None  # "the report is false" alone names nothing that could be matched
+    return trim_span(text, subject.left_edge.idx, clause_end(subject.right_edge, subject))
+
+
+def _in_no_exists(noun: Token) -> bool:
+    """"there is no evidence", "no evidence has emerged", "without evidence" does not count (it qualifies)."""
+    return any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
+
+
+def _claim_object(noun: Token) -> Token | None:
+    """"no truth to the report that ...", "no evidence for the claim that ...": the claim noun it is about."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "for", "of", "behind", "supporting"):
+            obj = child_of(prep, "pobj")
+            if obj is not None and obj.lower_ in CLAIM_NOUNS:
+                return obj
+    return None
+
+
+def _negated(token: Token) -> bool:
+    """"is not false", "is no hoax": a refutation turned round."""
+    scope = [token] + ([token.head] if token.dep_ in ("acomp", "attr", "oprd", "xcomp") else [])
+    return any(c.dep_ == "neg" or (c.lower_ == "no" and c.dep_ == "det" and token.lower_ not in EVIDENCE_NOUNS)
+               for t in scope for c in t.children)
+
+
+def _hedged(token: Token) -> bool:
+    """"may be false", "could be a hoax": a doubt, not a refutation."""
+    scope = [token, token.head]
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for t in scope for c in t.children)
+
+
+def _cue_span(token: Token) -> tuple[int, int]:
+    """The refuting words as the cue: the copula and predicate ("is false", "has been debunked"), or "no
+    evidence"."""
+    words = [token] + [c for c in token.children if c.dep_ in ("det", "auxpass", "aux")]
+    if token.head.lower_ in _COPULAS and token.dep_ in ("acomp", "attr", "oprd"):
+        words.append(token.head)
+    return min(w.idx for w in words), max(token_end(w) for w in words)

@@ -1,0 +1,40 @@
+"""The writer's own refutation is the outlet's denial of what it rejects; doubts, negations and quoted
+refutations are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.analyze.attribution import extract_statements
+
+
+def _outlet_says(nlp, text):
+    return [(s.polarity, s.text) for s in extract_statements(nlp(text), outlet="The Ledger")
+            if s.speaker.name == "The Ledger"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The report that the harbour master had resigned is false.", "the harbour master had resigned"),
+    ("There is no evidence that the harbour master resigned.", "the harbour master resigned"),
+    ("There is no truth to the reports that the harbour master resigned.", "the harbour master resigned"),
+    ("The video of the ferry sinking turned out to be a hoax.", "The video of the ferry sinking"),
+])
+def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, content):
+    assert _outlet_says(nlp, text) == [("denies", content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The report that the harbour master resigned may be false.",
+    "The report that the harbour master resigned is not false.",
+    "The harbour master gave a false name to the clerk.",
+    "The harbour master is wrong about the tides.",
+])
+def test_doubts_negations_and_other_uses_of_the_words_are_no_refutation(nlp, text):
+    assert _outlet_says(nlp, text) == []
+
+
+def test_a_quoted_refutation_belongs_to_whoever_made_it(nlp):
+    """'Officials said the report is false' is the officials' denial, not the outlet's."""
+    found = extract_statements(nlp("Officials said the report that the harbour master resigned is false."),
+                               outlet="The Ledger")
+    assert [(s.speaker.name, s.polarity) for s in found] == [("Officials", "denies")]
