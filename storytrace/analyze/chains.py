@@ -181,6 +181,9 @@ class ChainTracer:
             publisher = self._publisher(head, _PRESS_PEOPLE)
             if publisher is not None:
                 return publisher  # "told a Politico reporter"
+            owner = child_of(head, "poss")
+            if owner is not None and is_press_name(self._written(owner)):
+                return self._written(owner)  # "told CNN's Jake Tapper": the interview was CNN's
             name = self._written(head)
             if head.lower_ in PRESS_NOUNS and _is_definite(head) and len(name.split()) <= 3:
                 return self._latest_press(head.i)  # "told the newspaper": the one named before, if any

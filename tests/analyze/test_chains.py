@@ -91,11 +91,16 @@ def test_told_reporters_is_no_relay(nlp):
 
 
 def test_told_a_news_conference_is_no_relay_but_a_papers_reporter_is(nlp):
-    """"a news conference" is an occasion despite its "news"; "a Politico reporter" took the words for Politico."""
+    """"a news conference" is an occasion despite its "news"; "a Politico reporter" and "CNN's Jake Tapper" took
+    the words for their organisation; someone else's aides did not."""
     s = said(nlp, "Ellery told a news conference that no proposal had been made.", "proposal")
     assert s.chain == [OUTLET, "Ellery"]
     s = said(nlp, "Ellery told a Politico reporter that no proposal had been made.", "proposal")
     assert s.chain == [OUTLET, "Politico", "Ellery"]
+    s = said(nlp, "Ellery told CNN's Jake Tapper that no proposal had been made.", "proposal")
+    assert s.chain == [OUTLET, "CNN", "Ellery"]
+    s = said(nlp, "Ellery told Brandt's aides that no proposal had been made.", "proposal")
+    assert s.chain == [OUTLET, "Ellery"]
 
 
 def test_he_said_goes_on_with_the_interview_only_nearby_and_only_in_speech(nlp):
