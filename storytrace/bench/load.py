@@ -4,14 +4,17 @@ A store of `articles` (default 10,000) real articles is built fast: a few hundre
 whole pipeline once (analysis, stories, claims, disputes), then the store is grown with copies of those
 analysed articles under new ids and later dates (their stories, claims and disputes copied alongside), by
 store writes, not the NLP pipeline. One story keeps every copy of its articles, so the store holds a story of
-hundreds of articles, as a busy running story does. `--db FILE` keeps the store and reuses it next time.
+hundreds of articles, as a busy running story does. `--db FILE` keeps the store and reuses it next time;
+`--db postgresql://...` builds (or reuses) it in that PostgreSQL database instead of a SQLite file.
 
 Then `storytrace serve` runs on a free 127.0.0.1 port and a load generator (threads, one keep-alive connection
 each) sends `requests` GETs to every list and search endpoint of the API and the web UI and to story pages,
 each spread over VARIANTS variants (pages, speakers, stories, parts of the largest story): req/s, p50 and p99
 latency and the largest page. Two passes: `cold_*` with the server's page cache off (every request computed),
 then the server as users run it (cache on). Last, reads are sent while a POST of new FNC-1 articles is
-analysed and stored: their p50 and p99 show whether readers wait for the writer.
+analysed and stored: their p50 and p99 show whether readers wait for the writer. Each pass also reports the
+server's own CPU time per request (`*_cpu_ms`, from /proc): unlike latency, it hardly moves when other work
+shares the machine's cores.
 Targets (issue 14): >= 200 req/s and p99 < 100 ms for list, search and story pages; p99 < 250 ms for reads
 during a POST; no page over 500 KB."""
 
@@ -40,6 +43,7 @@ from storytrace.errors import BenchError
 from storytrace.model import Article, Dispute, RawArticle, Story
 from storytrace.settings import Settings
 from storytrace.store.base import Query
+from storytrace.store.names import POSTGRES_SCHEMES
 
 # FNC-1 bodies analysed through the whole pipeline; every other article in the store is a copy of one.
 BASE_ARTICLES = 300
@@ -73,6 +77,8 @@ class Timing:
     largest: int = 0  # bytes
     errors: int = 0
     wall: float = 0.0
+    cpu: float = float("nan")  # seconds of the server's CPU time over the pass
+
 
     def metrics(self, prefix: str) -> dict[str, float]:
         ordered = sorted(self.latencies) or [float("nan")]
@@ -80,10 +86,11 @@ class Timing:
                 f"{prefix}_p50_ms": round(1000 * _quantile(ordered, 0.5), 1),
                 f"{prefix}_p99_ms": round(1000 * _quantile(ordered, 0.99), 1),
                 f"{prefix}_kb": round(self.largest / 1024, 1),
+                f"{prefix}_cpu_ms": round(1000 * self.cpu / max(1, len(self.latencies)), 2),
                 f"{prefix}_errors": self.errors}
 
 
-def bench_load(bodies: Path, db: Path | None = None, articles: int = 10_000, requests: int = 500,
+def bench_load(bodies: Path, db: str | Path | None = None, articles: int = 10_000, requests: int = 500,
                connections: int = 16, settings: Settings | None = None) -> BenchResult:
     """Build (or reuse) the store, serve it on loopback and measure every read endpoint and reads under a POST."""
     started = time.time()
@@ -93,24 +100,26 @@ def bench_load(bodies: Path, db: Path | None = None, articles: int = 10_000, req
         raise BenchError(f"{bodies}: {len(rows)} usable bodies; the load bench needs "
                          f"{BASE_ARTICLES + POSTED_ARTICLES}")
     with tempfile.TemporaryDirectory(prefix="storytrace-load-") as scratch:
-        path = Path(db) if db else Path(scratch) / "load.db"
+        # A PostgreSQL URL stays a string (as a Path its "//" would collapse).
+        path = str(db) if db else str(Path(scratch) / "load.db")
         stored = build_store(path, rows[:BASE_ARTICLES], articles, settings)
         metrics: dict[str, float] = {"articles": stored}
         # First every request computed (the page cache off: what a first reader of each page waits), then the
         # server as users run it, with the cache, and a POST running under the reads at the end.
-        with _serving(path, {"STORYTRACE_PAGE_CACHE": "off"}) as base:
+        with _serving(path, {"STORYTRACE_PAGE_CACHE": "off"}) as (base, pid):
             endpoints = _endpoints(base)
             for endpoint in endpoints:
-                cold = _hammer(base, endpoint.paths, requests, connections).metrics(f"cold_{endpoint.name}")
-                metrics.update({k: v for k, v in cold.items() if k.endswith(("_rps", "_p50_ms", "_p99_ms"))})
-        with _serving(path, {}) as base:
+                cold = _hammer(base, endpoint.paths, requests, connections, pid).metrics(f"cold_{endpoint.name}")
+                metrics.update({k: v for k, v in cold.items() if k.endswith(("_rps", "_p50_ms", "_p99_ms", "_cpu_ms"))})
+        with _serving(path, {}) as (base, pid):
             for endpoint in endpoints:
-                metrics.update(_hammer(base, endpoint.paths, requests, connections).metrics(endpoint.name))
+                metrics.update(_hammer(base, endpoint.paths, requests, connections, pid).metrics(endpoint.name))
             # A fresh sample each run, so a reused store (--db) still receives articles it does not hold.
             posted = random.Random().sample(rows[BASE_ARTICLES:], POSTED_ARTICLES)
-            every = [path for e in endpoints for path in e.paths]
+            every = [url for e in endpoints for url in e.paths]
             during, post_seconds, post_status = _reads_during_post(base, every, posted, connections)
-            metrics.update(during.metrics("during_post"))
+            # The server's CPU during the POST is mostly the writer's analysis: no figure per read.
+            metrics.update({k: v for k, v in during.metrics("during_post").items() if not k.endswith("_cpu_ms")})
             metrics["post_seconds"] = round(post_seconds, 1)
             metrics["post_status"] = post_status
     names = [e.name for e in endpoints]
@@ -120,13 +129,19 @@ def bench_load(bodies: Path, db: Path | None = None, articles: int = 10_000, req
     metrics["cold_min_rps"] = min(metrics[f"cold_{n}_rps"] for n in names)
     metrics["cold_max_p99_ms"] = max(metrics[f"cold_{n}_p99_ms"] for n in names)
     metrics["max_page_kb"] = max(metrics[f"{n}_kb"] for n in names)
+    metrics["cold_max_cpu_ms"] = max(metrics[f"cold_{n}_cpu_ms"] for n in names)
+    metrics["max_cpu_ms"] = max(metrics[f"{n}_cpu_ms"] for n in names)
+    costly = sorted(names, key=lambda n: -metrics[f"cold_{n}_cpu_ms"])[:5]
     return BenchResult("load", f"{bodies} ({BASE_ARTICLES} analysed bodies grown to {stored} articles)",
                        2 * len(names) * requests, "min_rps", metrics,
-                       f"storytrace serve (uvicorn, one process) on loopback; {connections} connections; "
+                       f"storytrace serve (uvicorn, one process) on loopback, "
+                       f"{'PostgreSQL' if path.startswith(POSTGRES_SCHEMES) else 'SQLite'} store; {connections} connections; "
                        f"{VARIANTS} variants per request; POST analysed with {settings.spacy_model}",
                        round(time.time() - started, 1),
                        details={"slowest p99 (ms, cache on)": ", ".join(f"{n} {metrics[n + '_p99_ms']}"
-                                                                        for n in slowest)})
+                                                                        for n in slowest),
+                                "costliest (server CPU ms per request, cache off)": ", ".join(
+                                    f"{n} {metrics['cold_' + n + '_cpu_ms']}" for n in costly)})
 
 
 def _read_bodies(path: Path) -> list[tuple[str, str]]:
@@ -147,7 +162,7 @@ def _raw(body_id: str, text: str, number: int) -> RawArticle:
                       published=f"{day.isoformat()}T12:00:00+00:00")
 
 
-def build_store(path: Path, rows: list[tuple[str, str]], articles: int, settings: Settings) -> int:
+def build_store(path: str, rows: list[tuple[str, str]], articles: int, settings: Settings) -> int:
     """Analyse `rows` into the store at `path` (unless it already holds them), then copy them until it holds
     `articles` articles; returns how many it holds. A store already that large is reused as it is."""
     import storytrace
@@ -232,8 +247,9 @@ def _copy_article(article: Article, tag: str, shift: timedelta) -> Article:
 
 # load generation
 @contextmanager
-def _serving(db: Path, env: dict[str, str]) -> Iterator[str]:
-    """`storytrace serve` on a free loopback port, as a user starts it (with `env` added); yields its base URL."""
+def _serving(db: str, env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """`storytrace serve` on a free loopback port, as a user starts it (with `env` added); yields its base URL
+    and process id."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -252,7 +268,7 @@ def _serving(db: Path, env: dict[str, str]) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise BenchError("storytrace serve did not start") from None
                 time.sleep(0.2)
-        yield f"127.0.0.1:{port}"
+        yield f"127.0.0.1:{port}", server.pid
     finally:
         server.terminate()
         try:
@@ -317,10 +333,11 @@ def _endpoints(base: str) -> list[Endpoint]:
     ]
 
 
-def _hammer(base: str, paths: list[str], requests: int, connections: int,
+def _hammer(base: str, paths: list[str], requests: int, connections: int, server: int | None = None,
             until: Callable[[], bool] | None = None) -> Timing:
     """GET `paths` in turn over `connections` keep-alive connections: `requests` in all, or (with `until`) as
-    many as fit before until() turns true, each connection still bounded by `requests`."""
+    many as fit before until() turns true, each connection still bounded by `requests`; the CPU time the
+    `server` process spent meanwhile is kept too."""
     timing, lock = Timing(), threading.Lock()
     share = max(1, requests // connections)
 
@@ -354,13 +371,25 @@ def _hammer(base: str, paths: list[str], requests: int, connections: int,
                 timing.errors += errors
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
+    cpu = _cpu_seconds(server)
     begun = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     timing.wall = time.perf_counter() - begun
+    timing.cpu = _cpu_seconds(server) - cpu
     return timing
+
+
+def _cpu_seconds(pid: int | None) -> float:
+    """User and system CPU seconds process `pid` has used (Linux /proc); NaN when it cannot be read."""
+    try:
+        # Fields after the parenthesised command name: state is the first, utime the 12th, stime the 13th.
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError, TypeError):
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _post(base: str, rows: list[tuple[str, str]]) -> int:

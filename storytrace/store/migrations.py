@@ -120,6 +120,11 @@ CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
     # Nothing to do in SQLite: two statements starting at one offset already come in the order they were stored
     # (rowid, the last key of every index).
     (7, "statement order as stored", ""),
+    # Story and entity listings walk an index in their display order instead of sorting every story or entity for
+    # each page (the expression is the listing's ORDER BY, word for word, or the index goes unused).
+    (8, "story and entity order", "CREATE INDEX IF NOT EXISTS stories_listing ON stories(first_seen IS NULL, "
+                                  "first_seen, id);\n"
+                                  "CREATE INDEX IF NOT EXISTS entities_listing ON entities(name, id);"),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -260,4 +265,8 @@ ALTER TABLE statements ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY;
 CREATE INDEX IF NOT EXISTS statements_article_start_seq ON statements(article_id, start, seq);
 DROP INDEX IF EXISTS statements_article_start;
 """),
+    # As in SQLite: listings in display order from an index, not a sort of every row per page.
+    (8, "story and entity order", "CREATE INDEX IF NOT EXISTS stories_listing ON stories((first_seen IS NULL), "
+                                  "first_seen, id);\n"
+                                  "CREATE INDEX IF NOT EXISTS entities_listing ON entities(name, id);"),
 ]

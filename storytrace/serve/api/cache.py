@@ -4,10 +4,13 @@ a page rendered once (a story's timeline, a listing with its counts) serves ever
 The key is the request (path and query) and a generation number that moves whenever the store reports a commit
 since the connection that checks last looked (`Store.data_version`); a store that cannot tell (None) is never
 cached. Only complete 200 responses up to `MAX_ENTRY_BYTES` are kept, up to `MAX_BYTES` in all, least recently
-used first out. Pure ASGI: a hit costs a dictionary lookup and one PRAGMA."""
+used first out. Requests for a page that another request is rendering wait for that rendering instead of doing it
+again (after a write, readers arriving together would otherwise each render the same page at once). Pure ASGI: a
+hit costs a dictionary lookup and one PRAGMA."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -51,6 +54,9 @@ class PageCache:
         self._entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        # Pages being rendered now, each with the event its waiting requests are woken by. Only the event loop's
+        # thread touches this.
+        self._rendering: dict[tuple, asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -62,15 +68,38 @@ class PageCache:
             await self.app(scope, receive, send)
             return
         key = (path, scope.get("query_string", b""), generation)
+        rendering = self._rendering.get(key)
+        if rendering is not None:
+            await rendering.wait()
+            # Its response is kept when it can be; if not (an error, too large), this request renders its own.
+            if not await self._replay(key, send):
+                await self._render(scope, receive, send, key)
+            return
+        # No await suspends between the lookup above and the registration below: one renderer per key.
+        if await self._replay(key, send):
+            return
+        done = self._rendering[key] = asyncio.Event()
+        try:
+            await self._render(scope, receive, send, key)
+        finally:
+            del self._rendering[key]
+            done.set()
+
+    async def _replay(self, key: tuple, send: Send) -> bool:
+        """Send the kept response of `key`, if there is one."""
         with self._lock:
             hit = self._entries.get(key)
             if hit is not None:
                 self._entries.move_to_end(key)
-        if hit is not None:
-            status, headers, body = hit
-            await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
-            return
+        if hit is None:
+            return False
+        status, headers, body = hit
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+        return True
+
+    async def _render(self, scope: Scope, receive: Receive, send: Send, key: tuple) -> None:
+        """Run the app for this request, keeping its response under `key` when it is a complete 200."""
         start: dict = {}
         chunks: list[bytes] = []
         keep = True

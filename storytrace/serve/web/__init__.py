@@ -18,6 +18,13 @@ def environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
+def compile_templates() -> None:
+    """Compile every template now (a server's start-up does), so no reader waits for a first compilation."""
+    env = environment()
+    for path in sorted(TEMPLATES_DIR.glob("*.html")):
+        env.get_template(path.name)
+
+
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
