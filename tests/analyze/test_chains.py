@@ -138,6 +138,17 @@ def test_the_newspaper_said_resolves_to_the_paper_named_before(nlp):
     assert s.chain == [OUTLET, "The Meridian Post"]
 
 
+@pytest.mark.parametrize("first", [
+    "Yonhap News Agency reported that Arendt had proposed an office. ",
+    "Diplomatic sources told Yonhap News Agency that Arendt had proposed an office. ",
+])
+def test_the_agency_said_is_the_agency_named_before(nlp, first):
+    """"The agency said" is the agency the article named, whether it spoke or relayed its sources first."""
+    s = said(nlp, first + "The agency said the letter was delivered in Korvask.", "delivered")
+    assert s.speaker.name == "Yonhap News Agency"
+    assert s.chain == [OUTLET, "Yonhap News Agency"]
+
+
 def test_a_report_that_quoted_sources_is_its_publishers(nlp):
     """Responding to a report is no relay; the report's sources speak through its publisher, not "a report"."""
     text = ("Ellery was responding to a Yonhap news agency report that quoted diplomatic sources in Beijing "
