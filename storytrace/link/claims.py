@@ -27,6 +27,9 @@ from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
 from storytrace.settings import Settings
 
 ASSERTING = {"asserts", "confirms", "speculates"}
+# Words a statement needs to carry a proposition another can conflict with: "Banksy was arrested" has three; a
+# URL slug or a bare name has one.
+MIN_WORDS = 3
 SUMMARY_CHARS = 200  # a claim's summary is a one-line label in lists; the statements carry the whole text
 
 
@@ -331,7 +334,7 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
         if b.polarity == "denies" and a.polarity != "denies":
             a, b = b, a
         pa, pb = propositions[a.id], propositions[b.id]
-        if min(len(pa.terms), len(pb.terms)) < 2:
+        if min(len(pa.terms), len(pb.terms)) < 2 or min(len(said[a.id].split()), len(said[b.id].split())) < MIN_WORDS:
             return False
         if not (predicate_stems(said[a.id]) & predicate_stems(said[b.id])) and not (
                 a.polarity == "denies" and names_a_report(said[a.id])):

@@ -6,11 +6,11 @@ import hashlib
 import re
 from collections.abc import Callable
 
-from storytrace.link.propositions import concrete_values
+from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
-from storytrace.link.sources import same_source, source_key
+from storytrace.link.sources import may_be_one_speaker, same_source, source_key
 from storytrace.link.targets import ANSWER_WINDOW, gap
-from storytrace.link.stance_features import NEGATORS, words
+from storytrace.link.stance_features import NEGATORS, content_stems, words
 from storytrace.model import Claim, Dispute, Statement
 
 _ASSERTING = {"asserts", "confirms", "speculates"}
@@ -70,7 +70,7 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     # A negatively worded statement ("lawmakers had not been briefed on any such proposal") that the stance
     # reading left as asserting is too uncertain to be the other side of a dispute.
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING
-                and not any(same_source(source_key(s), denier) for denier in deniers)
+                and not any(may_be_one_speaker(source_key(s), denier) for denier in deniers)
                 and not negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
     if not asserted:
         return None
@@ -92,11 +92,11 @@ def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str
     found = []
     for i, first in enumerate(asserting):
         for second in asserting[i + 1:]:
-            if (first.article_id == second.article_id or same_source(source_key(first), source_key(second))
+            if (first.article_id == second.article_id or may_be_one_speaker(source_key(first), source_key(second))
                     or one_utterance(first, second) or not close(first, second)):
                 continue
             conflict = _conflict(values[first.id], values[second.id])
-            if conflict:
+            if conflict and _same_measure(first.text, second.text, conflict):
                 kind, a, b = conflict
                 ids = [first.id, second.id]
                 explanation = (f"They give different {kind}s for the same claim: {', '.join(a)} in "
@@ -160,7 +160,8 @@ REJECTING_WORDS = frozenset({
 
 
 # Negative words the stance model's negator list lacks: "Rosenberg was nowhere near Kobani".
-_MORE_NEGATORS = frozenset({"nowhere", "unable", "no-one"})
+_MORE_NEGATORS = frozenset({"nowhere", "unable", "no-one", "unrelated", "unclear", "unlikely", "unconfirmed",
+                            "unverified", "impossible", "skeptical", "sceptical", "doubtful"})
 # Negative forms that affirm: "I have no doubt that ...", "no question that ...", "nothing but".
 _AFFIRMING = re.compile(r"\b(?:no|little|without)\s+(?:doubt|question)\b|\bnothing\s+but\b|\bnot\s+only\b",
                         re.IGNORECASE)
@@ -175,6 +176,14 @@ def negated(text: str) -> bool:
 def values_conflict(a: str, b: str) -> bool:
     """Whether two texts give rival dates, or rival numbers of one unit."""
     return _conflict(concrete_values(a), concrete_values(b)) is not None
+
+
+def _same_measure(a: str, b: str, conflict: tuple[str, list[str], list[str]]) -> bool:
+    """Whether rival figures measure one thing: the statements share what they say besides the figures' unit
+    ("250,000 turkeys" quarantined and "3,000 turkeys" tested positive count two things)."""
+    kind, mine, theirs = conflict
+    units = {w for value in mine + theirs for w in content_stems(words(value))}
+    return bool((predicate_stems(a) & predicate_stems(b)) - units)
 
 
 def _conflict(a: dict, b: dict) -> tuple[str, list[str], list[str]] | None:

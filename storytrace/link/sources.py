@@ -44,6 +44,27 @@ def same_source(a: str, b: str) -> bool:
     return bool(short) and long[-len(short):] == short
 
 
+# Words of a description that names an office or a group, not a person.
+_GENERIC = frozenset({
+    "the", "a", "an", "of", "and", "for", "in", "at", "to", "on", "official", "officials", "source", "sources",
+    "spokesman", "spokeswoman", "spokesperson", "representative", "rep", "reps", "police", "ministry",
+    "government", "department", "office", "agency", "news", "report", "reports", "people", "experts", "expert",
+    "analysts", "analyst", "leader", "leaders", "president", "minister", "former", "senior", "state", "group",
+    "officer", "officers", "member", "members", "party", "press", "secretary", "general", "chief", "head",
+    "council", "committee", "board", "court", "army", "military", "company", "union", "team", "family",
+})
+
+
+def may_be_one_speaker(a: str, b: str) -> bool:
+    """Source keys that may well name one person ("pope benedict", "benedict xvi"): one source, or two names
+    (no office or group word in either: "a council spokeswoman" and "two council members" are two) with a word
+    in common. Too loose to count sources by; tight enough to keep a speaker from disputing himself."""
+    if same_source(a, b):
+        return True
+    mine, theirs = set(a.split()), set(b.split())
+    return not (mine | theirs) & _GENERIC and bool(mine & theirs)
+
+
 def count_sources(keys: set[str]) -> int:
     """Distinct sources among keys, a surname and its full name counting once."""
     distinct: list[str] = []

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from storytrace.link.propositions import stems
+from storytrace.link.propositions import REPORT_NOUNS, stems
+from storytrace.link.stance_features import words
 from storytrace.link.sources import same_source, source_key
 from storytrace.model import Statement
 
@@ -46,14 +47,21 @@ def denial_targets(statements: list[Statement]) -> dict[str, str]:
 
 def _target(denial: Statement, members: list[Statement]) -> Statement | None:
     """A fuller denial just before it (the same source's first: a spokesman's "No such proposal has been
-    made" after his office "denied that ..."), else the nearest other source's assertion beside it."""
+    made" after his office "denied that ..."), else the nearest report beside it by another source."""
     near = [s for s in members if s is not denial and not is_terse(s) and gap(denial, s) <= ANSWER_WINDOW]
     mine = source_key(denial)
     before = [s for s in near if s.polarity == "denies" and s.start < denial.start]
     if before:
         return max(before, key=lambda s: (same_source(source_key(s), mine), s.start))
-    answered = [s for s in near if s.polarity in _ASSERTING and not same_source(source_key(s), mine)]
+    answered = [s for s in near if s.polarity in _ASSERTING and not same_source(source_key(s), mine)
+                and _is_report(s)]
     return min(answered, key=lambda s: (gap(denial, s), s.start)) if answered else None
+
+
+def _is_report(statement: Statement) -> bool:
+    """Whether a statement is told as a report ("a media report", "a Yonhap report citing sources"): what a terse
+    denial beside it answers. A neighbour told by anyone else is as likely a side remark."""
+    return any(w in REPORT_NOUNS for name in [statement.speaker.name, *statement.chain] for w in words(name))
 
 
 def gap(a: Statement, b: Statement) -> int:

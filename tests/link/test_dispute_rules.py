@@ -87,3 +87,13 @@ def test_questions_and_negative_forms_that_affirm_are_no_denial():
     assert dispute.statement_ids[:2] == [denial.id, sure.id]
     elsewhere = _said("the ministry was nowhere near a sale of the northern line", "officials", article="w")
     assert find_disputes(CLAIM, [elsewhere, denial], {}) == []
+
+
+def test_one_person_under_two_names_does_not_dispute_himself():
+    """'Pope Benedict' and 'Benedict XVI' share a name: his two wordings are no dispute; two council people are two."""
+    said = _said("only humans are called to eternity in the church's teaching", "Pope Benedict", article="x")
+    unsaid = _said("only humans are called to eternity in the church's teaching", "Benedict XVI", "denies", article="y")
+    assert find_disputes(CLAIM, [said, unsaid], {}) == []
+    member = _said("the council will close the pier", "two council members", article="x")
+    spokeswoman = _said("the council will close the pier", "a council spokeswoman", "denies", article="y")
+    assert len(find_disputes(CLAIM, [member, spokeswoman], {})) == 1

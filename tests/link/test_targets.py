@@ -19,9 +19,11 @@ def test_a_terse_denial_takes_the_fuller_denial_just_before_it():
 
 
 def test_a_terse_denial_takes_the_report_it_answers_beside_it():
+    """Not the nearer side remark: the report, as what the denial answers."""
     terse = _said("That is untrue", "the mayor", 0, "denies")
     report = _said("the mayor offered the depot site to the rail company", "a report in the Courier", 60)
-    assert denial_targets([terse, report]) == {terse.id: report.text}
+    aside = _said("the depot site has been empty since the war", "a neighbour", 20)
+    assert denial_targets([terse, aside, report]) == {terse.id: report.text}
 
 
 def test_no_target_far_away_in_another_article_or_for_a_full_denial():
