@@ -118,8 +118,8 @@ BENCHMARKS: dict[str, Benchmark] = {
                       "`storytrace serve` under load on loopback: req/s and p50/p99 of every list, search and story "
                       "page, and of reads during a POST", (
                           _file("bodies", "FNC-1 bodies CSV (train_bodies.csv)"),
-                          Option("db", "keep the built store in this file, and reuse it when it is already there",
-                                 "path"),
+                          Option("db", "keep the built store in this file (or postgresql:// URL), and reuse it "
+                                       "when it is already there"),
                           Option("articles", "articles in the store", "int", default=10_000),
                           Option("requests", "requests per endpoint, in each of two passes", "int", default=500),
                           Option("connections", "concurrent keep-alive connections", "int", default=16))),

@@ -203,7 +203,7 @@ class Store(ABC):
     @abstractmethod
     def find_articles(self, query: Query) -> tuple[list[Article], int]:
         """One page of articles matching `query` (story, outlet, date range) and the total matching. A listing
-        shows summaries: the articles may come without their mentions and statements."""
+        shows summaries: the articles may come without their mentions, statements and embedding."""
 
     @abstractmethod
     def find_statements(self, query: Query) -> tuple[list[Statement], int]:
