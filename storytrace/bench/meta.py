@@ -341,10 +341,12 @@ def gold_from_html(html: str, url: str | None = None) -> Gold:
 
 
 def _is_person(name: str) -> bool:
-    """A person's name: 2-5 words, not a URL, not an organisation's staff credit."""
+    """A person's name: 2-5 words, not a URL, not an organisation's staff credit or a placeholder
+    ("Contributors to Wikimedia projects", "No Author")."""
     words = name.split()
     return 2 <= len(words) <= 5 and not re.search(r"://|@|www\.|\(", name) \
-        and not re.search(r"\b(?:staff|news|desk|team|editors?|agency|press|media|inc|ltd)\b", name, re.I)
+        and not re.search(r"\b(?:staff|news|desk|team|editors?|agency|press|media|inc|ltd|contributors|no author|"
+                          r"anonymous|unknown)\b", name, re.I)
 
 
 # ---------------------------------------------------------------------------- scoring

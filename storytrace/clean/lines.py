@@ -12,7 +12,7 @@ them, or none (a line may be two: "By A - 11/18/19 11:04 PM EST"). The weights s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Final
@@ -66,6 +66,9 @@ class PageHeader:
     anchor: int  # index of the article's first paragraph in `lines`
     lines: list[str]
     chrome: list[str]  # the lines the cleaner did not keep: menus, mastheads, footers
+    # Per class, the likeliest lines best first (the best one included, even under its floor): a reader
+    # falls back on them when the best line cannot be read (a byline that parses as no name).
+    ranked: dict[str, list[PageLine]] = field(default_factory=dict)
 
 
 def find_anchor(lines: list[Line]) -> int:
@@ -217,7 +220,22 @@ def _can_be_headline(text: str, row: dict[str, float]) -> bool:
     stripped = text.strip()
     return bool(stripped) and not row["code"] and not stripped[0].islower() and not stripped.endswith((",", "|")) \
         and "@" not in stripped and "email protected" not in stripped.lower() and not row["date_line"] \
-        and not row["by"]
+        and not row["by"] and not _is_prose(stripped)
+
+
+# Words from which a line ending like a sentence is the article's first sentence, not its headline: a text
+# pasted without its headline starts with its lead ("An article saying NASA confirmed ... is fake.").
+PROSE_WORDS = 12
+
+
+def _is_prose(line: str) -> bool:
+    """A long sentence in sentence case, ending with its full stop: a lead paragraph, not a headline (Title
+    Case headlines that end with a period stay candidates)."""
+    words = line.split()
+    if len(words) < PROSE_WORDS or not line.rstrip("\"'”’)").endswith((".", "!", "?")):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words[1:] if len(w) > 3)
+    return capitalised < 0.5 * sum(1 for w in words[1:] if len(w) > 3)
 
 
 @dataclass(frozen=True)
@@ -264,6 +282,10 @@ def load_model() -> LineModel:
 MIN_HEADLINE = 0.05
 MIN_DATE = 0.05
 MIN_BYLINE = 0.05
+# Lines kept in each class's ranked list: how many, and the least probability (a hundredth of the floor
+# still ranks a "By A/June 12, 2020/Updated ..." line the model found odd above the page's other lines).
+RANKED = 5
+MIN_RANKED = 0.005
 
 
 def read_header(text: str, model: LineModel | None = None) -> PageHeader:
@@ -276,10 +298,12 @@ def read_header(text: str, model: LineModel | None = None) -> PageHeader:
     model = model or load_model()
     probabilities = model.probabilities(rows)
     best: dict[str, PageLine | None] = {}
+    ranked: dict[str, list[PageLine]] = {}
     for label, floor in (("headline", MIN_HEADLINE), ("date", MIN_DATE), ("byline", MIN_BYLINE)):
         column = probabilities[:, CLASSES.index(label)].copy()
         if label == "headline":
             column[[not _can_be_headline(texts[i], row) for i, row in zip(indices, rows)]] = 0.0
-        j = int(column.argmax())
-        best[label] = PageLine(indices[j], texts[indices[j]], label, float(column[j])) if column[j] >= floor else None
-    return PageHeader(best["headline"], best["date"], best["byline"], anchor, texts, chrome)
+        order = [int(j) for j in np.argsort(-column, kind="stable")[:RANKED] if column[j] >= MIN_RANKED]
+        ranked[label] = [PageLine(indices[j], texts[indices[j]], label, float(column[j])) for j in order]
+        best[label] = ranked[label][0] if ranked[label] and ranked[label][0].probability >= floor else None
+    return PageHeader(best["headline"], best["date"], best["byline"], anchor, texts, chrome, ranked)

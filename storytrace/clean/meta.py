@@ -656,18 +656,22 @@ def _read_page(page: str) -> _PageRead:
             # In a Title Case headline "by" joins words of the headline ("The Unbound Collection by Hyatt Opens").
             if titled and _person(titled["name"]) and not _title_case(titled["title"]):
                 read.title, read.byline = titled["title"], _person(titled["name"])
-    if header.byline is not None and read.byline is None:
-        index = header.byline.index
+    # The best line first; when it reads as no name, the next likeliest that does ("By A/June 12, 2020/...").
+    for candidate in header.ranked.get("byline", []) if read.byline is None else []:
+        index = candidate.index
         following = header.lines[index + 1] if index + 1 < len(header.lines) else None
-        text = header.byline.text
+        text = candidate.text
         if index > 0 and _BY_ALONE.match(header.lines[index - 1]):
             text = "By " + text  # "By" on the line above the name the model picked
+        elif candidate is not header.byline and not _BY.match(text) and not _BY_ALONE.match(text):
+            continue  # below the best line, only an explicit "By ..." credit is trusted
         parsed = _byline_from_line(text, following)
         if parsed is not None:
             read.byline = parsed[0]
-            texts.append(header.byline.text)
-            if _BY_ALONE.match(header.byline.text) and following:
+            texts.append(candidate.text)
+            if _BY_ALONE.match(candidate.text) and following:
                 texts.append(following)
+            break
     if read.byline is None:
         # An author box ("Tom Becker is a reporter for ...") names the author anywhere on the page.
         for line in header.lines:

@@ -106,6 +106,15 @@ def test_split_keeps_each_site_in_one_part() -> None:
         assert page_split(f"https://site{i}.example/a") == page_split(f"https://www.site{i}.example/b/c")
 
 
+def test_placeholder_authors_are_no_gold() -> None:
+    """"No Author" or "Contributors to Wikimedia projects" in the markup names nobody: no byline gold."""
+    for author in ("No Author", "Contributors to Wikimedia projects"):
+        html = _html("Storm closes coastal road for second day", author, "2019-11-20T10:00:00+00:00", "Harbor Times")
+        assert gold_from_html(html).authors == []
+    html = _html("Storm closes coastal road for second day", "John Roe", "2019-11-20T10:00:00+00:00", "Harbor Times")
+    assert gold_from_html(html).authors == ["John Roe"]
+
+
 def test_credentials_after_an_authors_name_are_not_the_surname() -> None:
     """"Grant Tinsley, PhD" is right for a byline naming Tinsley."""
     assert byline_right("Grant Tinsley", ["Grant Tinsley, PhD"])

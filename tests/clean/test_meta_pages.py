@@ -279,3 +279,20 @@ def test_published_stamp_below_the_article_beats_an_updated_line() -> None:
     footer = ["Published: 19 November 2019", *FOOTER]
     meta = read(page([HEADLINE, "Updated: November 21, 2019"], footer=footer))
     assert meta.published is not None and meta.published.date() == date(2019, 11, 19)
+
+
+def test_ranked_lines_put_the_best_first() -> None:
+    """The reader's fallback list holds each class's likeliest lines in order, the chosen line first."""
+    from storytrace.clean.lines import read_header
+
+    header = read_header(page([HEADLINE, "By Jane Doe", "Nov. 19, 2019"]))
+    for label, best in (("headline", header.headline), ("date", header.date), ("byline", header.byline)):
+        ranked = header.ranked[label]
+        assert ranked and [line.probability for line in ranked] == sorted((line.probability for line in ranked), reverse=True)
+        assert best is None or ranked[0].index == best.index
+
+
+def test_byline_with_slashes_between_name_and_dates() -> None:
+    """"By A/June 12, 2020 9:49 am EST/Updated: ..." names A."""
+    meta = read(page([HEADLINE, "By Jane Doe/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST"]))
+    assert meta.byline == "Jane Doe"
