@@ -11,6 +11,7 @@ statement with no source named, or in the writer's own "I"/"we", has the outlet 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -128,6 +129,8 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
         cue = _cue_after_quote(doc, text, quote) or _cue_before_quote(doc, quote, words)
         if cue is not None and cue.dep_ == "ccomp" and is_cue_verb(cue.head) and cue.head.idx < min(cue.idx, quote.open_at):
             continue  # `X said he believes "..."`: the quote is part of what X said, found from "said"
+        if cue is not None and _reported_by_earlier_cue(doc, quote, cue):
+            continue  # `X said they want "justice for T," but pledged ...`: the quote is inside what X said
         if cue is not None and is_unsaid(cue):
             cue = None  # "required staff to promise: ..." is no statement; "went on to say: ..." is
         if cue is not None:
@@ -139,10 +142,55 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
                 speaker = None  # the parse joined two paragraphs, or the "speaker" is the writer
             start, end = cue_extent(cue)
             found.append(Candidate(content[0], content[1], True, start, end, cue, speaker, relays))
+        elif (signed := _signature(doc, text, quote)) is not None:
+            dash_start, dash_end, name = signed
+            found.append(Candidate(content[0], content[1], True, dash_start, dash_end, name, name))
         elif words >= 4 and _starts_sentence(text, quote.open_at):
             # A standalone quoted sentence after an attributed one: "...," he said. "..."
             found.append(Candidate(content[0], content[1], True, -1, -1, doc[0], None, inherit=True))
     return found
+
+
+def _reported_by_earlier_cue(doc: Doc, quote: QuoteSpan, cue: Token) -> bool:
+    """Whether the quotation sits inside the clause a speech verb before it reports (not `cue` itself): then it is
+    part of that statement, found from that verb, and the cue after it belongs to another clause."""
+    inside = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+    if inside is None or len(inside) == 0:
+        return False
+    token = inside.root
+    while token.head.i != token.i:
+        head = token.head
+        if head.i == cue.i:
+            return False
+        if head.i < inside.start and is_cue_verb(head) and token.dep_ in ("ccomp", "xcomp", "dobj") and (
+                head.sent.start == inside.sent.start):
+            return True
+        token = head
+    return False
+
+
+def _signature(doc: Doc, text: str, quote: QuoteSpan) -> tuple[int, int, Token] | None:
+    """`“...” ― Sonya Herridge`: a paragraph that is one quotation signed with a dash and a name, as readers'
+    letters and roundups print them. The dash is the cue, the name's head the speaker."""
+    paragraph_start = text.rfind("\n", 0, quote.open_at) + 1
+    if text[paragraph_start:quote.open_at].strip():
+        return None
+    end = text.find("\n", quote.end)
+    end = len(text) if end < 0 else end
+    signed = _SIGNATURE.match(text, quote.end, end)
+    if signed is None:
+        return None
+    name_end = signed.end("name") - (signed.group("name").endswith(".") and len(signed.group("name").split()[-1]) > 4)
+    name = doc.char_span(signed.start("name"), name_end, alignment_mode="contract")
+    if name is None or len(name) == 0 or not (any(t.ent_type_ in ("PERSON", "ORG") for t in name)
+                                              or all(t.tag_ == "NNP" for t in name)):
+        return None  # a name the recogniser knows, or proper nouns all through
+    return signed.start("dash"), signed.end("dash"), name.root
+
+
+# After a closing quote mark: a dash, a name of up to five capitalised words, an optional ", place" and a stop.
+_SIGNATURE = re.compile(r"[\"”’']*\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+                        r"\s*(?:,\s*[A-Z][^\n,]{0,40})?\.?\s*$")
 
 
 def _cue_after_quote(doc: Doc, text: str, quote: QuoteSpan) -> Token | None:
@@ -185,6 +233,8 @@ def _cue_before_quote(doc: Doc, quote: QuoteSpan, words: int) -> Token | None:
     before = doc.char_span(0, quote.open_at, alignment_mode="contract")
     if before is None or len(before) == 0:
         return None
+    if before[-1].is_space and len(before) > 1 and before[-2].text == ":":
+        before = before[:-1]  # `He said:` <paragraph> `"..."`: a block quotation the colon introduces
     last = before[-1]
     if last.text not in (":", ","):
         # `said "We will win."` only when the quote reads as a full utterance
@@ -221,7 +271,9 @@ def _resolve(
     *,
     outlet: str | None, agency: str | None, anchor: date | None
 ) -> list[Attribution]:
-    resolver = SpeakerResolver(doc, agency=agency, quoted=in_quote)
+    reported = {token.i for c in candidates if not c.direct
+                for token in (doc.char_span(c.start, c.end, alignment_mode="expand") or ())}
+    resolver = SpeakerResolver(doc, agency=agency, quoted=in_quote, reported=reported)
     tracer = ChainTracer(doc, resolver, outlet=outlet, agency=agency)
     found: list[Attribution] = []
     last_direct: Attribution | None = None
@@ -232,6 +284,8 @@ def _resolve(
             attribution = _assemble(doc, text, candidate, resolver, outlet=outlet, agency=agency, anchor=anchor)
             if attribution is not None and not candidate.sourceless:
                 tracer.trace(attribution.statement, candidate.cue_token, candidate.speaker, candidate.relays)
+            if attribution is not None and candidate.nested:
+                _through_reporter(attribution.statement, found)
         if attribution is None:
             continue
         found.append(attribution)
@@ -259,6 +313,9 @@ def _assemble(
         speaker = resolver.resolve(candidate.speaker, nested=candidate.nested)
     if speaker is None:
         return None
+    if candidate.speaker is not None and candidate.speaker.lower_ == "it" and speaker.name.lower() == "it" and (
+            cues.cue_lemma(candidate.cue_token.lower_) in cues.BROAD_LEMMAS):
+        return None  # "It showed that ...", "It shows an officer ...": a thing that shows is no source to trace
     relays = [resolver.resolve(relay, remember=False) for relay in candidate.relays]
     cue_text = text[candidate.cue_start:candidate.cue_end]
     # A lead sentence's content starts after its dateline: "BEIJING, Dec. 17 (Yonhap) --" is nobody's words.
@@ -283,6 +340,22 @@ def _assemble(
         return Attribution(statement)
     source_start, source_end = mention_span(candidate.speaker, candidate.cue_token, (candidate.start, candidate.end), text)
     return Attribution(statement, source_start, source_end)
+
+
+def _through_reporter(statement: Statement, found: list[Attribution]) -> None:
+    """A statement made inside another's words ("Brisk recalled that the governor told her ...") keeps its own
+    speaker, and the one who reports it joins its chain: outlet → Brisk → the governor."""
+    reporters = [a.statement for a in found if a.statement.start <= statement.cue_start < a.statement.end]
+    if not reporters:
+        return
+    reporter = min(reporters, key=lambda s: s.end - s.start)  # the innermost report
+    if reporter.speaker.name.lower() == statement.speaker.name.lower():
+        return  # "he said he had said": one speaker
+    chain = list(reporter.chain)
+    for name in statement.chain:
+        if name.lower() not in {c.lower() for c in chain}:
+            chain.append(name)
+    statement.chain = chain
 
 
 def _mark_nested(candidates: list[Candidate]) -> None:

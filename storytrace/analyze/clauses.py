@@ -65,9 +65,30 @@ def is_unsaid(cue: Token) -> bool:
     """
     if going_on(cue):
         return False
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i and _under_modal(cue.head):
+        return True  # "the campaign would do well to target voters, emphasizing ...": advice, not a statement
     negated = any(c.dep_ == "neg" for c in cue.children)  # "would not say" is a refusal made
+    # "will say", "would ask": a statement to be made; "may highlight", "could show": a finding that might be
+    # (a speech verb's "could say" is kept: reporters use it for what a source is able to say)
+    possible = _POSSIBLE if cues.cue_lemma(cue.lower_) in cues.BROAD_LEMMAS else frozenset({"would"})
     return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in ("to", "will", "'ll", "shall")
-                                    or (c.lower_ == "would" and not negated)) for c in cue.children)
+                                    or (c.lower_ in possible and not negated)) for c in cue.children)
+
+
+_POSSIBLE = frozenset({"would", "may", "might", "could", "should"})
+# Modals that make a clause a wish, a plan or advice rather than something that happened.
+_HYPOTHETICAL = frozenset({"would", "should", "could", "might", "must", "may", "will", "'ll", "'d"})
+
+
+def _under_modal(verb: Token) -> bool:
+    """Whether the main clause above `verb` (through infinitives and circumstances) is a wish or advice: "would
+    do well to target", "should try to reach"."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i or cues.is_cue_form(verb.head.lower_):
+            return False
+        verb = verb.head
 
 
 def going_on(cue: Token) -> bool:
@@ -150,7 +171,8 @@ def token_end(token: Token) -> int:
 def clause_end(right_edge: Token, floor: Token) -> int:
     """End of a reported clause without its sentence-final punctuation token ("U.S." keeps its dot)."""
     token = right_edge
-    while token.i > floor.i and token.is_punct and token.text != "%":  # "53%" keeps its sign
+    # the paragraph break the parser hangs on a sentence's last word is no part of the clause either
+    while token.i > floor.i and (token.is_punct or token.is_space) and token.text != "%":  # "53%" keeps its sign
         token = token.doc[token.i - 1]
     return token_end(token)
 

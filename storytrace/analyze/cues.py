@@ -225,6 +225,11 @@ _BROAD_VERBS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "notice": ("asserts", ("noticed",)),
 }
 
+# Verbs of doing in the broad list: their object is the deed ("voted for Obama", "signed the bill", "released his
+# tax returns", "decided to run"), so only a that-clause makes them say something ("decided that the vote stands").
+DEED_LEMMAS: Final[frozenset[str]] = frozenset({
+    "vote", "sign", "release", "issue", "post", "share", "name", "decide"})
+
 # Verbs whose stance is "declines_comment" only with a following "to comment / to confirm / to
 # discuss ..."; "declined to attend" is no statement at all.
 DECLINE_LEMMAS: Final[frozenset[str]] = frozenset({"decline", "refuse"})

@@ -98,10 +98,24 @@ def _cue_is_negated(cue_text: str) -> bool:
 def _is_hedged(content: Span | str) -> bool:
     """Whether the content carries a hedge; with a parse, "May" the month is told apart by its tag."""
     if isinstance(content, Span) and content.doc.has_annotation("TAG"):
-        for token in content:
+        own = _outside_relative_clauses(content)
+        for token in own:
             if token.lower_ in ("may", "might") and token.tag_ == "MD":
                 return True
-        text = re.sub(r"\b(?:may|might)\b", "", content.text, flags=re.IGNORECASE)
+        text = "".join(t.text_with_ws for t in own)
+        text = re.sub(r"\b(?:may|might)\b", "", text, flags=re.IGNORECASE)
         return bool(_HEDGE_CONTENT.search(text))
     text = content.text if isinstance(content, Span) else content
     return bool(_HEDGE_CONTENT.search(text))
+
+
+def _outside_relative_clauses(content: Span) -> list:
+    """The content's tokens without its relative clauses about people: "a process for those who might seek the
+    post" hedges what those people would do, not the speaker's claim ("a Senate that could be on a knife's edge"
+    is the claim itself, hedged)."""
+    inside: set[int] = set()
+    for token in content:
+        if token.dep_ == "relcl" and content.start <= token.head.i < content.end and any(
+                c.lower_ in ("who", "whom", "whose") for c in token.subtree):
+            inside.update(t.i for t in token.subtree)
+    return [t for t in content if t.i not in inside]

@@ -12,7 +12,7 @@ from storytrace.analyze.clauses import (
     decline_object, is_cue_verb, is_unsaid, overlaps_any, text_between, token_end, trim_mark, trim_span,
 )
 from storytrace.analyze.speakers import (
-    can_speak, child_of, is_relayed_saying, may_be_source, relayed_saying, source_of,
+    can_speak, child_of, is_relayed_saying, may_be_source, recalls_saying, relayed_saying, source_of,
 )
 
 OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "oprd", "attr", "acomp"})
@@ -38,8 +38,9 @@ def reported_candidates(
         content = _reported_content(token, lemma, text)
         if content is None or overlaps_any(content, direct_spans):
             continue
-        if "\n" in text[min(content[0], token.idx):max(content[1], token_end(token))]:
-            continue  # the parse joined paragraphs: cue and content must share one
+        if "\n" in text[min(content[0], token.idx):max(content[1], token_end(token))] and (
+                _block_after_colon(token, text) is None):
+            continue  # the parse joined paragraphs: cue and content must share one (save after "added:")
         cue_token = relayed_saying(token) or token
         speaker, relays = source_of(cue_token)
         if speaker is None or speaker.i in in_quote or not can_speak(speaker) or "\n" in text_between(text, speaker, token):
@@ -54,11 +55,18 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
     relayed = relayed_saying(cue)
     if relayed is not None:
         cue = relayed
+    if recalls_saying(cue):
+        return None  # "recalled the governor saying ...": the governor's words are found from "saying"
     decline = decline_object(cue, lemma)
     if decline is not None:
         topic = _topic_of(decline)
         end = decline.idx + len(decline.text)
         return trim_span(text, topic[0], topic[1]) if topic else (end, end)
+    if lemma in cues.DECLINE_LEMMAS:
+        return None  # "refused to keep his hands up", "declined the invitation": a deed, not a refusal to speak
+    block = _block_after_colon(cue, text)
+    if block is not None:
+        return block
     clause = _near_child(cue, "ccomp", text) or _near_child(cue, "xcomp" if lemma == "predict" else "", text)
     if clause is not None:
         return trim_mark(clause, text)
@@ -90,6 +98,20 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
     return _object_content(cue, lemma, text)
 
 
+def _block_after_colon(cue: Token, text: str) -> tuple[int, int] | None:
+    """`Limbaugh added:` <paragraph> `And from a supposed front-runner, ...`: a paragraph that ends with a speech verb
+    and a colon gives it the next paragraph, as transcripts of remarks are printed."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ":" or cues.cue_lemma(cue.lower_) not in cues.SPEECH_LEMMAS:
+        return None
+    colon_end = token_end(doc[cue.i + 1])
+    gap_end = colon_end + len(text[colon_end:]) - len(text[colon_end:].lstrip())
+    if "\n" not in text[colon_end:gap_end] or gap_end >= len(text) or text[gap_end] in "\"“'‘`":
+        return None  # nothing after the colon, or a quotation (found from the quote marks)
+    paragraph_end = text.find("\n", gap_end)
+    return trim_span(text, gap_end, len(text) if paragraph_end < 0 else paragraph_end)
+
+
 def _is_as_clause(cue: Token) -> bool:
     """"As X reported, ..." / "..., as X noted": an "as" clause with nothing said of its own."""
     return cue.dep_ == "advcl" and cue.head.tag_.startswith("VB") and any(
@@ -104,13 +126,36 @@ def _complement_content(cue: Token, text: str) -> tuple[int, int] | None:
     """
     parts = [c for c in cue.children if c.i > cue.i and "\n" not in text_between(text, cue, c.right_edge) and (
         c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS))]
-    if not parts or _no_finding(parts):
+    if not parts or _no_finding(parts) or _bare_object(parts):
         return None
+    lemma = cues.cue_lemma(cue.lower_)
+    if lemma in cues.DEED_LEMMAS and not any(p.dep_ == "ccomp" for p in parts):
+        return None  # "voted for Obama", "released his tax returns": what was done, not said
+    if lemma in _PREDICATIVE and not any(p.dep_ != "dobj" for p in parts):
+        return None  # "described Trump's approach": the topic; what was said of it is missing
+    if lemma == "call" and len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].lower_ in _CONVENED:
+        return None  # "called a news conference": a deed
     first, last = parts[0], parts[-1]
     if first.dep_ == "prep" and first.i == cue.i + 1 and first.i < last.i or (first.dep_ == "prep" and first is last):
         # the preposition is part of the cue ("called for", "referring to"): the content is its object
         first = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), first)
     return trim_span(text, first.left_edge.idx, clause_end(last.right_edge, last))
+
+
+# Verbs that say something of their object only with a predicate: "described the blast as an intentional act",
+# "likened the rules to burning the Constitution"; their object alone is the topic.
+_PREDICATIVE = frozenset({"describe", "characterize", "portray", "label", "dub", "deem", "liken", "compare"})
+# What one calls in the sense of convening: "called an emergency meeting".
+_CONVENED = frozenset({"meeting", "meetings", "conference", "hearing", "hearings", "election", "elections", "vote",
+                       "session", "summit", "strike", "referendum", "recess", "halt", "truce", "ceasefire", "caucus"})
+# Objects that stand for something said elsewhere: "I write this", "she mentioned it" carry nothing themselves.
+_PRO_FORMS = frozenset({"this", "that", "it", "these", "those", "them", "him", "her", "so", "something", "one"})
+
+
+def _bare_object(parts: list[Token]) -> bool:
+    """A lone pronoun object ("I write this"): no content a reader could check."""
+    return len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].lower_ in _PRO_FORMS and len(
+        list(parts[0].subtree)) == 1
 
 
 def _no_finding(parts: list[Token]) -> bool:
@@ -156,8 +201,8 @@ def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None
         if not parts or parts[0].dep_ not in ("dobj", "dative"):
             return None  # "asked not to be named" is a wish about the speaker, not something said
         parts = parts[1:]
-    if not parts:
-        return None
+    if not parts or (_bare_object(parts) and lemma not in OBJECT_CUES):
+        return None  # "denied it" is a denial of what "it" stands for; "wrote this" says nothing
     first = parts[0]
     if first.dep_ == "prep" and first.i == cue.i + 1:
         # the preposition is part of the cue ("talked about"): the content is its object

@@ -25,6 +25,9 @@ _CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
 _NOT_SPEAKERS = frozenset({"what", "there"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Anyone at all: a speaker ("someone asked"), never what "it" points back to.
+_INDEFINITE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "no one", "nobody"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _DEFINITE = frozenset({"the", "this", "that"})
 
@@ -51,17 +54,20 @@ def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, boo
     role = None
     appos = _appos(head)
     person_ent = _person_entity(span, people)
+    if person_ent is not None and _behind_preposition(person_ent, head):
+        person_ent = None  # "a spokeswoman for Hillary Clinton" speaks, not Clinton: the whole phrase is the speaker
     if appos is not None:
         appos_span = _name_span(appos)
-        if person_ent is None and _person_entity(appos_span, people) is not None:
+        if person_ent is None and head.tag_ != "NNP" and _person_entity(appos_span, people) is not None:
             # "a spokesman, Benjamin Chang," : the apposition is the name, the head the role
+            # ("Rendell, a Clinton surrogate,": a proper noun the tagger missed is still the name)
             span, appos_span = appos_span, span
             person_ent = _person_entity(span, people)
-        role = _text(appos_span)
+        role = _as_role(appos_span)
     if person_ent is not None:
         span, before = _split_title(span, person_ent)
-        if before and role is None:
-            role = before
+        if before is not None and role is None:
+            role = _as_role(before)
     name = _text(span)
     person = person_ent is not None or head.lower_ in cues.PERSON_PRONOUNS or head.lower_ in cues.PERSON_NOUNS
     plural = head.tag_ in _PLURAL_TAGS or head.lower_ in cues.PLURAL_PRONOUNS or " and " in name
@@ -76,6 +82,10 @@ def source_of(cue: Token) -> tuple[Token | None, list[Token]]:
 
     "Yonhap quoted sources as saying" -> (sources, [Yonhap]); "X said, citing Y" -> (Y, [X]).
     """
+    recalled = recalled_speaker(cue)
+    if recalled is not None:
+        speaker, reporter = recalled
+        return speaker, [reporter] if reporter is not None else []
     relay_verb = relay_verb_of_saying(cue)
     if relay_verb is not None:
         obj = child_of(relay_verb, "dobj")
@@ -102,6 +112,32 @@ def source_of(cue: Token) -> tuple[Token | None, list[Token]]:
             if cited is not None and may_be_source(cited):
                 return cited, [subject] if subject is not None else []
     return subject, []
+
+
+# Verbs by which one person passes on another's words: "Brisk recalled the governor saying ...".
+_RECALL_FORMS = frozenset({"recall", "recalls", "recalled", "recalling", "remember", "remembers", "remembered",
+                           "remembering", "recount", "recounts", "recounted", "heard", "hears", "hear"})
+
+
+def recalled_speaker(cue: Token) -> tuple[Token, Token | None] | None:
+    """For "saying" in "Brisk recalled the governor saying ...": (the governor, Brisk); else None. The words are the
+    governor's, and Brisk, who recalls them, stands between the outlet and the governor in the chain."""
+    if cue.tag_ != "VBG":
+        return None
+    if cue.dep_ == "acl" and cue.head.dep_ == "dobj" and cue.head.head.lower_ in _RECALL_FORMS:
+        return cue.head, _subject(cue.head.head)
+    if cue.dep_ in ("advcl", "xcomp", "ccomp") and cue.head.lower_ in _RECALL_FORMS:
+        said_by = next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None) or child_of(cue, "nsubj")
+        if said_by is not None:
+            return said_by, _subject(cue.head)
+    return None
+
+
+def recalls_saying(verb: Token) -> bool:
+    """Whether `verb` recalls someone saying something: its object is a speaker, not what was said."""
+    return verb.lower_ in _RECALL_FORMS and any(
+        c.tag_ == "VBG" and cues.is_cue_form(c.lower_) and recalled_speaker(c) is not None
+        for t in (verb, child_of(verb, "dobj")) if t is not None for c in t.children)
 
 
 def statement_issuer(cue: Token) -> Token | None:
@@ -148,6 +184,8 @@ def _subject(verb: Token) -> Token | None:
         # "was joined on stage by Franken and joked": a passive head's subject is the one who joked
         return _subject(verb.head) or (child_of(verb.head, "nsubjpass") if verb.dep_ == "conj" else None)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and (verb.head.tag_.startswith("NN") or verb.head.lower_ in ("those", "anyone")):
+        if verb.head.dep_ == "ROOT" and not any(t.tag_ in _FINITE for t in verb.sent):
+            return None  # "Trump avoids condemning ..." read as a verbless phrase: the "noun" is a misread verb
         return verb.head  # "voters saying ...", "those backing other candidates": the noun speaks
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp"):
         # "she said, blaming ...", "ended the meeting by announcing ...": the participle speaks for
@@ -252,14 +290,17 @@ def child_of(token: Token, dep: str) -> Token | None:
 class SpeakerResolver:
     """Resolves speaker heads in reading order, remembering each resolved speaker for later references."""
 
-    def __init__(self, doc: Doc, *, agency: str | None = None, quoted: set[int] | None = None):
+    def __init__(self, doc: Doc, *, agency: str | None = None, quoted: set[int] | None = None,
+                 reported: set[int] | None = None):
         self.doc = doc
         self.agency = agency
         self.known: list[_Known] = []
         self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        # People named inside quotations are talked about, not the narrative's subjects.
+        # People named inside quotations are talked about, not the narrative's subjects; so are the people in
+        # what a source said ("Fowler said he expects Clinton to recover. But he said ...": "he" is Fowler).
         self.quoted = quoted or set()
-        self.narrated_people = [ent for ent in self.people if ent.start not in self.quoted]
+        talked_about = self.quoted | (reported or set())
+        self.narrated_people = [ent for ent in self.people if ent.start not in talked_about]
 
     def resolve(self, head: Token, *, remember: bool = True, nested: bool = False) -> Speaker | None:
         """The speaker the noun phrase at `head` denotes, after following short references back."""
@@ -288,11 +329,14 @@ class SpeakerResolver:
                 return self._latest(head, lambda k: k.plural and not k.nested)
             return self._latest_person(head, gender)
         if lower == "it":
-            return self._latest(head, lambda k: not k.person and not k.plural)
+            return self._latest(head, lambda k: not k.person and not k.plural
+                                and k.speaker.name.lower() not in _INDEFINITE)
         surname = _surname_reference(head, name)
         if surname is not None:
             def fits(known: _Known) -> bool:
-                return known.person and _last_word(known.speaker.name) == surname and _same_gender(known.gender, gender)
+                # "Clinton said" is one person: never a pair met earlier ("Trump and Clinton point out ...")
+                return (known.person and not known.plural and _last_word(known.speaker.name) == surname
+                        and _same_gender(known.gender, gender))
 
             return self._latest(head, fits) or self._person_entity_before(head, surname)
         noun = _definite_reference(head, name)
@@ -332,7 +376,7 @@ class SpeakerResolver:
 
     def _person_entity_before(self, head: Token, surname: str) -> _Known | None:
         """The fullest PERSON entity with this surname before `head` (or a speaker of that name)."""
-        known = self._latest(head, lambda k: k.person and _last_word(k.speaker.name) == surname)
+        known = self._latest(head, lambda k: k.person and not k.plural and _last_word(k.speaker.name) == surname)
         if known is not None:
             return known
         same = [e for e in self.people if e.start < head.i and _last_word(e.text) == surname]
@@ -388,9 +432,12 @@ def _subtree_ids(token: Token) -> set[int]:
 
 def _strip_punct(span: Span) -> Span:
     start, end = span.start, span.end
-    while start < end and span.doc[start].is_punct and span.doc[start].text not in ("'s",):
+    # a token with no letter or digit is punctuation, however the tagger read it ("”―" before a signed name)
+    while start < end and (span.doc[start].is_punct or not any(ch.isalnum() for ch in span.doc[start].text)) and \
+            span.doc[start].text not in ("'s",):
         start += 1
-    while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text != ".":
+    # a full stop of its own ends the sentence ("― Jorge Falcon."); one inside a token belongs to it ("Jr.")
+    while end > start and span.doc[end - 1].is_punct and (span.doc[end - 1].text != "." or span.doc[end - 1].is_sent_end):
         end -= 1
     return span.doc[start:end]
 
@@ -400,6 +447,18 @@ def _appos(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "appos" and head.doc[c.left_edge.i - 1].text != ":"), None)
 
 
+def _behind_preposition(person: Span, head: Token) -> bool:
+    """Whether the person hangs from the head through a preposition ("an aide to Obama"), so is not the head."""
+    if person.start <= head.i < person.end:
+        return False
+    token = person.root
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj":
+            return True
+        token = token.head
+    return False
+
+
 def _person_entity(span: Span, people: list[Span]) -> Span | None:
     for ent in people:
         if ent.label_ == "PERSON" and ent.start >= span.start and ent.end <= span.end:
@@ -407,7 +466,7 @@ def _person_entity(span: Span, people: list[Span]) -> Span | None:
     return None
 
 
-def _split_title(span: Span, person: Span) -> tuple[Span, str | None]:
+def _split_title(span: Span, person: Span) -> tuple[Span, Span | None]:
     """"Foreign Minister Yu Myung-hwan" -> (Yu Myung-hwan, "Foreign Minister"); honorifics stay with the name."""
     doc = span.doc
     start = span.start
@@ -419,8 +478,25 @@ def _split_title(span: Span, person: Span) -> tuple[Span, str | None]:
     if title[-1].lower_ in cues.HONORIFICS:
         honorific_start = person.start - 1
         rest = doc[start:honorific_start]
-        return doc[honorific_start:span.end], (_text(rest) or None)
-    return doc[person.start:span.end], _text(title)
+        return doc[honorific_start:span.end], (rest if len(rest) else None)
+    return doc[person.start:span.end], title
+
+
+def _as_role(span: Span) -> str | None:
+    """The span's text when it describes what someone is; None for an age, a time or a date ("Donna Rawlings,
+    59,", "11:05 a.m. Donald Trump"), which sit where roles sit but are none, or for a cut phrase ending in a
+    preposition ("footage of")."""
+    if any("\n" in t.text for t in span):
+        return None  # "11:05 a.m." <paragraph> "Donald Trump": a time stamp over the paragraph, not a title
+    words = [t for t in span if not (t.is_punct or t.like_num or t.ent_type_ in _NOT_ROLE_ENTITIES
+                                     or t.dep_ in ("det", "case", "cc", "prep"))]
+    if not words or span[-1].dep_ == "prep" or span[-1].tag_ == "IN":
+        return None
+    return _text(span) or None
+
+
+# Entities that stand beside a name without describing the person: an age, a time, a date.
+_NOT_ROLE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
 def _surname_reference(head: Token, name: str) -> str | None:

@@ -14,14 +14,15 @@ order) until `sample` are taken. A statement belongs to the sentence its text st
 only changes what is found in the sentences already drawn, plus a few sentences at the end when the count
 shifts; statements with no verdict yet are reported as unjudged and listed, to be read and judged.
 
-Verdicts (a TSV file with a header; one line per statement, keyed by article name and statement text with
-its white space collapsed): `attributed` is ok when the text is what the speaker said (a clause, a quotation,
-or a noun phrase only where the cue takes one, "denied the report"), wrong for a deed, a bare object of a
-verb of doing, page clutter or a cut-off fragment; `speaker` is ok when the speaker and role are who said it
-(the first speaker when one person recalls another's words); `polarity` is ok when the stance is right.
-`speaker` and `polarity` may be `na` where there is nothing to judge (page clutter with no speaker); accuracy
-is ok / (ok + wrong). `class` names the error class(es) of a wrong verdict, comma-separated (deed, object, clutter,
-fragment, span, unsaid, role, nested, speaker, polarity), counted in the result's details.
+Verdicts (a TSV file with a header, one line per statement) are keyed by what was judged: article name,
+statement text, speaker, role, cue, stance and chain, so a statement whose speaker or stance changes is judged
+again. `attributed` is ok when the text is what the speaker said (a clause, a quotation, or a noun phrase only
+where the cue takes one, "denied the report"), wrong for a deed, a bare object of a verb of doing, page clutter
+or a cut-off fragment; `speaker` is ok when the speaker and role are who said it (the first speaker when one
+person recalls another's words, the second in the chain); `polarity` is ok when the stance is right. `speaker`
+and `polarity` may be `na` where there is nothing to judge (the stance of a deed); accuracy is ok / (ok +
+wrong). `class` names the error class(es) of a wrong verdict, comma-separated (deed, object, clutter, fragment,
+span, unsaid, role, nested, speaker, polarity), counted in the result's details.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ from storytrace.bench.polnear import read_split
 from storytrace.errors import BenchError
 from storytrace.settings import Settings
 
-VERDICT_COLUMNS = ("article", "text", "attributed", "speaker", "polarity", "class", "reason")
+# What was judged (the statement as storytrace gave it), then the verdict on it.
+JUDGED_COLUMNS = ("article", "text", "speaker_name", "role", "cue", "stance", "chain")
+VERDICT_COLUMNS = (*JUDGED_COLUMNS, "attributed", "speaker", "polarity", "class", "reason")
 _VALUES = {"attributed": ("ok", "wrong"), "speaker": ("ok", "wrong", "na"), "polarity": ("ok", "wrong", "na")}
 SAMPLE = 60  # statements read per sample: what one person reads carefully in an hour
 
@@ -56,8 +59,15 @@ class Drawn:
     context: str  # its sentence(s), the cue marked ⟨…⟩ and the text «…»
 
     @property
-    def key(self) -> tuple[str, str]:
-        return self.article, normalize(self.found.statement.text)
+    def judged(self) -> tuple[str, ...]:
+        """The statement as the verdict columns record it."""
+        statement = self.found.statement
+        return (self.article, normalize(statement.text), statement.speaker.name, statement.speaker.role or "",
+                statement.cue, statement.polarity, " → ".join(statement.chain))
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return verdict_key(self.judged)
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,18 @@ class Verdict:
 
 def normalize(text: str) -> str:
     return " ".join(text.split())
+
+
+def verdict_key(judged: tuple[str, ...]) -> tuple[str, ...]:
+    """A verdict's key: every judged column, white space collapsed, the text without the edge punctuation and
+    quote marks that span rules move in and out ("said." / "said"). A change in speaker, role, cue, stance or
+    chain leaves the statement unjudged: the old verdict was about something else."""
+    fields = [normalize(field) for field in judged]
+    fields[1] = fields[1].strip(_EDGES)
+    return tuple(fields)
+
+
+_EDGES = " .,;:!?—–-\"'“”‘’`"
 
 
 # --- the sample ------------------------------------------------------------------------------
@@ -128,9 +150,9 @@ def _context(doc: Doc, found: Attribution) -> str:
 # --- verdicts --------------------------------------------------------------------------------
 
 
-def read_judgments(path: Path) -> dict[tuple[str, str], Verdict]:
-    """Verdicts keyed by (article, normalized text); a malformed line is a one-line error naming it."""
-    verdicts: dict[tuple[str, str], Verdict] = {}
+def read_judgments(path: Path) -> dict[tuple[str, ...], Verdict]:
+    """Verdicts keyed by what was judged (`verdict_key`); a malformed line is a one-line error naming it."""
+    verdicts: dict[tuple[str, ...], Verdict] = {}
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         missing = [c for c in VERDICT_COLUMNS if c not in (reader.fieldnames or [])]
@@ -141,29 +163,26 @@ def read_judgments(path: Path) -> dict[tuple[str, str], Verdict]:
                 if row[column] not in allowed:
                     raise BenchError(f"{path}:{line}: {column} must be one of {', '.join(allowed)}, "
                                      f"not {row[column]!r}")
-            verdicts[(row["article"], normalize(row["text"]))] = Verdict(
+            verdicts[verdict_key(tuple(row[c] or "" for c in JUDGED_COLUMNS))] = Verdict(
                 row["attributed"], row["speaker"], row["polarity"], row["class"] or "", row["reason"] or "")
     return verdicts
 
 
-def write_sheet(path: Path, drawn: list[Drawn], verdicts: dict[tuple[str, str], Verdict]) -> None:
+def write_sheet(path: Path, drawn: list[Drawn], verdicts: dict[tuple[str, ...], Verdict]) -> None:
     """One row per sampled statement: what was found, in context, and the verdict recorded so far (blank when
     none), in the verdict file's columns first so that a read sheet can become the verdict file."""
-    columns = (*VERDICT_COLUMNS, "speaker_name", "role", "cue", "stance", "chain", "context")
+    columns = (*VERDICT_COLUMNS, "context")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\t".join(columns) + "\n")
         for item in drawn:
-            statement = item.found.statement
             verdict = verdicts.get(item.key)
-            judged = ([verdict.attributed, verdict.speaker, verdict.polarity, verdict.error_class, verdict.reason]
-                      if verdict else ["", "", "", "", ""])
-            row = [item.article, normalize(statement.text), *judged, statement.speaker.name,
-                   statement.speaker.role or "", statement.cue, statement.polarity, " → ".join(statement.chain),
-                   item.context]
+            marks = ([verdict.attributed, verdict.speaker, verdict.polarity, verdict.error_class, verdict.reason]
+                     if verdict else ["", "", "", "", ""])
+            row = [*item.judged, *marks, item.context]
             handle.write("\t".join(normalize(str(v)) for v in row) + "\n")
 
 
-def score(drawn: list[Drawn], verdicts: dict[tuple[str, str], Verdict]) -> tuple[dict[str, float], dict]:
+def score(drawn: list[Drawn], verdicts: dict[tuple[str, ...], Verdict]) -> tuple[dict[str, float], dict]:
     judged = [verdicts[d.key] for d in drawn if d.key in verdicts]
     unjudged = [d for d in drawn if d.key not in verdicts]
 
