@@ -584,7 +584,9 @@ MIN_MENTIONS = 2
 def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Outlet | None:
     """The site of a whole page: the outlet its copyright holder is or owns (the one the page names most
     when a company owns several), else the outlet its chrome names most, else the domain it names most."""
-    named = outlets_named_in(chrome)
+    # An agency named in the chrome, even alone on a line ("PA", "Reuters" under each picture), credits copy
+    # or photos the site carries; on the agency's own pages its copyright line names it.
+    named = {outlet: count for outlet, count in outlets_named_in(chrome).items() if outlet.kind != "agency"}
     if holder:
         sites = outlets_of_holder(holder)
         if len(sites) == 1:
@@ -608,11 +610,13 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
             if domain not in _PLATFORMS:
                 # "CHOCOLATE.COM 2020": a domain in a footer line counts as much as two mentions elsewhere.
                 domains[domain] = domains.get(domain, 0) + (MIN_MENTIONS if footer else 1)
-        # A page links its own pages and gives its own contact addresses: "https://www.site.com/author/..",
-        # "news@site.ie".
+        # A page gives its own contact addresses ("news@site.ie") and prints its own links on lines of their
+        # own ("https://www.site.com/author/staff/"); links inside prose are often to other sites.
+        bare_link = len(line.split()) == 1
         for match in _ADDRESS_HOST.finditer(line):
             domain = match.group(1).lower()
-            if domain not in _PLATFORMS and not any(domain.endswith("." + p) for p in _PLATFORMS):
+            if (bare_link or "@" in match.group(0)) and domain not in _PLATFORMS \
+                    and not any(domain.endswith("." + p) for p in _PLATFORMS):
                 domains[domain] = domains.get(domain, 0) + 1
     if domains:
         domain = max(domains, key=domains.__getitem__)

@@ -296,3 +296,18 @@ def test_byline_with_slashes_between_name_and_dates() -> None:
     """"By A/June 12, 2020 9:49 am EST/Updated: ..." names A."""
     meta = read(page([HEADLINE, "By Jane Doe/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST"]))
     assert meta.byline == "Jane Doe"
+
+
+def test_agency_credited_alone_under_pictures_is_not_the_outlet() -> None:
+    """"PA" alone under every picture credits photos; the site the chrome names is the outlet."""
+    footer = ["PA", "PA", "PA", "PA", "About The Independent", "The Independent", "Contact"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "The Independent"
+
+
+def test_links_inside_prose_do_not_name_the_site() -> None:
+    """Links written inside a sentence point at other sites: they never name the page's own."""
+    footer = ["Read the study at https://www.journal.example/paper and its data at https://www.journal.example/data.",
+              "Contact"]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet != "journal.example"
