@@ -634,9 +634,10 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
     return None
 
 
-# "About DiEM25", "Subscribe to Wevolver", "More from Business Jargons": chrome naming its own site.
+# "About DiEM25", "Subscribe to Wevolver", "More from Business Jargons", "Learn about Appen", "From Harbor
+# Wiki" (a wiki's own credit line): chrome naming its own site.
 _SITE_PHRASE = re.compile(
-    r"^(?i:about|follow|subscribe\s+to|welcome\s+to|contact|join|more\s+from|sign\s+up\s+for|support|"
+    r"^(?i:about|follow|subscribe\s+to|welcome\s+to|contact|join|more\s+from|sign\s+up\s+for|support|learn\s+about|from|"
     r"advertise\s+(?:on|with)|write\s+for|work\s+(?:at|for)|download\s+the)\s+(?:(?i:the)\s+)?"
     r"(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
     r"(?:\s+(?i:newsletter|today|homepage|home|app|team|on\s+\w+))?\s*[.!:]?$")

@@ -311,3 +311,11 @@ def test_links_inside_prose_do_not_name_the_site() -> None:
               "Contact"]
     meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
     assert meta.outlet != "journal.example"
+
+
+@pytest.mark.parametrize("footer", [["Learn about Ferncombe Herald", "Contact", "Learn about Ferncombe Herald"],
+                                    ["From Ferncombe Herald", "About Ferncombe Herald"]])
+def test_site_named_by_learn_about_and_from_lines(footer: list[str]) -> None:
+    """"Learn about X" menus and a wiki's "From X" credit line name the site when said twice."""
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "Ferncombe Herald"
