@@ -18,7 +18,7 @@ from storytrace.clean.dates import (
     MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, PrintedTime, first_date, is_date_line, month_number, parse_hint,
     numeric_day_first, parse_when, place_in_zone, zoneinfo,
 )
-from storytrace.clean.lines import PageHeader, read_header
+from storytrace.clean.lines import MIN_HEADLINE, PageHeader, read_header
 from storytrace.clean.outlets import (
     Outlet, has_legal_form, outlet_from_name, outlet_from_url, outlet_in_text, outlets_named_in, outlets_of_holder,
     without_legal_form,
@@ -653,7 +653,7 @@ def _read_page(page: str) -> _PageRead:
     texts: list[str] = []
     if header.headline is not None:
         candidate = header.headline.text
-        if not is_date_line(candidate) and _parse_byline(candidate) is None:
+        if _headline_line(candidate):
             read.title = _headline_text(candidate)
             texts.append(candidate)
             # "Faster builds with pip by Jane Doe": a blog's headline with its author on one line.
@@ -703,7 +703,30 @@ def _read_page(page: str) -> _PageRead:
     read.texts = tuple(text.strip() for text in texts)
     chrome = [line for line in header.chrome if line.strip() not in read.texts]  # a wire credit is no masthead
     read.outlet = _page_outlet(chrome, header.lines, copyright_holder(page))
+    if read.title is not None and read.outlet is not None and _names_site(read.title, read.outlet):
+        # "CNN Newsletters", "Axios podcasts": a short line naming the site is its furniture; the next
+        # likeliest headline line that is not takes its place.
+        read.title = next((_headline_text(line.text) for line in header.ranked.get("headline", [])[1:]
+                           if line.probability >= MIN_HEADLINE and _headline_line(line.text)
+                           and not _names_site(line.text, read.outlet)), None)
     return read
+
+
+def _headline_line(text: str) -> bool:
+    """A line that can be read as the headline: not a date line, not a byline."""
+    return not is_date_line(text) and _parse_byline(text) is None
+
+
+# A line of at most this many words naming the site is a masthead, menu or promotion, not a headline.
+_SITE_LINE_WORDS = 4
+
+
+def _names_site(text: str, outlet: Outlet) -> bool:
+    """A short line naming the outlet ("CNN Newsletters", "The Harbor Times Blog")."""
+    if len(text.split()) > _SITE_LINE_WORDS:
+        return False
+    key = _site_key(text)
+    return any(len(name) >= 3 and name in key for name in (_site_key(n) for n in (outlet.name, *outlet.aliases)))
 
 
 def _consume_page_lines(lines: list[str], read: _PageRead, found: _Found) -> None:

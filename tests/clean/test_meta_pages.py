@@ -319,3 +319,11 @@ def test_site_named_by_learn_about_and_from_lines(footer: list[str]) -> None:
     """"Learn about X" menus and a wiki's "From X" credit line name the site when said twice."""
     meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
     assert meta.outlet == "Ferncombe Herald"
+
+
+def test_line_naming_the_site_is_not_the_headline() -> None:
+    """"Harbor Times Newsletters" promotes the site's own products: the headline is the article's line."""
+    footer = ["Harbor Times Newsletters", "Contact", "© 2019 Harbor Times. All rights reserved."]
+    meta = read(page(["Harbor Times Newsletters", HEADLINE, "By Jane Doe", "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet == "Harbor Times"
+    assert meta.title == HEADLINE
