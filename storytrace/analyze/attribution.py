@@ -33,6 +33,7 @@ from storytrace.analyze.clauses import (
 from storytrace.analyze.nouns import document_candidates, noun_candidates
 from storytrace.analyze.polarity import statement_polarity
 from storytrace.analyze.quotes import QuoteSpan, find_quotes, is_quote_mark
+from storytrace.analyze.refutations import refutation_candidates
 from storytrace.analyze.reported import according_candidates, colon_candidates, reported_candidates
 from storytrace.analyze.sourceless import sourceless_candidates
 from storytrace.analyze.speakers import (
@@ -100,6 +101,8 @@ def extract_attributions(
     candidates += noun_candidates(doc, text, in_quote)
     used_cues = {c.cue_token.i for c in candidates}
     candidates += sourceless_candidates(doc, text, in_quote, used_cues)
+    candidates += refutation_candidates(doc, text, [(min(c.start, c.cue_start), max(c.end, c.cue_end))
+                                                    for c in candidates])
     candidates.sort(key=lambda c: (c.start, c.end))
     _mark_nested(candidates)
     # A finding or opinion verb inside another statement is part of what was said, not a statement of its own.
@@ -330,7 +333,8 @@ def _assemble(
         direct=candidate.direct,
         speaker=speaker,
         cue=cue_text,
-        polarity=statement_polarity(cue_text, content if content is not None else said),
+        polarity=("denies" if candidate.refutes
+                  else statement_polarity(cue_text, content if content is not None else said)),
         said_on=_said_on(candidate.cue_token, text, anchor),
         chain=_chain(outlet, agency, [r.name for r in relays if r is not None], speaker.name),
         cue_start=candidate.cue_start,
