@@ -113,6 +113,8 @@ SAME_WORDS = 0.9
 _CUE_NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
 
 
+# A speaker that is nobody: "no one", "nobody", "no local residents", "none of the witnesses".
+_NOBODY = re.compile(r"(?:no|none|nobody|neither|no-one)\b", re.IGNORECASE)
 # Cues of a question: asking whether something is so neither asserts nor denies it.
 _QUESTION_CUES = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering",
                             "question", "questions", "questioned", "questioning", "inquired"})
@@ -120,9 +122,13 @@ _QUESTION_CUES = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders
 
 def unsaid(statement: Statement) -> bool:
     """Whether the statement neither asserts nor denies its content, so is neither side of a dispute: the cue
-    says the speaker did not say it ("I am not saying ...", "did not mention ..."), or it is a question."""
+    says the speaker did not say it ("I am not saying ...", "did not mention ..."), nobody said it ("no one
+    reported a flash"), it is a question, or its content is a bare infinitive ("claiming to be the body"),
+    which leaves out who did what."""
     cue = statement.cue.lower().replace("’", "'").split()
     if statement.text.rstrip(" \"'”’").endswith("?") or _QUESTION_CUES.intersection(cue):
+        return True
+    if _NOBODY.match(statement.speaker.name) or statement.text.lower().startswith("to "):
         return True
     return statement.polarity != "declines_comment" and any(w in _CUE_NEGATORS or w.endswith("n't") for w in cue)
 
@@ -155,7 +161,7 @@ REJECTING_WORDS = frozenset({
     "false", "falsely", "untrue", "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "hoax",
     "hoaxes", "fake", "fakes", "bogus", "debunk", "debunked", "debunks", "unfounded", "baseless", "groundless",
     "fabricated", "fabrication", "myth", "incorrect", "inaccurate", "nonsense", "retracted", "doctored",
-    "photoshopped",
+    "photoshopped", "propaganda",
 })
 
 

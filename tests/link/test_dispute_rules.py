@@ -97,3 +97,11 @@ def test_one_person_under_two_names_does_not_dispute_himself():
     member = _said("the council will close the pier", "two council members", article="x")
     spokeswoman = _said("the council will close the pier", "a council spokeswoman", "denies", article="y")
     assert len(find_disputes(CLAIM, [member, spokeswoman], {})) == 1
+
+
+def test_what_nobody_said_and_bare_infinitives_are_neither_side():
+    """'No one reported the sale' says nobody said it; 'claiming to be the buyer' leaves out who claims what."""
+    nobody = _said("the northern line will be sold in May", "no one", article="x")
+    infinitive = _said("to be the buyer of the northern line in May", "a freight firm", article="w")
+    denial = _said("the northern line will be sold in May", "the ministry", "denies", article="y")
+    assert find_disputes(CLAIM, [nobody, infinitive, denial], {}) == []

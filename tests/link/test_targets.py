@@ -13,6 +13,7 @@ def _said(text, speaker, start, polarity="asserts", article="a1"):
 
 
 def test_a_terse_denial_takes_the_fuller_denial_just_before_it():
+    """The office 'denied that ...'; its spokesman's 'No such offer was made' denies the same."""
     lead = _said("the mayor had offered the depot site to the rail company", "the mayor's office", 0, "denies")
     terse = _said("No such offer was made", "a spokesman", 120, "denies")
     assert denial_targets([lead, terse]) == {terse.id: lead.text}
