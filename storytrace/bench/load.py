@@ -268,6 +268,8 @@ def _serving(db: str, env: dict[str, str]) -> Iterator[tuple[str, int]]:
                 if time.monotonic() > deadline:
                     raise BenchError("storytrace serve did not start") from None
                 time.sleep(0.2)
+        # Ready when it answers (a request no measured pass sends, so no measured page is cached by it).
+        _get_json(f"127.0.0.1:{port}", "/api/stories?limit=1")
         yield f"127.0.0.1:{port}", server.pid
     finally:
         server.terminate()

@@ -42,10 +42,10 @@ def create_app(db: str | Path, settings: Settings | None = None, models: Models 
         app.state.storytrace = state
         if preload_models:
             threading.Thread(target=state.load_models, name="storytrace-preload", daemon=True).start()
-        # In the background: start-up does not wait for it, and the first reader of a page rarely does.
+        # Before the first request (a fraction of a second of start-up), not during the first readers' requests.
         from storytrace.serve.web import compile_templates
 
-        threading.Thread(target=compile_templates, name="storytrace-templates", daemon=True).start()
+        compile_templates()
         try:
             yield
         finally:
