@@ -146,3 +146,50 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     inner *= x
     inner *= 0.5
     return inner
+
+
+class PairClassifier:
+    """MiniLM fine-tuned as a cross-encoder: `[CLS] claim [SEP] text [SEP]` -> one logit per label.
+
+    Only the top layers and the head are fine-tuned (scripts/train_stance_xenc.py); the embeddings and the lower
+    layers are the packaged model's, read from its package, so the stored artefact holds just the tuned part.
+    `tuned` maps the packaged weights' names (`encoder.layer.5.attention.self.query.weight`, ...) of the tuned
+    layers, plus `head.weight` (labels, 384) and `head.bias`, to arrays (float16 is widened to float32)."""
+
+    def __init__(self, tuned: dict[str, np.ndarray], max_tokens: int, folder: Path | None = None):
+        self.base = MiniLM(folder, max_tokens)
+        self.tokenizer = pair_tokenizer(max_tokens, folder)
+        weights = {key: value.astype(np.float32) for key, value in tuned.items()}
+        for i in range(len(self.base.layers)):
+            if f"encoder.layer.{i}.output.dense.weight" in weights:
+                self.base.layers[i] = _layer(weights, f"encoder.layer.{i}")
+        self.head = np.ascontiguousarray(weights["head.weight"].T)
+        self.head_bias = weights["head.bias"]
+
+    def logits(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        if not pairs:
+            return np.zeros((0, self.head.shape[1]), dtype=np.float32)
+        encodings = self.tokenizer.encode_batch(pairs)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
+        base = self.base
+        # Token type 0 throughout, as in training: the [SEP] token marks where the text starts.
+        hidden = _layer_norm(base.words[ids] + base.positions[: ids.shape[1]] + base.token_type, *base.embedding_norm)
+        scores_mask = (1.0 - mask)[:, None, None, :] * _MASKED
+        for layer in base.layers:
+            hidden = base._block(hidden, layer, scores_mask)
+        pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        return (pooled @ self.head + self.head_bias).astype(np.float32)
+
+
+def pair_tokenizer(max_tokens: int, folder: Path | None = None):
+    """MiniLM's tokenizer for (claim, text) pairs: at most `max_tokens` with [CLS] and two [SEP], cut from the
+    longer side first (the text), padded to the longest pair of a batch. Training and inference share it."""
+    from tokenizers import Tokenizer
+
+    folder = folder or model_folder()
+    config = json.loads((folder / "config.json").read_text())
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=max_tokens, strategy="longest_first")
+    tokenizer.enable_padding(pad_id=config["pad_token_id"])
+    return tokenizer

@@ -240,3 +240,17 @@ def pair_features(claim: str, sentences: list[str], claim_vec: np.ndarray, sent_
     # The claim's own direction (what kind of claim), the body's, and their interaction.
     projected = np.concatenate([claim_pc, focus_pc, claim_pc * focus_pc])
     return np.concatenate([np.asarray(lexical + semantic + structure, dtype=np.float32), projected.astype(np.float32)])
+
+
+# Sentences of a body read with the claim by the cross-encoder: the disagreeing or hedging sentence is nearly
+# always among the few that share most words with the claim, and the encoder's token limit cuts the rest anyway.
+PASSAGE_SENTENCES: Final[int] = 3
+
+
+def relevant_passage(claim: str, sentences: list[str], k: int = PASSAGE_SENTENCES) -> str:
+    """The `k` sentences sharing most content words with the claim (earlier first on ties), best first, as one
+    text. Word overlap, not embeddings: it needs no encoder, so training and use read the same passage cheaply."""
+    claim_set = set(content_stems(words(claim)))
+    overlap = [-len(claim_set & set(content_stems(words(s)))) for s in sentences]
+    order = np.argsort(overlap, kind="stable")[:k]
+    return " ".join(sentences[int(i)] for i in order)
