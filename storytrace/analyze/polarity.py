@@ -12,8 +12,7 @@ from typing import Final
 from spacy.tokens import Span
 
 from storytrace.analyze.cues import DECLINE_OBJECTS, SPECULATIVE_FORMS, base_polarity, cue_lemma
-
-_NEGATORS: Final[frozenset[str]] = frozenset({"not", "n't", "never", "neither", "nor", "no"})
+from storytrace.analyze.stance_words import DENIAL_CONTENT, HEDGE_CONTENT, cue_is_negated
 
 # "declined to comment", "would not comment on", "refused to comment", "no comment",
 # "did not respond to a request for comment", "would neither confirm nor deny".
@@ -30,29 +29,6 @@ _DECLINE_CONTENT: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
-# Content that itself rejects a claim. Kept to phrases that deny, not every negation: "there is
-# no plan yet" is a statement of fact, "there is no truth to the report" is a denial.
-_DENIAL_CONTENT: Final[re.Pattern[str]] = re.compile(
-    r"\buntrue\b|\bnot\s+(?:\w+\s+)?true\b|\bno\s+truth\b|\bbaseless\b|\bgroundless\b|\bunfounded\b"
-    r"|\bwithout\s+(?:any\s+)?(?:basis|foundation)\b|\bno\s+basis\b|\bfabricat\w+\b"
-    r"|\bnot\s+accurate\b|\binaccurate\b|\bnonsense\b|\bfake\s+news\b"
-    r"|\bno\s+such\b|\bnever\s+(?:been\s+)?(?:propos|suggest|offer|discuss|plan|made|said|agreed|consider)\w*"
-    r"|\b(?:is|are|was|were|be|been|completely|totally|entirely|patently|absolutely|simply)\s+false\b"
-    r"|^\W*false\b|\bnot\s+the\s+case\b"
-    r"|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\b(?:\s+\w+){0,5}?\s+(?:has|had|have|was|were)\s+(?:ever\s+)?(?:been\s+)?made\b"
-    r"|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\s+(?:has|had|was|were)\b",
-    re.IGNORECASE,
-)
-
-# Hedges that make the content a guess rather than a claim of fact.
-_HEDGE_CONTENT: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:may|might)\b(?!\s+\d)|\bcould\b(?!\s+not\b|n't)|\bwould\s+(?:\w+\s+)?likely\b|\blikely\s+to\b"
-    r"|\b(?:is|are|was|were)\s+expected\s+to\b|\bpossibly\b|\breportedly\b|\bappears?\s+to\b"
-    r"|\bapparently\b|\bperhaps\b|\bprobably\b|\bseems?\s+to\b",
-    re.IGNORECASE,
-)
-
-
 def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = None) -> str:
     """The polarity of a statement (one of model.POLARITIES) from its cue phrase and content.
 
@@ -63,11 +39,11 @@ def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = 
     content_text = content.text if isinstance(content, Span) else content
     if _DECLINE_CUE.search(cue_text) or _DECLINE_CONTENT.search(content_text):
         return "declines_comment"
-    is_negated = _cue_is_negated(cue_text) if negated is None else negated
+    is_negated = cue_is_negated(cue_text) if negated is None else negated
     cue_stance = "asserts" if is_negated else _cue_stance(cue_text)
     if cue_stance == "denies":
         return "denies"
-    if _DENIAL_CONTENT.search(content_text):
+    if DENIAL_CONTENT.search(content_text):
         # "confirmed that no such proposal had been made" denies the proposal all the same.
         return "denies"
     if cue_stance in ("confirms", "speculates"):
@@ -90,11 +66,6 @@ def _cue_stance(cue_text: str) -> str:
     return "asserts"
 
 
-def _cue_is_negated(cue_text: str) -> bool:
-    words = re.findall(r"[\w'’]+", cue_text.lower())
-    return any(word in _NEGATORS or word.endswith(("n't", "n’t")) for word in words)
-
-
 def _is_hedged(content: Span | str) -> bool:
     """Whether the content carries a hedge; with a parse, "May" the month is told apart by its tag."""
     if isinstance(content, Span) and content.doc.has_annotation("TAG"):
@@ -104,9 +75,9 @@ def _is_hedged(content: Span | str) -> bool:
                 return True
         text = "".join(t.text_with_ws for t in own)
         text = re.sub(r"\b(?:may|might)\b", "", text, flags=re.IGNORECASE)
-        return bool(_HEDGE_CONTENT.search(text))
+        return bool(HEDGE_CONTENT.search(text))
     text = content.text if isinstance(content, Span) else content
-    return bool(_HEDGE_CONTENT.search(text))
+    return bool(HEDGE_CONTENT.search(text))
 
 
 def _outside_relative_clauses(content: Span) -> list:

@@ -21,7 +21,7 @@ from storytrace.link.propositions import (Proposition, PropositionEncoder, cover
                                           stem_similarity, stems)
 from storytrace.link.sources import count_sources, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
-from storytrace.link.stance_features import HEDGE_WORDS, words
+from storytrace.analyze.stance_words import is_hedged
 from storytrace.link.targets import TERSE, denial_targets
 from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
 from storytrace.settings import Settings
@@ -390,11 +390,7 @@ def _matters(statement: Statement, statements: list[Statement], close: Close) ->
 
 
 def _hedged(text: str) -> bool:
-    return any(w in HEDGE_WORDS and w not in _REPORTING for w in words(text))
-
-
-# Reporting verbs are in the stance features' hedge list, but nearly every statement is "said".
-_REPORTING = frozenset({"say", "says", "said", "according", "report", "reports", "reported"})
+    return is_hedged(text)
 
 
 def _marked(text: str) -> bool:

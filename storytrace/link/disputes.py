@@ -6,11 +6,12 @@ import hashlib
 import re
 from collections.abc import Callable
 
+from storytrace.analyze.stance_words import QUESTION_CUES, cue_is_negated, is_negated
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
 from storytrace.link.targets import ANSWER_WINDOW, gap
-from storytrace.link.stance_features import NEGATORS, content_stems, words
+from storytrace.link.stance_features import content_stems, words
 from storytrace.model import Claim, Dispute, Statement
 
 _ASSERTING = {"asserts", "confirms", "speculates"}
@@ -109,28 +110,18 @@ def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str
 
 # Share of the shorter quotation's words in the longer above which two quotations are one, re-reported.
 SAME_WORDS = 0.9
-# Words that turn a cue round: "am not saying", "didn't mention", "never claimed".
-_CUE_NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
-
-
 # A speaker that is nobody: "no one", "nobody", "no local residents", "none of the witnesses".
 _NOBODY = re.compile(r"(?:no|none|nobody|neither|no-one)\b", re.IGNORECASE)
-# Cues of a question: asking whether something is so neither asserts nor denies it.
-_QUESTION_CUES = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering",
-                            "question", "questions", "questioned", "questioning", "inquired"})
-
-
 def unsaid(statement: Statement) -> bool:
     """Whether the statement neither asserts nor denies its content, so is neither side of a dispute: the cue
     says the speaker did not say it ("I am not saying ...", "did not mention ..."), nobody said it ("no one
     reported a flash"), it is a question, or its content is a bare infinitive ("claiming to be the body"),
     which leaves out who did what."""
-    cue = statement.cue.lower().replace("’", "'").split()
-    if statement.text.rstrip(" \"'”’").endswith("?") or _QUESTION_CUES.intersection(cue):
+    if statement.text.rstrip(" \"'”’").endswith("?") or QUESTION_CUES.intersection(statement.cue.lower().split()):
         return True
     if _NOBODY.match(statement.speaker.name) or statement.text.lower().startswith("to "):
         return True
-    return statement.polarity != "declines_comment" and any(w in _CUE_NEGATORS or w.endswith("n't") for w in cue)
+    return statement.polarity != "declines_comment" and cue_is_negated(statement.cue)
 
 
 def one_utterance(a: Statement, b: Statement) -> bool:
@@ -154,29 +145,9 @@ def _span(statement: Statement) -> tuple[int, int]:
     return min(starts), max(statement.end, statement.cue_end)
 
 
-# Words that reject what a text says, for reading a statement as negated. Narrower than the stance model's
-# feature list (`REFUTE_WORDS`), which also counts words that only lean against a claim ("actually",
-# "however", "doubt", "joke"): those turned plain statements into denials.
-REJECTING_WORDS = frozenset({
-    "false", "falsely", "untrue", "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "hoax",
-    "hoaxes", "fake", "fakes", "bogus", "debunk", "debunked", "debunks", "unfounded", "baseless", "groundless",
-    "fabricated", "fabrication", "myth", "incorrect", "inaccurate", "nonsense", "retracted", "doctored",
-    "photoshopped", "propaganda",
-})
-
-
-# Negative words the stance model's negator list lacks: "Rosenberg was nowhere near Kobani".
-_MORE_NEGATORS = frozenset({"nowhere", "unable", "no-one", "unrelated", "unclear", "unlikely", "unconfirmed",
-                            "unverified", "impossible", "skeptical", "sceptical", "doubtful"})
-# Negative forms that affirm: "I have no doubt that ...", "no question that ...", "nothing but".
-_AFFIRMING = re.compile(r"\b(?:no|little|without)\s+(?:doubt|question)\b|\bnothing\s+but\b|\bnot\s+only\b",
-                        re.IGNORECASE)
-
-
 def negated(text: str) -> bool:
-    """Whether a text has a negator or a rejecting word ("not", "no", "nowhere", "false", "denied"), negative
-    forms that affirm ("no doubt") aside."""
-    return any(w in NEGATORS or w in _MORE_NEGATORS or w in REJECTING_WORDS for w in words(_AFFIRMING.sub(" ", text)))
+    """Whether a text negates or rejects what it says (`stance_words.is_negated`)."""
+    return is_negated(text)
 
 
 def values_conflict(a: str, b: str) -> bool:
