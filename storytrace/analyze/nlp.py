@@ -37,7 +37,12 @@ def import_spacy() -> ModuleType:
 def load_nlp(settings: Settings) -> Language:
     """Load the configured spaCy pipeline from its installed package (never a download)."""
     spacy = import_spacy()
+    from storytrace.analyze import paragraphs  # noqa: F401 - registers the paragraph-break component
+
     try:
-        return spacy.load(settings.spacy_model, exclude=list(settings.spacy_exclude))
+        nlp = spacy.load(settings.spacy_model, exclude=list(settings.spacy_exclude))
     except OSError as exc:
         raise StorytraceError(f"spaCy pipeline {settings.spacy_model!r} is not installed: {exc}") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("storytrace_paragraphs", before="parser")
+    return nlp
