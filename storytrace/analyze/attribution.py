@@ -38,6 +38,7 @@ from storytrace.analyze.reported import according_candidates, colon_candidates, 
 from storytrace.analyze.sourceless import sourceless_candidates
 from storytrace.analyze.speakers import (
     SpeakerResolver,
+    author_of,
     can_speak,
     is_writer,
     child_of,
@@ -49,6 +50,7 @@ from storytrace.clean.meta import dateline_length
 from storytrace.model import Speaker, Statement
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+_FREE_RELATIVES = frozenset({"what", "whose", "whatever"})
 _TIME_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "earlier", "later"})
 UNNAMED = "the writer"  # the speaker of a source-less or first-person statement when the outlet is not known
 
@@ -107,6 +109,12 @@ def extract_attributions(
     _mark_nested(candidates)
     # A finding or opinion verb inside another statement is part of what was said, not a statement of its own.
     candidates = [c for c in candidates if not (c.nested and cues.cue_lemma(c.cue_token.lower_) in cues.BROAD_LEMMAS)]
+    # "she's glad Clinton appeared to be better": a hedge inside someone's words is theirs, not the outlet's
+    candidates = [c for c in candidates if not (c.nested and c.sourceless and not c.refutes)]
+    # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but
+    # is no statement itself
+    candidates = [c for c in candidates if not (text[c.start:c.end].split(" ", 1)[0].lower() in _FREE_RELATIVES
+                                                and c.start <= c.cue_start < c.end) and not _in_free_relative(c)]
     return _resolve(doc, text, candidates, in_quote, outlet=outlet, agency=agency, anchor=anchor)
 
 
@@ -313,7 +321,7 @@ def _assemble(
     elif candidate.speaker is None:
         return None
     else:
-        speaker = resolver.resolve(candidate.speaker, nested=candidate.nested)
+        speaker = resolver.resolve(author_of(candidate.speaker), nested=candidate.nested)
     if speaker is None:
         return None
     if candidate.speaker is not None and candidate.speaker.lower_ == "it" and speaker.name.lower() == "it" and (
@@ -344,6 +352,14 @@ def _assemble(
         return Attribution(statement)
     source_start, source_end = mention_span(candidate.speaker, candidate.cue_token, (candidate.start, candidate.end), text)
     return Attribution(statement, source_start, source_end)
+
+
+def _in_free_relative(candidate: Candidate) -> bool:
+    """"What Mr. Pike considers 'smart' might be seen as evasive": the cue's object is "what", so the verb names a
+    thing inside another sentence, and its complement is a fragment."""
+    cue = candidate.cue_token
+    return cue.i >= 0 and any(c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ in _FREE_RELATIVES and c.i < cue.i
+                              for c in cue.children)
 
 
 def _through_reporter(statement: Statement, found: list[Attribution]) -> None:

@@ -65,6 +65,8 @@ def is_unsaid(cue: Token) -> bool:
     """
     if going_on(cue):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
+        return True  # "if the Chinese pledged to cap ...": a condition, not a pledge made
     if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i and _under_modal(cue.head):
         return True  # "the campaign would do well to target voters, emphasizing ...": advice, not a statement
     negated = any(c.dep_ == "neg" for c in cue.children)  # "would not say" is a refusal made

@@ -189,7 +189,9 @@ def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None
         cited = child_of(cue, "dobj")
         if cited is None or may_be_source(cited):
             return None
-        return trim_span(text, cited.left_edge.idx, clause_end(cited.right_edge, cited))
+        as_what = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cited.i), None)
+        last = as_what if as_what is not None else cited  # "cited the audit as the reason he ...": all of it
+        return trim_span(text, cited.left_edge.idx, clause_end(last.right_edge, last))
     # "speaks for the federation" is whom one speaks for; "talked about X" is what was said
     if lemma in ("speak", "talk"):
         preps = frozenset({"about"})

@@ -140,6 +140,24 @@ def recalls_saying(verb: Token) -> bool:
         for t in (verb, child_of(verb, "dobj")) if t is not None for c in t.children)
 
 
+def author_of(source: Token) -> Token:
+    """"according to her account", "according to a speech Mrs. Clinton delivered": the person whose account or
+    speech it is speaks; any other source is its own speaker."""
+    if source.lower_ not in _AUTHORED:
+        return source
+    owner = child_of(source, "poss")
+    if owner is not None and owner.ent_type_ in ("PERSON", "ORG", "") and owner.tag_ in ("PRP$", "NNP", "NNPS", "NN"):
+        return owner
+    clause = child_of(source, "relcl")
+    maker = child_of(clause, "nsubj") if clause is not None else None
+    return maker if maker is not None and maker.lower_ not in ("that", "which") else source
+
+
+# What a person writes or gives: "her account", "a speech she delivered" are that person's words.
+_AUTHORED = frozenset({"account", "accounts", "speech", "speeches", "memoir", "memoirs", "testimony", "remarks",
+                       "statement", "letter", "tweet", "tweets", "post", "book", "op-ed", "column", "interview"})
+
+
 def statement_issuer(cue: Token) -> Token | None:
     """For "saying" in "X issued a statement saying ...", the verb "issued"; else None."""
     noun = cue.head
@@ -492,6 +510,8 @@ def _as_role(span: Span) -> str | None:
                                      or t.dep_ in ("det", "case", "cc", "prep"))]
     if not words or span[-1].dep_ == "prep" or span[-1].tag_ == "IN":
         return None
+    if span[-1].dep_ == "case" and len(span) > 1:
+        span = span[:-1]  # "NBC's Dante Chinni": the role is the affiliation, NBC
     return _text(span) or None
 
 

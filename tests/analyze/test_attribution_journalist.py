@@ -189,3 +189,43 @@ def test_a_hedge_about_other_people_does_not_hedge_the_claim(nlp):
     assert statement.polarity == "asserts"
     hedged = only(nlp, "Dale Fenwick said the council could be on a knife's edge.")
     assert hedged.polarity == "speculates"
+
+
+# --- found on a second, fresh sample --------------------------------------------------------------------
+
+
+def test_a_hedge_inside_someones_words_is_theirs(nlp):
+    """"Brisk said she is glad Pike appeared to be better": "appeared" is part of Brisk's words, not the outlet's."""
+    found = extract_attributions(nlp("Ona Brisk said she is glad Roland Pike appeared to be feeling better."),
+                                 outlet="The Gazette")
+    assert [(a.statement.speaker.name, a.statement.cue) for a in found] == [("Ona Brisk", "said")]
+
+
+def test_a_free_relative_is_no_statement(nlp):
+    """"what the councillors said was gerrymandering", "What Pike considers 'smart'": a thing named, not said."""
+    assert statements(nlp, "The map amounts to what the councillors said was gerrymandering.") == []
+    assert statements(nlp, "What Mr. Pike considers 'smart' might be seen by others as evasive.") == []
+
+
+def test_a_pledge_under_if_is_not_made(nlp):
+    """"if the islanders pledged to cap their catch": a condition, not a pledge."""
+    assert statements(nlp, "The deal holds only if the islanders pledged to cap their catch.") == []
+
+
+def test_an_account_or_a_speech_speaks_for_its_author(nlp):
+    """"according to a speech Brisk delivered": Brisk is the speaker, not "a speech"."""
+    statement = only(nlp, "Ona Brisk spoke at the harbour. The levy is not a tax, according to a speech Brisk "
+                          "delivered on Friday.")
+    assert statement.speaker.name.endswith("Brisk") and statement.text == "The levy is not a tax"
+
+
+def test_a_possessive_affiliation_is_the_role(nlp):
+    """"NBC's Dana Chin noted": the role is NBC, not "NBC's"."""
+    statement = only(nlp, "NBC's Dana Chin noted that debates rarely change a race.")
+    assert (statement.speaker.name, statement.speaker.role) == ("Dana Chin", "NBC")
+
+
+def test_cited_as_keeps_what_it_was_cited_as(nlp):
+    """"cited the audit as the reason he ...": the content is all of it, not "the audit"."""
+    statement = only(nlp, "Mr. Pike has repeatedly cited the audit as the reason he is not releasing his returns.")
+    assert statement.text == "the audit as the reason he is not releasing his returns"
