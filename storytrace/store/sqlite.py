@@ -221,7 +221,7 @@ class SQLiteStore(Store):
         # Earliest-stored first (the first entity known by a name wins), said outright so PostgreSQL matches it.
         rows = self._q("SELECT entity_id FROM entity_aliases WHERE key = ? GROUP BY entity_id ORDER BY MIN(rowid)",
                        (key,))
-        return [self._entity(r[0]) for r in rows]
+        return self._entities([r[0] for r in rows])
 
     def put_entity(self, entity: Entity, keys: list[tuple[str, str]]) -> None:
         self._db.execute("INSERT INTO entities VALUES (?,?,?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
@@ -229,14 +229,21 @@ class SQLiteStore(Store):
         self._db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?,?)",
                              [(entity.id, alias, key) for alias, key in keys])
 
-    def _entity(self, entity_id: str) -> Entity:
-        row = self._q("SELECT * FROM entities WHERE id = ?", (entity_id,))[0]
-        aliases = [r[0] for r in self._q("SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
-                                         (entity_id,))]
-        return Entity(row["id"], row["name"], row["type"], aliases)
+    def _entities(self, entity_ids: list[str]) -> list[Entity]:
+        """The stored entities of these ids, in this order, each with its distinct aliases sorted: two queries
+        for all of them, not two per entity."""
+        rows: dict[str, sqlite3.Row] = {}
+        aliases: dict[str, list[str]] = {i: [] for i in entity_ids}
+        for chunk in _chunks(list(aliases)):
+            marks = ",".join("?" * len(chunk))
+            rows.update((r["id"], r) for r in self._q(f"SELECT * FROM entities WHERE id IN ({marks})", chunk))
+            for entity_id, alias in self._q(f"SELECT DISTINCT entity_id, alias FROM entity_aliases "
+                                            f"WHERE entity_id IN ({marks}) ORDER BY entity_id, alias", chunk):
+                aliases[entity_id].append(alias)
+        return [Entity(rows[i]["id"], rows[i]["name"], rows[i]["type"], aliases[i]) for i in entity_ids if i in rows]
 
     def entities(self) -> list[Entity]:
-        return [self._entity(r[0]) for r in self._q("SELECT id FROM entities ORDER BY name, id")]
+        return self._entities([r[0] for r in self._q("SELECT id FROM entities ORDER BY name, id")])
 
     # stories
     def put_story(self, story: Story) -> None:
@@ -245,19 +252,28 @@ class SQLiteStore(Store):
 
     def story(self, story_id: str) -> Story | None:
         rows = self._q("SELECT * FROM stories WHERE id = ?", (story_id,))
-        return self._story(rows[0]) if rows else None
+        return self._stories(rows)[0] if rows else None
 
     def stories(self) -> list[Story]:
-        return [self._story(r) for r in self._q("SELECT * FROM stories ORDER BY first_seen, id")]
+        return self._stories(self._q("SELECT * FROM stories ORDER BY first_seen, id"))
 
     def story_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
         # substr, not LIKE: '%' and '_' in what the user typed are plain characters
         return [r[0] for r in self._q("SELECT id FROM stories WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
                                       (len(prefix), prefix, limit))]
 
-    def _story(self, row: sqlite3.Row) -> Story:
-        ids = [r[0] for r in self._q("SELECT id FROM articles WHERE story_id = ? ORDER BY rowid", (row["id"],))]
-        return Story(row["id"], row["title"], ids, _date(row["first_seen"]), _date(row["last_seen"]))
+    def _stories(self, rows: list[sqlite3.Row]) -> list[Story]:
+        """The stories of `rows` with their articles in stored order (rowid order is seq order), read in one query
+        for all of them, not one per story."""
+        members: dict[str, list[str]] = {row["id"]: [] for row in rows}
+        for chunk in _chunks(list(members)):
+            # Sorted here, not by SQL: ORDER BY rowid would tempt SQLite to scan every article instead of the index.
+            found = self._q(f"SELECT story_id, rowid, id FROM articles WHERE story_id IN ({','.join('?' * len(chunk))})",
+                            chunk)
+            for story_id, _, article_id in sorted(found, key=lambda r: r[1]):
+                members[story_id].append(article_id)
+        return [Story(row["id"], row["title"], members[row["id"]], _date(row["first_seen"]), _date(row["last_seen"]))
+                for row in rows]
 
     # statements, claims, disputes
     def statements(self, *, story_id: str | None = None, speaker: str | None = None, claim_id: str | None = None,
@@ -410,7 +426,7 @@ class SQLiteStore(Store):
             ("st.first_seen <= ?", _iso(query.until)),
         ])
         rows, total = self._page("st.*", "FROM stories st" + where, params, "st.first_seen IS NULL, st.first_seen, st.id", query)
-        return [self._story(r) for r in rows], total
+        return self._stories(rows), total
 
     def find_claims(self, query: Query) -> tuple[list[Claim], int]:
         where, params = _conditions([("c.story_id = ?", query.story_id), ("c.status = ?", query.status)])
@@ -441,11 +457,11 @@ class SQLiteStore(Store):
             ("e.type = ?", query.kind),
         ])
         rows, total = self._page("e.id", "FROM entities e" + where, params, "e.name, e.id", query)
-        return [self._entity(r[0]) for r in rows], total
+        return self._entities([r[0] for r in rows]), total
 
     def entity(self, entity_id: str) -> Entity | None:
-        exists = self._q("SELECT 1 FROM entities WHERE id = ?", (entity_id,))
-        return self._entity(entity_id) if exists else None
+        found = self._entities([entity_id])
+        return found[0] if found else None
 
     def claim(self, claim_id: str) -> Claim | None:
         rows = self._q("SELECT * FROM claims WHERE id = ?", (claim_id,))
