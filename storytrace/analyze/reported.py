@@ -80,7 +80,8 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
             return trim_mark(that_clause, text)
     if obj is not None and (lemma in OBJECT_CUES or obj.lower_ in cues.CLAIM_NOUNS):
         # "denied the allegations", "confirmed the visit"; but "rejected his attempts" is no speech
-        return trim_span(text, obj.left_edge.idx, clause_end(obj.right_edge, obj))
+        last = _infinitive_after(cue, obj) or obj  # "announced plans this week to give $15 million": all of it
+        return trim_span(text, obj.left_edge.idx, clause_end(last.right_edge, last))
     if cue.dep_ == "parataxis" and lemma in ("say", "tell", "add", "report", "write", "claim"):
         return _content_before(cue, text)
     passive_subject = child_of(cue, "nsubjpass")
@@ -96,6 +97,12 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
             return None  # "released a statement saying ...": the statement is found from "saying"
         return _complement_content(cue, text)
     return _object_content(cue, lemma, text)
+
+
+def _infinitive_after(cue: Token, obj: Token) -> Token | None:
+    """The to-clause the parser hung on the cue after its object, when it completes the object ("plans ... to give")."""
+    return next((c for c in cue.children if c.dep_ in ("xcomp", "advcl") and c.i > obj.i and c.tag_ == "VB"
+                 and any(a.tag_ == "TO" for a in c.children)), None)
 
 
 def _block_after_colon(cue: Token, text: str) -> tuple[int, int] | None:
@@ -125,7 +132,8 @@ def _complement_content(cue: Token, text: str) -> tuple[int, int] | None:
     "called him reckless" -> "him reckless"; "criticized Obama for the deal" -> "Obama for the deal".
     """
     parts = [c for c in cue.children if c.i > cue.i and "\n" not in text_between(text, cue, c.right_edge) and (
-        c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS))]
+        c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
+        or (c.dep_ == "advmod" and any(True for _ in c.children)))]  # "shows Clinton ahead by 3 points"
     if not parts or _no_finding(parts) or _bare_object(parts):
         return None
     lemma = cues.cue_lemma(cue.lower_)

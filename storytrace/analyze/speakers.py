@@ -63,7 +63,9 @@ def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, boo
             # ("Rendell, a Clinton surrogate,": a proper noun the tagger missed is still the name)
             span, appos_span = appos_span, span
             person_ent = _person_entity(span, people)
-        role = _as_role(appos_span)
+            if head.lower_ not in cues.ROLE_NOUNS | cues.PERSON_NOUNS:
+                appos_span = None  # "until the election, Minyon Moore,": a misparse, the noun is no title of hers
+        role = _as_role(appos_span) if appos_span is not None else None
     if person_ent is not None:
         span, before = _split_title(span, person_ent)
         if before is not None and role is None:

@@ -229,3 +229,9 @@ def test_cited_as_keeps_what_it_was_cited_as(nlp):
     """"cited the audit as the reason he ...": the content is all of it, not "the audit"."""
     statement = only(nlp, "Mr. Pike has repeatedly cited the audit as the reason he is not releasing his returns.")
     assert statement.text == "the audit as the reason he is not releasing his returns"
+
+
+def test_an_announced_plan_keeps_what_was_planned(nlp):
+    """"announced plans this week to give $15 million": the plan is the content, not the bare word "plans"."""
+    statement = only(nlp, "Steyer announced plans this week to give an additional 15 million dollars to the group.")
+    assert statement.text.startswith("plans") and "to give an additional 15 million dollars" in statement.text
