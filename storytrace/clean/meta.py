@@ -594,7 +594,7 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
         mentioned = [(named.get(site, 0), site) for site in sites if named.get(site, 0)]
         if mentioned:
             return max(mentioned, key=lambda pair: pair[0])[1]
-        if not sites and not has_legal_form(holder):
+        if not sites and not has_legal_form(holder) and not _COMPANY.search(holder):
             return Outlet(holder, "unknown", None)  # "© 2019 Harbor Times": the site says its own name
     if named:
         ranked = sorted(named.values(), reverse=True)
@@ -793,6 +793,17 @@ def _named_outlet(hint: str | None) -> Outlet | None:
     if sites:
         return None  # a company owning several known sites names none of them
     return Outlet(without_legal_form(hint), "unknown", None)
+
+
+# Copyright holders that are companies rather than sites: "... Holdings", "... Enterprises", "... Media Group".
+_COMPANY = re.compile(r"\b(?:holdings?|enterprises|group|corporation|corp|company|ventures|partners|industries)\b",
+                      re.IGNORECASE)
+
+
+def holder_as_site(holder: str | None) -> str | None:
+    """A copyright holder that may name the site itself ("Harbor Times"), or None for a company owning it
+    ("WWB Holdings, LLC", "Battery Media Group"), which is no name readers know the site by."""
+    return None if holder is None or _COMPANY.search(holder) else holder
 
 
 def _choose_outlet(hints: tuple[str | None, str | None], url: str | None, found: Outlet | None,

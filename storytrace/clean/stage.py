@@ -9,7 +9,7 @@ from lingua import LanguageDetector
 
 from storytrace.clean.html import extract_html
 from storytrace.clean.language import check_language, detect_language
-from storytrace.clean.meta import copyright_holder, extract_meta
+from storytrace.clean.meta import copyright_holder, extract_meta, holder_as_site
 from storytrace.clean.quality import check_article, cut_to_budget
 from storytrace.clean.text import clean_scraped_text, repair_text
 from storytrace.errors import DuplicateArticle, ExtractionRejected, IngestError
@@ -85,7 +85,8 @@ def extract_article(raw: RawArticle, settings: Settings) -> Article:
             # prose for the cleaner to find an article region: the text is the article, and the
             # not-an-article checks judge it.
             text = content
-        hints = dict(title=raw.title, published=raw.published, sitename=copyright_holder(content), page=content)
+        hints = dict(title=raw.title, published=raw.published, sitename=holder_as_site(copyright_holder(content)),
+                     page=content)
     meta = extract_meta(text, url=url, outlet=raw.outlet, **hints)
     body, title = meta.body.strip(), meta.title
     if len(body.split()) < settings.min_words <= len(text.split()):

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from storytrace.clean.meta import copyright_holder, extract_meta
+from storytrace.clean.meta import copyright_holder, extract_meta, holder_as_site
 from storytrace.clean.text import clean_scraped_text
 
 HEADLINE = "Harbor council approves new ferry terminal after two years of debate"
@@ -36,7 +36,7 @@ def page(header: list[str], *, top: list[str] = (), footer: list[str] = FOOTER) 
 
 def read(text: str):
     """What the clean stage does with scraped text: clean it, then read the metadata with the whole page."""
-    return extract_meta(clean_scraped_text(text), page=text, sitename=copyright_holder(text))
+    return extract_meta(clean_scraped_text(text), page=text, sitename=holder_as_site(copyright_holder(text)))
 
 
 EST = timedelta(hours=-5)
@@ -327,3 +327,11 @@ def test_line_naming_the_site_is_not_the_headline() -> None:
     meta = read(page(["Harbor Times Newsletters", HEADLINE, "By Jane Doe", "Nov. 19, 2019"], footer=footer))
     assert meta.outlet == "Harbor Times"
     assert meta.title == HEADLINE
+
+
+@pytest.mark.parametrize("holder", ["Ferncombe Holdings, LLC", "Ferncombe Media Group"])
+def test_unknown_company_holder_is_not_the_outlet(holder: str) -> None:
+    """A holding company or group owning the site is no name readers know it by: no outlet comes of it."""
+    footer = ["Contact", f"© 2019 {holder}. All rights reserved."]
+    meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
+    assert meta.outlet is None
