@@ -352,7 +352,8 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
             close: Close | None = None) -> dict[str, str]:
     """Each statement's stance to its claim (a polarity). The cue decides, except where a statement with a
     plain cue ("said") words the claim negatively or as a guess: then the stance model, reading it against
-    the claim's plainest assertion, may turn it into a denial or a speculation. A confident reading counts.
+    the plain assertion it would be set against (the first one close to it, else the claim's first), may turn
+    it into a denial or a speculation. A confident reading counts.
 
     The model (a sentence encoder and trees, milliseconds a statement) reads only where its answer can
     change a dispute: a negatively worded statement close to another source's assertion (a denial?), a
@@ -361,32 +362,38 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
     plain = [s for s in statements if s.polarity in ("asserts", "confirms") and not _marked(s.text)]
     if not plain or models.stance is None:
         return result
-    lead = plain[0]
     close = close or (lambda a, b: True)
     # "confirmed that he is not dead" confirms a denial: the cue's stance is not the statement's to the claim.
-    doubtful = [s for s in statements if s.polarity in ("asserts", "confirms") and _matters(s, statements, close)]
+    doubtful = {s.id: _opposite(s, statements, close) for s in statements if s.polarity in ("asserts", "confirms")}
+    doubtful = {sid: others for sid, others in doubtful.items() if others is not None}
     if not doubtful:
         return result
-    proba = models.stance_proba([(lead.text, s.text) for s in doubtful])
+    by_id = {s.id: s for s in statements}
+    reference = {sid: next((o for o in others if o in plain), plain[0]) for sid, others in doubtful.items()}
+    proba = models.stance_proba([(reference[sid].text, by_id[sid].text) for sid in doubtful])
     labels = list(models.stance.labels)
-    for statement, row in zip(doubtful, proba):
+    for sid, row in zip(doubtful, proba):
+        statement = by_id[sid]
         against, observing = row[labels.index("against")], row[labels.index("observing")]
         if against >= settings.stance_denial_confidence and negated(statement.text):
-            result[statement.id] = "denies"
+            result[sid] = "denies"
         elif observing >= settings.stance_hedge_confidence and _hedged(statement.text):
-            result[statement.id] = "speculates"
+            result[sid] = "speculates"
     return result
 
 
-def _matters(statement: Statement, statements: list[Statement], close: Close) -> bool:
-    """Whether reading `statement` as a denial or a guess could make or unmake a dispute."""
+def _opposite(statement: Statement, statements: list[Statement], close: Close) -> list[Statement] | None:
+    """Where reading `statement` as a denial or a guess could make or unmake a dispute, the other sources'
+    assertions close to it (what it would be set against); else None."""
     others = [o for o in statements if o is not statement and o.polarity in ASSERTING
               and not same_source(source_key(o), source_key(statement)) and close(statement, o)]
     if negated(statement.text) and others:
-        return True
-    return _hedged(statement.text) and any(
-        o.polarity != "speculates" and o.article_id != statement.article_id and values_conflict(statement.text, o.text)
-        for o in others)
+        return others
+    if _hedged(statement.text) and any(
+            o.polarity != "speculates" and o.article_id != statement.article_id and values_conflict(statement.text, o.text)
+            for o in others):
+        return others
+    return None
 
 
 def _hedged(text: str) -> bool:

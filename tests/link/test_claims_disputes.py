@@ -207,7 +207,7 @@ class _Recorder:
 def test_stance_backend_reads_only_where_a_dispute_could_follow():
     """Any backend fits the protocol; it is asked only about statements whose reading can make or unmake a
     dispute (a negated one beside another source's assertion, a hedged one with a rival figure), against the
-    claim's plainest assertion; a negative reading needs a negator in the text to become a denial."""
+    plain assertion it would be set against; a negative reading needs a negator in the text to become a denial."""
     plain = _statement("rates will rise by 1 percent in March", "analysts")
     negated = _statement("rates will not rise by 1 percent in March", "a banker", n=2)
     hedged = _statement("rates might rise by 2 percent in March", "a trader", article_id="a2", n=3)
