@@ -80,9 +80,11 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     sides = "; ".join(_describe(s, outlets) for s in asserted[:3])
     more = f" (and {len(asserted) - 3} more)" if len(asserted) > 3 else ""
     elsewhere = {d.article_id for d in denials[1:]} - {denials[0].article_id}
-    echoes = f" The same denial is reported in {len(elsewhere)} more article(s)." if elsewhere else ""
+    reporters = sorted({outlets.get(a) or "?" for a in elsewhere})
+    echoes = (f" The same denial is reported in {len(elsewhere)} more article(s) ({', '.join(reporters)})."
+              if elsewhere else "")
     explanation = (f"{_describe(denials[0], outlets)} denies what {len(asserted)} other statement(s) assert: "
-                   f"{sides}{more}.{echoes}")
+                   f"{sides}{more}.{echoes} Why a denial: {_why_denial(denials[0])}")
     return Dispute(_dispute_id(claim.id, "denial", ids), claim.id, ids, "denial", explanation)
 
 
@@ -178,6 +180,16 @@ def _conflict(a: dict, b: dict) -> tuple[str, list[str], list[str]] | None:
 
 # A statement quoted in an explanation is cut here: the explanation sets two side by side on one screen.
 QUOTED_CHARS = 140
+
+
+def _why_denial(denial: Statement) -> str:
+    """What makes a statement a denial, for the reader to weigh: its cue, its words, or the stance model."""
+    if denial.polarity == "denies" and not is_negated(denial.cue):
+        return f"its words reject the claim (cue “{denial.cue}”)."
+    if denial.polarity == "denies":
+        return f"its cue “{denial.cue}”."
+    return (f"its cue “{denial.cue}” is plain, but its words negate what the others assert; the stance model read "
+            "it as against them (the weakest evidence).")
 
 
 def _describe(statement: Statement, outlets: dict[str, str | None]) -> str:

@@ -105,3 +105,15 @@ def test_what_nobody_said_and_bare_infinitives_are_neither_side():
     infinitive = _said("to be the buyer of the northern line in May", "a freight firm", article="w")
     denial = _said("the northern line will be sold in May", "the ministry", "denies", article="y")
     assert find_disputes(CLAIM, [nobody, infinitive, denial], {}) == []
+
+
+def test_each_denial_says_why_it_is_one_and_who_else_reports_it():
+    """A cue, the words, or the stance model: the explanation names the evidence, and the outlets that re-report it."""
+    report = _said("the ministry will sell the northern rail line", "officials", article="paper", chain=["Daily", "officials"])
+    cue = _said("the ministry will sell the northern rail line", "the ministry", "denies", article="wire")
+    echo = _said("the ministry will sell the northern rail line", "the ministry", "denies", article="radio")
+    [dispute] = find_disputes(CLAIM, [report, cue, echo], {"radio": "Harbour Radio", "wire": "Harbour Wire"})
+    assert "Why a denial: its cue “denied”" in dispute.explanation and "(Harbour Radio)" in dispute.explanation
+    flipped = _said("the ministry will not sell the northern rail line", "the ministry", article="wire")
+    [dispute] = find_disputes(CLAIM, [report, flipped], {}, stance={flipped.id: "denies"})
+    assert "stance model" in dispute.explanation
