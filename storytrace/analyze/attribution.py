@@ -365,7 +365,10 @@ def _in_free_relative(candidate: Candidate) -> bool:
 def _through_reporter(statement: Statement, found: list[Attribution]) -> None:
     """A statement made inside another's words ("Brisk recalled that the governor told her ...") keeps its own
     speaker, and the one who reports it joins its chain: outlet → Brisk → the governor."""
-    reporters = [a.statement for a in found if a.statement.start <= statement.cue_start < a.statement.end]
+    if not _speech_cue(statement.cue):
+        return  # "Trump (according to Factcheck.org)", "strategists' view": no one reports anyone's words
+    reporters = [a.statement for a in found if a.statement.start <= statement.cue_start < a.statement.end
+                 and _speech_cue(a.statement.cue)]
     if not reporters:
         return
     reporter = min(reporters, key=lambda s: s.end - s.start)  # the innermost report
@@ -376,6 +379,11 @@ def _through_reporter(statement: Statement, found: list[Attribution]) -> None:
         if name.lower() not in {c.lower() for c in chain}:
             chain.append(name)
     statement.chain = chain
+
+
+def _speech_cue(cue: str) -> bool:
+    """Whether a cue is a verb of speech ("recalled", "told", "said"), not a finding, a view or "according to"."""
+    return any(cues.cue_lemma(word) in cues.SPEECH_LEMMAS for word in cue.lower().split())
 
 
 def _mark_nested(candidates: list[Candidate]) -> None:
