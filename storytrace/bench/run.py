@@ -82,7 +82,11 @@ BENCHMARKS: dict[str, Benchmark] = {
         _folder("dir", "folder of .tml files"), _LIMIT,
         Option("split", "only the dev or train part of the fixed TimeBank split", choices=("dev", "train")))),
     "fnc1": Benchmark("storytrace.bench.stance:bench_fnc1", "headline/body stance on FNC-1", (
-        _file("bodies", "FNC-1 bodies CSV"), _file("stances", "FNC-1 stances CSV"), _LIMIT)),
+        _file("bodies", "FNC-1 bodies CSV"), _file("stances", "FNC-1 stances CSV"), _LIMIT,
+        Option("split", "on train_stances.csv, score the held-out claims (no headline or body seen in training) "
+                        "or the old split's held-out bodies", default="claim", choices=("claim", "body")),
+        Option("cross-encoder", "the fine-tuned cross-encoder splits related pairs (agree/disagree/discuss)",
+               "flag"))),
     "emergent": Benchmark("storytrace.bench.stance:bench_emergent", "claim/headline stance on Emergent",
                           (_file("pairs", "Emergent CSV"), _LIMIT)),
     "emergent-claims": Benchmark("storytrace.bench.claims:bench_emergent_claims",

@@ -4,8 +4,12 @@ The default backend is a gradient-boosted tree ensemble trained by `scripts/trai
 (headline vs article body) and Emergent (claim vs article headline), over the features of
 `stance_features` (overlap, denial/hedge structure, MiniLM similarities). Its trees are stored as plain
 arrays in `storytrace/resources/stance-v1.npz` and applied with numpy, so running it needs no
-scikit-learn. Another backend (a local NLI model, an LLM endpoint) can replace it through the
-`StanceBackend` protocol.
+scikit-learn. For headline vs body (the `fnc1` head) a MiniLM cross-encoder fine-tuned by
+`scripts/train_stance_xenc.py` (`stance-xenc-v1.npz`, its tuned layers in float16, run by
+analyze.minilm.PairClassifier in numpy, never torch) can take over the related labels: it reads the headline
+with the body's sentences closest to it and splits related pairs into agree / disagree / discuss, where the
+trees learnt disagreement from FNC-1's recurring headlines and find almost none for an unseen claim. Another backend (a local NLI model, an
+LLM endpoint) can replace it through the `StanceBackend` protocol.
 """
 
 from __future__ import annotations
@@ -15,16 +19,22 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 import numpy as np
 
 from storytrace.errors import StorytraceError
-from storytrace.link.stance_features import FeatureSpace, pair_features, split_sentences
+from storytrace.link.stance_features import FeatureSpace, pair_features, relevant_passage, split_sentences
+
+if TYPE_CHECKING:
+    from storytrace.analyze.minilm import PairClassifier
 
 ARTEFACT: Final[str] = "stance-v1.npz"
 FNC_LABELS: Final[tuple[str, ...]] = ("agree", "disagree", "discuss", "unrelated")
 EMERGENT_LABELS: Final[tuple[str, ...]] = ("for", "against", "observing")
+# The cross-encoder that splits related headline/body pairs (scripts/train_stance_xenc.py), and its labels.
+XENC_ARTEFACT: Final[str] = "stance-xenc-v1.npz"
+XENC_LABELS: Final[tuple[str, ...]] = ("agree", "disagree", "discuss")
 
 # Stance label -> storytrace statement polarity (model.POLARITIES). A text that only reports or
 # discusses a claim neither asserts nor denies it: it passes it on as a possibility. None: the text
@@ -35,6 +45,10 @@ _POLARITY: Final[dict[str, str | None]] = {
     "discuss": "speculates", "observing": "speculates",
     "unrelated": None,
 }
+
+# The trees' unrelated probability under which a pair is related, and the cross-encoder reads it: where it is
+# higher, unrelated wins whatever the split of the rest.
+RELATED_BELOW: Final[float] = 0.5
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -100,6 +114,9 @@ class StanceHead:
     space: FeatureSpace
     trees: TreeEnsemble
     text_vector: bool = False  # features end with the text's own 384-d vector (short texts: headlines)
+    # What the training data was held out by, for benchmarks to say what their figure means: "claim" (FNC-1
+    # split by claim), "body" (the earlier split by Body ID; artefacts written before the claim split), "folds".
+    split: str = "body"
 
 
 def load_heads(path: str | None = None, names: Sequence[str] | None = None) -> dict[str, StanceHead]:
@@ -130,7 +147,8 @@ def _head_from_arrays(a: dict[str, np.ndarray]) -> StanceHead:
     space = FeatureSpace(idf, float(a["default_idf"]), a["pca_mean"], a["pca_components"])
     trees = TreeEnsemble(a["feature"], a["threshold"], a["left"], a["right"], a["value"], a["roots"],
                          a["tree_class"], a["baseline"], int(a["depth"]))
-    return StanceHead(tuple(a["labels"].tolist()), space, trees, bool(a["text_vector"]))
+    split = str(a["split"]) if "split" in a else "body"
+    return StanceHead(tuple(a["labels"].tolist()), space, trees, bool(a["text_vector"]), split)
 
 
 def head_to_arrays(name: str, head: StanceHead) -> dict[str, np.ndarray]:
@@ -142,7 +160,7 @@ def head_to_arrays(name: str, head: StanceHead) -> dict[str, np.ndarray]:
         "pca_mean": s.pca_mean, "pca_components": s.pca_components, "feature": t.feature,
         "threshold": t.threshold, "left": t.left, "right": t.right, "value": t.value, "roots": t.roots,
         "tree_class": t.tree_class, "baseline": t.baseline, "depth": np.array(t.depth),
-        "text_vector": np.array(head.text_vector),
+        "text_vector": np.array(head.text_vector), "split": np.array(head.split),
     }
     return {f"{name}/{key}": value for key, value in fields.items()}
 
@@ -152,38 +170,107 @@ def featurize(pairs: Sequence[tuple[str, str]], embed: Embed, space: FeatureSpac
     """Feature rows for (claim, text) pairs; each distinct sentence is embedded once. With `text_vector`,
     the mean vector of the text's sentences is appended: for a headline, its wording ("hoax", "claims")
     is much of its stance."""
-    sentences = {text: split_sentences(text) for _, text in pairs}
-    unique = list(dict.fromkeys([c for c, _ in pairs] + [s for sents in sentences.values() for s in sents]))
-    vectors = embed(unique)
-    index = {text: i for i, text in enumerate(unique)}
+    return _featurize(_Embedded(pairs, embed), space, text_vector)
+
+
+class _Embedded:
+    """The pairs' texts split into sentences, and a vector for every claim and sentence (each embedded once)."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], embed: Embed):
+        self.pairs = list(pairs)
+        self.sentences = {text: split_sentences(text) for _, text in pairs}
+        unique = list(dict.fromkeys([c for c, _ in pairs] + [s for sents in self.sentences.values() for s in sents]))
+        self.vectors = embed(unique)
+        self.index = {text: i for i, text in enumerate(unique)}
+
+    def sentence_vectors(self, text: str) -> np.ndarray:
+        return self.vectors[[self.index[s] for s in self.sentences[text]]]
+
+    def passage(self, i: int) -> tuple[str, str]:
+        """Pair `i` as the cross-encoder reads it: the claim and the text's sentences closest to it."""
+        claim, text = self.pairs[i]
+        return claim, relevant_passage(claim, self.sentences[text])
+
+
+def _featurize(embedded: _Embedded, space: FeatureSpace, text_vector: bool) -> np.ndarray:
     rows = []
-    for claim, text in pairs:
-        sents = sentences[text]
-        sent_vecs = vectors[[index[s] for s in sents]]
-        row = pair_features(claim, sents, vectors[index[claim]], sent_vecs, space)
+    for claim, text in embedded.pairs:
+        sent_vecs = embedded.sentence_vectors(text)
+        row = pair_features(claim, embedded.sentences[text], embedded.vectors[embedded.index[claim]], sent_vecs,
+                            space)
         rows.append(np.concatenate([row, sent_vecs.mean(axis=0)]) if text_vector else row)
     return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 
-class TrainedStance:
-    """The default backend: the packaged tree model. `head` picks the task it was trained for:
-    "fnc1" (headline vs article body: agree/disagree/discuss/unrelated) or "emergent" (claim vs a
-    headline or short statement: for/against/observing)."""
+def load_cross_encoder(path: str | None = None) -> "PairClassifier":
+    """The fine-tuned cross-encoder for related pairs (the packaged one unless `path` is given), in numpy."""
+    from storytrace.analyze.minilm import PairClassifier
 
-    def __init__(self, embed: Embed, head: str = "fnc1", heads: dict[str, StanceHead] | None = None):
+    def read(file: str) -> PairClassifier:
+        try:
+            with np.load(file, allow_pickle=False) as data:
+                arrays = {key: data[key] for key in data.files}
+        except OSError as exc:
+            raise StorytraceError(f"stance cross-encoder {file} cannot be read: {exc}") from exc
+        if tuple(arrays.pop("labels").tolist()) != XENC_LABELS:
+            raise StorytraceError(f"stance cross-encoder {file} has labels other than {XENC_LABELS}")
+        return PairClassifier(arrays, max_tokens=int(arrays.pop("max_tokens")))
+
+    if path is None:
+        with resources.as_file(resources.files("storytrace.resources") / XENC_ARTEFACT) as packaged:
+            return read(str(packaged))
+    return read(path)
+
+
+class TrainedStance:
+    """The default backend: the packaged model. `head` picks the task it was trained for:
+    "fnc1" (headline vs article body: agree/disagree/discuss/unrelated) or "emergent" (claim vs a
+    headline or short statement: for/against/observing). With `cross_encoder` (fnc1 only) the trees decide
+    related vs unrelated and the fine-tuned cross-encoder (loaded on first use) splits the related mass into
+    agree/disagree/discuss. Off by default: on held-out FNC-1 claims it is not yet better than the trees
+    (README, `storytrace bench fnc1 --cross-encoder`)."""
+
+    def __init__(self, embed: Embed, head: str = "fnc1", heads: dict[str, StanceHead] | None = None,
+                 cross_encoder: bool = False):
         heads = heads if heads is not None else load_heads()
         if head not in heads:
             raise StorytraceError(f"no stance head {head!r}; the model has {', '.join(sorted(heads))}")
         self._embed = embed
         self._head = heads[head]
         self.labels = self._head.labels
-        self.name = f"stance trees {ARTEFACT}:{head} + all-MiniLM-L6-v2"
+        if cross_encoder and self.labels != FNC_LABELS:
+            raise StorytraceError(f"the stance cross-encoder splits related FNC-1 pairs; head {head!r} is not one")
+        self._split_related = cross_encoder
+        self._cross: PairClassifier | None = None
+        self.name = f"stance trees {ARTEFACT}:{head} + all-MiniLM-L6-v2" + (
+            f" + cross-encoder {XENC_ARTEFACT}" if self._split_related else "")
 
     def predict_proba(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        return self.predict_proba_and_trees(pairs)[0]
+
+    def predict_proba_and_trees(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The model's probabilities, and the trees' own (the same unless the cross-encoder splits related
+        pairs): benchmarks report both from one pass."""
         if not pairs:
-            return np.zeros((0, len(self.labels)))
-        x = featurize(pairs, self._embed, self._head.space, self._head.text_vector)
-        return self._head.trees.proba(x.astype(np.float64))
+            return np.zeros((0, len(self.labels))), np.zeros((0, len(self.labels)))
+        embedded = _Embedded(pairs, self._embed)
+        x = _featurize(embedded, self._head.space, self._head.text_vector)
+        trees = self._head.trees.proba(x.astype(np.float64))
+        return (self._related_split(embedded, trees.copy()) if self._split_related else trees), trees
+
+    def _related_split(self, embedded: _Embedded, proba: np.ndarray) -> np.ndarray:
+        """Keep the trees' unrelated probability; share the rest by the cross-encoder's related labels, for pairs the
+        trees call related (elsewhere the related labels cannot win, so their order is left to the trees)."""
+        unrelated = self.labels.index("unrelated")
+        related = [self.labels.index(label) for label in XENC_LABELS]
+        rows = np.flatnonzero(proba[:, unrelated] < RELATED_BELOW)
+        if len(rows):
+            self._cross = self._cross or load_cross_encoder()
+            logits = self._cross.logits([embedded.passage(int(i)) for i in rows]).astype(np.float64)
+            logits -= logits.max(axis=1, keepdims=True)
+            split = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+            proba[np.ix_(rows, related)] = (1.0 - proba[rows, unrelated])[:, None] * split
+        return proba
 
     def predict_many(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
         return [self.labels[i] for i in self.predict_proba(pairs).argmax(axis=1)]

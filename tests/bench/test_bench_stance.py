@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from storytrace.bench.stance import (bench_emergent, bench_fnc1, confusion, fnc_heldout, fnc_score,
-                                     score_report)
+from storytrace.bench.stance import (CLAIM_HELDOUT_FRACTION, bench_emergent, bench_fnc1, confusion, fnc_claim_split,
+                                     fnc_claims, fnc_heldout, fnc_score, score_report)
 from storytrace.link.stance import FNC_LABELS
 
 AGREEMENT = ("Apple has agreed to buy Tesla for $75 billion, the two companies announced on Monday. The deal, "
@@ -71,13 +71,48 @@ def test_bench_fnc1_scores_a_small_file(tmp_path):
         "agree": 1, "disagree": 0, "discuss": 1, "unrelated": 0}
 
 
-def test_bench_fnc1_on_the_official_train_file_scores_only_heldout_bodies(tmp_path):
-    """Named train_stances.csv, only pairs of held-out bodies count: the model was trained on the others."""
+def test_bench_fnc1_split_by_body_scores_only_heldout_bodies(tmp_path):
+    """Named train_stances.csv with split="body", only pairs of the old split's held-out bodies count."""
     held = [str(i) for i in range(100) if fnc_heldout(str(i))][:2]
     seen = next(str(i) for i in range(100) if not fnc_heldout(str(i)))
     bodies, stances = _fnc_files(tmp_path, "train_stances.csv", [held[0], seen, held[1]])
-    result = bench_fnc1(bodies, stances)
-    assert result.n == 2 and "held-out" in result.data and result.metrics["fnc_score_pct"] == 100.0
+    result = bench_fnc1(bodies, stances, split="body")
+    assert result.n == 2 and "held-out Body IDs" in result.data and result.metrics["fnc_score_pct"] == 100.0
+
+
+def _claim_rows(n: int) -> list[dict[str, str]]:
+    """n claims of two headlines and two bodies each, plus unrelated pairs of each claim's headline with the next
+    claim's body (which may cross the split)."""
+    rows = []
+    for i in range(n):
+        rows += [{"Headline": f"claim {i} a", "Body ID": f"{i}-1", "Stance": "agree"},
+                 {"Headline": f"claim {i} b", "Body ID": f"{i}-1", "Stance": "discuss"},
+                 {"Headline": f"claim {i} b", "Body ID": f"{i}-2", "Stance": "disagree"},
+                 {"Headline": f"claim {i} a", "Body ID": f"{(i + 1) % n}-2", "Stance": "unrelated"}]
+    return rows
+
+
+def test_claims_are_components_of_related_pairs():
+    """Headlines and bodies joined by related pairs are one claim; an unrelated pair joins nothing."""
+    claim = fnc_claims(_claim_rows(3))
+    assert claim["h:claim 0 a"] == claim["h:claim 0 b"] == claim["b:0-1"] == claim["b:0-2"] != claim["b:1-2"]
+    assert len(set(claim.values())) == 3
+
+
+def test_claim_split_shares_no_headline_or_body_and_drops_crossing_pairs():
+    """No headline or body of a held-out claim is in training; unrelated pairs across the sides are dropped,
+    the split is deterministic, and about CLAIM_HELDOUT_FRACTION of the claims are held out."""
+    rows = _claim_rows(200)
+    split = fnc_claim_split(rows)
+    seen = {r["Headline"] for r in split.train} | {r["Body ID"] for r in split.train}
+    assert not seen & ({r["Headline"] for r in split.heldout} | {r["Body ID"] for r in split.heldout})
+    claim = fnc_claims(rows)
+    held = {claim["h:" + r["Headline"]] for r in split.heldout}
+    crossing = sum((claim["h:" + r["Headline"]] in held) != (claim["b:" + r["Body ID"]] in held) for r in rows)
+    assert split.dropped == crossing > 0 and len(split.train) + len(split.heldout) + split.dropped == len(rows)
+    assert abs(split.heldout_claims / split.claims - CLAIM_HELDOUT_FRACTION) < 0.07
+    assert {id(r) for r in split.dev} <= {id(r) for r in split.train} and 0 < split.dev_claims < split.claims
+    assert fnc_claim_split(rows).heldout == split.heldout
 
 
 def test_bench_emergent_uses_the_fold_head_and_reports_accuracy(tmp_path):

@@ -47,6 +47,21 @@ def test_body_stances(encoder, heads):
     assert model.predict(CLAIM, DENIAL) != "unrelated" and proba[3, disagree] > proba[:3, disagree].max()
 
 
+def test_cross_encoder_splits_only_the_related_mass(encoder, heads):
+    """With the cross-encoder, the trees' unrelated probability stands and the rest is shared among the related
+    labels by the cross-encoder: the recipe stays unrelated, the other bodies related, rows sum to one."""
+    model = TrainedStance(encoder.encode, head="fnc1", heads=heads, cross_encoder=True)
+    pairs = [(CLAIM, AGREEMENT), (CLAIM, HEDGE), (CLAIM, UNRELATED), (CLAIM, DENIAL)]
+    proba, trees = model.predict_proba_and_trees(pairs)
+    unrelated = model.labels.index("unrelated")
+    assert proba.sum(axis=1) == pytest.approx(np.ones(4)) and proba[:, unrelated] == pytest.approx(trees[:, unrelated])
+    assert not np.allclose(proba[[0, 1, 3]], trees[[0, 1, 3]], atol=1e-3)
+    predicted = model.predict_many(pairs)
+    assert predicted[2] == "unrelated" and "unrelated" not in (predicted[0], predicted[1], predicted[3])
+    with pytest.raises(StorytraceError, match="cross-encoder"):
+        TrainedStance(encoder.encode, head="emergent", heads=heads, cross_encoder=True)
+
+
 def test_headline_stances(encoder, heads):
     """Claim vs a headline or short statement (the Emergent head): a denial, an agreement, a hedge."""
     model = TrainedStance(encoder.encode, head="emergent", heads=heads)

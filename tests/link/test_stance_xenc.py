@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from storytrace.analyze.minilm import PairClassifier, model_folder
+from storytrace.link.stance import XENC_LABELS, load_cross_encoder
 from storytrace.link.stance_features import relevant_passage
 
 PAIRS = [("Apple is buying Tesla", "Apple has denied reports that it is buying Tesla. The claim was fabricated."),
@@ -51,6 +52,13 @@ def test_numpy_logits_match_a_torch_bert():
     # BERT's exact erf GELU against the tanh form: differences of a few thousandths.
     assert np.abs(numpy_logits - torch_logits).max() < 2e-2
     assert not np.allclose(numpy_logits, PairClassifier(_tuned(1), max_tokens=64).logits(PAIRS), atol=0.1)
+
+
+def test_packaged_cross_encoder_loads_with_its_labels():
+    """The shipped artefact holds the related labels in the order the fnc1 head combines them."""
+    model = load_cross_encoder()
+    logits = model.logits(PAIRS[:2])
+    assert logits.shape == (2, len(XENC_LABELS)) and np.isfinite(logits).all()
 
 
 def test_passage_takes_the_sentences_closest_to_the_claim_first():
