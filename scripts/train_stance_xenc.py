@@ -20,8 +20,9 @@ Needs torch (training only; storytrace runs the result in numpy, analyze.minilm.
 threads. The packaged stance-xenc-v1.npz is the command above as it stands (no --dev; its settings were fixed
 beforehand, not selected): 50 minutes niced on the shared 2-core machine at a load average of 8-17 (frozen layers
 10 minutes, the one epoch 40), so nothing larger was tried. On the held-out claims' related pairs it reads
-agree / disagree / discuss with macro-F1 0.459 (disagree F1 0.192; it also reads a plain hand-written
-agreement as a denial), so TrainedStance uses it only when asked (cross_encoder=True).
+agree / disagree / discuss with macro-F1 0.459 (disagree F1 0.192; on the hand-written pairs of
+tests/link/test_stance.py it reads the denial right, where the trees do not, but the plain agreement as
+discuss), so TrainedStance uses it only when asked (cross_encoder=True).
 """
 
 from __future__ import annotations

@@ -58,6 +58,8 @@ def test_cross_encoder_splits_only_the_related_mass(encoder, heads):
     assert not np.allclose(proba[[0, 1, 3]], trees[[0, 1, 3]], atol=1e-3)
     predicted = model.predict_many(pairs)
     assert predicted[2] == "unrelated" and "unrelated" not in (predicted[0], predicted[1], predicted[3])
+    # The denial the trees read as `discuss` (test_body_stances) is a denial here.
+    assert predicted[3] == "disagree"
     with pytest.raises(StorytraceError, match="cross-encoder"):
         TrainedStance(encoder.encode, head="emergent", heads=heads, cross_encoder=True)
 
