@@ -220,12 +220,18 @@ def _can_be_headline(text: str, row: dict[str, float]) -> bool:
     stripped = text.strip()
     return bool(stripped) and not row["code"] and not stripped[0].islower() and not stripped.endswith((",", "|")) \
         and "@" not in stripped and "email protected" not in stripped.lower() and not row["date_line"] \
-        and not row["by"] and not _is_prose(stripped)
+        and not row["by"] and not _is_prose(stripped) and not _is_menu(stripped)
 
 
 # Words from which a line ending like a sentence is the article's first sentence, not its headline: a text
 # pasted without its headline starts with its lead ("An article saying NASA confirmed ... is fake.").
 PROSE_WORDS = 12
+
+
+def _is_menu(line: str) -> bool:
+    """"Sport | Football | Rugby | Cricket": three or more short items between bars are navigation."""
+    items = [item.strip() for item in re.split(r"\s[|•·]\s", line)]
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
 
 
 def _is_prose(line: str) -> bool:

@@ -4,6 +4,7 @@ shape the meta stage must read right; every page is a short fictional text writt
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -335,3 +336,18 @@ def test_unknown_company_holder_is_not_the_outlet(holder: str) -> None:
     footer = ["Contact", f"© 2019 {holder}. All rights reserved."]
     meta = read(page([HEADLINE, "Nov. 19, 2019"], footer=footer))
     assert meta.outlet is None
+
+
+def test_a_bar_separated_menu_is_never_the_headline() -> None:
+    """'Sport | Football | Rugby' is navigation: under a masthead naming the site, the demo's football report keeps
+    its own headline."""
+    text = (Path(__file__).parents[2] / "examples" / "2009-12-13_northern_sentinel_football.txt").read_text()
+    assert read(text).title == "Harlow Vale 3 Aldwick Rovers 1: Kettering double sinks Rovers in the snow"
+
+
+def test_a_text_pasted_without_its_headline_keeps_its_lead() -> None:
+    """A long sentence ending with its full stop opens the article: it is no headline to cut off the text."""
+    lead = ("An article saying the harbour council will close the ferry terminal next spring is fake and it is merely "
+            "an old hoax.")
+    meta = read("\n".join([lead, *PARAGRAPHS]))
+    assert meta.title is None and meta.body.startswith(lead)
