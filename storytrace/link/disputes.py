@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
+from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.stance_words import QUESTION_CUES, cue_is_negated, is_negated
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
@@ -66,6 +67,7 @@ def _one_denial(a: Statement, b: Statement) -> bool:
 def _denial(claim: Claim, denials: list[Statement], statements: list[Statement], outlets: dict[str, str | None],
             polarity: dict[str, str], close: Close) -> Dispute | None:
     """One denial (as reported in one or more articles) against what other sources assert."""
+    denials = _fullest_first(denials)
     # A speaker re-stating their own denial elsewhere is not in conflict with itself.
     deniers = {source_key(d) for d in denials}
     # A negatively worded statement ("lawmakers had not been briefed on any such proposal") that the stance
@@ -184,12 +186,23 @@ QUOTED_CHARS = 140
 
 def _why_denial(denial: Statement) -> str:
     """What makes a statement a denial, for the reader to weigh: its cue, its words, or the stance model."""
-    if denial.polarity == "denies" and not is_negated(denial.cue):
-        return f"its words reject the claim (cue “{denial.cue}”)."
-    if denial.polarity == "denies":
+    if denial.polarity == "denies" and (_denying_cue(denial.cue) or is_negated(denial.cue)):
         return f"its cue “{denial.cue}”."
+    if denial.polarity == "denies":
+        return f"its words reject the claim (cue “{denial.cue}”)."
     return (f"its cue “{denial.cue}” is plain, but its words negate what the others assert; the stance model read "
             "it as against them (the weakest evidence).")
+
+
+def _denying_cue(cue: str) -> bool:
+    """"denied", "has rejected", "dismissed": a cue that denies by itself."""
+    return any(base_polarity(lemma) == "denies" for lemma in map(cue_lemma, cue.lower().split()) if lemma)
+
+
+def _fullest_first(denials: list[Statement]) -> list[Statement]:
+    """One denial's tellings, the one a reader should see first leading: a denying cue, then the most words
+    ("denied that the president had proposed a liaison office" before "rejected the report")."""
+    return sorted(denials, key=lambda d: (not _denying_cue(d.cue), -len(d.text.split())))
 
 
 def _describe(statement: Statement, outlets: dict[str, str | None]) -> str:
