@@ -261,18 +261,24 @@ def _alive(pid: int) -> bool:
 def test_spacy_workers_die_with_the_add_process(tmp_path, sig):
     """A signal to the main `add` process alone (an OOM killer, a supervisor, kill -INT) ends its workers too."""
     proc = _start_add(_dispatches(tmp_path, 16), tmp_path / "w.db")
-    deadline = time.time() + 300
     workers: set[int] = set()
-    while time.time() < deadline and proc.poll() is None and len(workers) < 2:
-        time.sleep(0.2)
-        workers = _children(proc.pid)
-    assert len(workers) >= 2, f"the spaCy workers never started: {proc.stderr.read().decode() if proc.poll() else ''}"
-    os.kill(proc.pid, sig)
-    proc.wait(timeout=60)
-    deadline = time.time() + 30
-    while time.time() < deadline and any(_alive(w) for w in workers):
-        time.sleep(0.2)
-    assert not any(_alive(w) for w in workers)
+    try:
+        deadline = time.time() + 300
+        while time.time() < deadline and proc.poll() is None and len(workers) < 2:
+            time.sleep(0.2)
+            workers = _children(proc.pid)
+        assert len(workers) >= 2, f"the spaCy workers never started: {proc.stderr.read().decode() if proc.poll() else ''}"
+        os.kill(proc.pid, sig)
+        proc.wait(timeout=60)
+        deadline = time.time() + 30
+        while time.time() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers)
+    finally:  # a failed run must not leave an `add` and its workers behind, busy for minutes
+        for pid in [proc.pid, *workers]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait(timeout=60)
 
 
 def test_an_output_path_that_is_the_database_is_refused(corpus, tmp_path):
