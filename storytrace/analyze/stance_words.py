@@ -74,7 +74,8 @@ def cue_is_negated(cue: str) -> bool:
 def is_negated(text: str) -> bool:
     """Whether a text negates or rejects what it says ("not", "nowhere", "false", "denied"), negative forms
     that affirm ("no doubt") aside."""
-    return any(w in NEGATION_WORDS or w in REJECTING_WORDS or w.endswith("n't") for w in _words(AFFIRMING.sub(" ", text)))
+    words = _words(AFFIRMING.sub(" ", text))
+    return any(w in NEGATION_WORDS or w in REJECTING_WORDS or w.endswith("n't") for w in words)
 
 
 def is_hedged(text: str) -> bool:

@@ -334,7 +334,8 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
         if b.polarity == "denies" and a.polarity != "denies":
             a, b = b, a
         pa, pb = propositions[a.id], propositions[b.id]
-        if min(len(pa.terms), len(pb.terms)) < 2 or min(len(said[a.id].split()), len(said[b.id].split())) < MIN_WORDS:
+        too_short = min(len(said[a.id].split()), len(said[b.id].split())) < MIN_WORDS
+        if min(len(pa.terms), len(pb.terms)) < 2 or too_short:
             return False
         if not (predicate_stems(said[a.id]) & predicate_stems(said[b.id])) and not (
                 a.polarity == "denies" and names_a_report(said[a.id])):
@@ -377,7 +378,7 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
         against, observing = row[labels.index("against")], row[labels.index("observing")]
         if against >= settings.stance_denial_confidence and negated(statement.text):
             result[sid] = "denies"
-        elif observing >= settings.stance_hedge_confidence and _hedged(statement.text):
+        elif observing >= settings.stance_hedge_confidence and is_hedged(statement.text):
             result[sid] = "speculates"
     return result
 
@@ -389,19 +390,16 @@ def _opposite(statement: Statement, statements: list[Statement], close: Close) -
               and not same_source(source_key(o), source_key(statement)) and close(statement, o)]
     if negated(statement.text) and others:
         return others
-    if _hedged(statement.text) and any(
-            o.polarity != "speculates" and o.article_id != statement.article_id and values_conflict(statement.text, o.text)
+    if is_hedged(statement.text) and any(
+            o.polarity != "speculates" and o.article_id != statement.article_id
+            and values_conflict(statement.text, o.text)
             for o in others):
         return others
     return None
 
 
-def _hedged(text: str) -> bool:
-    return is_hedged(text)
-
-
 def _marked(text: str) -> bool:
-    return negated(text) or _hedged(text)
+    return negated(text) or is_hedged(text)
 
 
 def claim_status(statements: list[Statement], stance: dict[str, str] | None = None,

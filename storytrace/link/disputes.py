@@ -162,7 +162,7 @@ def values_conflict(a: str, b: str) -> bool:
 def _same_measure(a: str, b: str, conflict: tuple[str, list[str], list[str]]) -> bool:
     """Whether rival figures measure one thing: the statements share what they say besides the figures' unit
     ("250,000 turkeys" quarantined and "3,000 turkeys" tested positive count two things)."""
-    kind, mine, theirs = conflict
+    _, mine, theirs = conflict
     units = {w for value in mine + theirs for w in content_stems(words(value))}
     return bool((predicate_stems(a) & predicate_stems(b)) - units)
 

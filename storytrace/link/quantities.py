@@ -45,7 +45,8 @@ class Quantity:
     text: str  # as written, for explanations
 
     def overlaps(self, other: Quantity) -> bool:
-        slack = ROUNDING * max(abs(self.low), abs(other.low)) if self.low == self.high and other.low == other.high else 0
+        exact = self.low == self.high and other.low == other.high
+        slack = ROUNDING * max(abs(self.low), abs(other.low)) if exact else 0.0
         return self.low <= other.high + slack and other.low <= self.high + slack
 
 
