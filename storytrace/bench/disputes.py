@@ -251,6 +251,7 @@ def score(claims: list[FncClaim], produced: Produced,
     denial_groups = _Groups()
     judged = real = 0
     false_classes: Counter = Counter()
+    by_evidence: dict[str, Counter] = defaultdict(Counter)
     for dispute in produced.disputes:
         sides = _sides(dispute, produced, claim_of_body)
         first, second = sides[0], sides[1]
@@ -271,6 +272,7 @@ def score(claims: list[FncClaim], produced: Produced,
         if verdict is not None:
             judged += 1
             real += verdict.verdict == "real"
+            by_evidence[evidence(dispute, first.statement)][verdict.verdict] += 1
             if verdict.verdict == "false":
                 false_classes[verdict.false_class] += 1
     stored = {body: produced.story_of[article] for article, body in produced.body_of.items()
@@ -295,7 +297,17 @@ def score(claims: list[FncClaim], produced: Produced,
                         "unjudged": float(len(produced.disputes) - judged),
                         "dispute_recall_strict_real": len(real_hits) / len(claims) if claims else 0.0})
         details["false_by_class"] = ", ".join(f"{name} {n}" for name, n in false_classes.most_common()) or "none"
+        details["real_by_evidence"] = ", ".join(f"{kind} {n['real']} of {n['real'] + n['false']}"
+                                                for kind, n in sorted(by_evidence.items())) or "none"
     return metrics, details
+
+
+def evidence(dispute: Dispute, first: Statement) -> str:
+    """What a dispute rests on: a denial its statement makes by its own cue or words, a denial only the stance
+    model read into a plainly cued statement, or rival figures."""
+    if dispute.kind != "denial":
+        return "rival figures"
+    return "denial by cue or words" if first.polarity == "denies" else "denial read by the stance model"
 
 
 def _claim_order(claim_id: str) -> int:

@@ -257,3 +257,14 @@ def test_a_sheet_in_a_missing_folder_is_refused_before_any_work(tmp_path):
     bodies, stances = _write_csvs(tmp_path)
     with pytest.raises(BenchError, match="no such folder for the sheet"):
         bench_disputes(bodies, stances, sheet=tmp_path / "missing" / "sheet.md")
+
+
+def test_each_dispute_is_counted_by_the_evidence_it_rests_on():
+    """A denial by its own cue, one only the stance model read, and rival figures are told apart for precision."""
+    from storytrace.bench.disputes import evidence
+
+    said = Statement("the pier will close", 0, 19, False, Speaker("a clerk"), "said", "asserts")
+    denied = Statement("the pier will close", 0, 19, False, Speaker("the mayor"), "denied", "denies")
+    assert evidence(Dispute("D1", "C1", [], "denial", ""), denied) == "denial by cue or words"
+    assert evidence(Dispute("D2", "C1", [], "denial", ""), said) == "denial read by the stance model"
+    assert evidence(Dispute("D3", "C1", [], "contradiction", ""), said) == "rival figures"
