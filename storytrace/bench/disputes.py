@@ -218,7 +218,7 @@ def _sides(dispute: Dispute, produced: Produced, claim_of_body: dict[str, FncCla
     return sides
 
 
-def strict_hit(dispute: Dispute, first: Side, second: Side) -> bool:
+def strict_hit(first: Side, second: Side) -> bool:
     """Whether the pair sets a refuting body against an agreeing or discussing body of the same claim, either
     side denying: a claim's headlines may state opposite facts ("X died" beside "X's death is a hoax"), so a
     body refuting one may well assert what a denial in an agreeing body rejects."""
@@ -256,7 +256,7 @@ def score(claims: list[FncClaim], produced: Produced,
         sides = _sides(dispute, produced, claim_of_body)
         first, second = sides[0], sides[1]
         verdict = (judgments or {}).get(dispute_key(first.statement.text, second.statement.text))
-        if strict_hit(dispute, first, second):
+        if strict_hit(first, second):
             hits.add(first.claim.id)
             if verdict is not None and verdict.verdict == "real":
                 real_hits.add(first.claim.id)
