@@ -117,6 +117,8 @@ def _interrupt_stops_workers(before: set[multiprocessing.Process]) -> Iterator[N
 
     def interrupt(signum, frame):
         _stop_workers(before)
+        if callable(previous):
+            previous(signum, frame)  # the caller's own handling (the CLI's, a test runner's) comes next
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, interrupt)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from storytrace.errors import StorytraceError
@@ -107,8 +109,34 @@ def _add_bench_parsers(sub) -> None:
         b.set_defaults(run=cmd_bench, bench_options=[option.keyword for option in bench.options])
 
 
+# Seconds a process may spend cleaning up after Ctrl-C before it leaves regardless: every article is committed
+# or rolled back as a whole, so leaving then loses no more than a SIGKILL would (the crash tests show none).
+INTERRUPT_GRACE_SECONDS = 10
+
+
+def _interrupted(signum, frame) -> None:
+    """Ctrl-C: interrupt as usual, and leave after a grace period should a third-party clean-up (a worker join
+    with no time limit) hang."""
+    watchdog = threading.Timer(INTERRUPT_GRACE_SECONDS, os._exit, args=(130,))
+    watchdog.daemon = True
+    watchdog.start()
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.getsignal(signal.SIGINT)
+    own_handler = threading.current_thread() is threading.main_thread() and previous is signal.default_int_handler
+    if own_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+    try:
+        return _run(args)
+    finally:
+        if own_handler:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _run(args) -> int:
     try:
         return args.run(args)
     except StorytraceError as exc:
