@@ -16,7 +16,8 @@ shifts; statements with no verdict yet are reported as unjudged and listed, to b
 
 Verdicts (a TSV file with a header, one line per statement) are keyed by what was judged: article name,
 statement text, speaker, role, cue, stance and chain, so a statement whose speaker or stance changes is judged
-again. `attributed` is ok when the text is what the speaker said (a clause, a quotation, or a noun phrase only
+again. The file records the text as a digest (`text_digest`): PolNeAR states no licence, so the repository
+keeps none of its sentences; a sheet shows the text, and a verdict line may give it either way. `attributed` is ok when the text is what the speaker said (a clause, a quotation, or a noun phrase only
 where the cue takes one, "denied the report"), wrong for a deed, a bare object of a verb of doing, page clutter
 or a cut-off fragment; `speaker` is ok when the speaker and role are who said it (the first speaker when one
 person recalls another's words, the second in the chain); `polarity` is ok when the stance is right. `speaker`
@@ -88,8 +89,19 @@ def verdict_key(judged: tuple[str, ...]) -> tuple[str, ...]:
     quote marks that span rules move in and out ("said." / "said"). A change in speaker, role, cue, stance or
     chain leaves the statement unjudged: the old verdict was about something else."""
     fields = [normalize(field) for field in judged]
-    fields[1] = fields[1].strip(_EDGES)
+    fields[1] = text_digest(fields[1])
     return tuple(fields)
+
+
+def text_digest(text: str) -> str:
+    """How the verdict file records a statement's text: a digest, not the words of an article whose licence
+    does not let the repository carry it (a digest given stays as it is)."""
+    if text.startswith(_DIGEST):
+        return text
+    return _DIGEST + hashlib.sha1(text.strip(_EDGES).encode()).hexdigest()[:16]
+
+
+_DIGEST = "sha1:"
 
 
 _EDGES = " .,;:!?—–-\"'“”‘’`"
