@@ -7,7 +7,7 @@ least 2 agreeing and 1 refuting (`disagree`) body: only then can a refuting arti
 gold stance is its stance towards the headlines of its claim; it is *refuting* when one of them is `disagree`,
 *agreeing or discussing* when one is `agree` or `discuss` (a body can be both, towards two headlines). The bodies
 of all kept claims are added, by Body ID, as articles with their text only (no headline: the bodies carry none),
-one fixed publication date and a url `https://fnc1.example/body/<id>`, through the product's pipeline and
+one fixed publication date and a url `https://outlet-<id>.fnc1.example/body/<id>` (each its own outlet), through the product's pipeline and
 settings; rejected and duplicate bodies are counted, and only stored bodies are scored.
 
 What is scored. A dispute's first two statement ids are the two sides a reader sees first (for a denial: the
@@ -60,7 +60,9 @@ from storytrace.settings import Settings
 
 # Every body gets this publication date: FNC-1 gives none, and one date keeps the story time window out of play.
 PUBLISHED = "2015-01-15T12:00:00+00:00"
-URL = "https://fnc1.example/body/{}"
+# Each body on a host of its own: FNC-1 does not say which outlet published a body, and one shared outlet would
+# make every outlet's anonymous sources one source (they count as the outlet that quotes them).
+URL = "https://outlet-{0}.fnc1.example/body/{0}"
 # A claim is contested when one headline has at least this many agreeing and refuting bodies.
 MIN_AGREE = 2
 MIN_DISAGREE = 1
