@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storytrace.link.disputes import Close, find_disputes, negated, one_utterance, unsaid, values_conflict
+from storytrace.link.disputes import Close, find_disputes, one_utterance, unsaid, values_conflict
 from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
                                           names_a_report, predicate_stems, proposition_similarity,
                                           stem_similarity, stems)
 from storytrace.link.sources import count_sources, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
-from storytrace.analyze.stance_words import is_hedged
+from storytrace.analyze.stance_words import is_hedged, is_negated
 from storytrace.link.targets import TERSE, denial_targets
 from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
 from storytrace.settings import Settings
@@ -262,7 +262,7 @@ def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[St
     against every assertion of what it denies. Returns the claims that gained statements."""
     grown: set[str] = set()
     for denial in {d.id: d for d, _ in denied}.values():
-        group = {claim_of[s.id] for d, s in denied if d is denial and not negated(s.text)}
+        group = {claim_of[s.id] for d, s in denied if d is denial and not is_negated(s.text)}
         if not group:
             continue
         group.add(claim_of[denial.id])
@@ -376,7 +376,7 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
     for sid, row in zip(doubtful, proba):
         statement = by_id[sid]
         against, observing = row[labels.index("against")], row[labels.index("observing")]
-        if against >= settings.stance_denial_confidence and negated(statement.text):
+        if against >= settings.stance_denial_confidence and is_negated(statement.text):
             result[sid] = "denies"
         elif observing >= settings.stance_hedge_confidence and is_hedged(statement.text):
             result[sid] = "speculates"
@@ -388,7 +388,7 @@ def _opposite(statement: Statement, statements: list[Statement], close: Close) -
     assertions close to it (what it would be set against); else None."""
     others = [o for o in statements if o is not statement and o.polarity in ASSERTING
               and not same_source(source_key(o), source_key(statement)) and close(statement, o)]
-    if negated(statement.text) and others:
+    if is_negated(statement.text) and others:
         return others
     if is_hedged(statement.text) and any(
             o.polarity != "speculates" and o.article_id != statement.article_id
@@ -399,7 +399,7 @@ def _opposite(statement: Statement, statements: list[Statement], close: Close) -
 
 
 def _marked(text: str) -> bool:
-    return negated(text) or is_hedged(text)
+    return is_negated(text) or is_hedged(text)
 
 
 def claim_status(statements: list[Statement], stance: dict[str, str] | None = None,
@@ -412,7 +412,7 @@ def claim_status(statements: list[Statement], stance: dict[str, str] | None = No
         lambda s: s.polarity)
     deniers = {source_key(s) for s in statements if polarity(s) == "denies"}
     asserters = {source_key(s) for s in statements if polarity(s) in ASSERTING}
-    plain = {source_key(s) for s in statements if polarity(s) in ASSERTING and not negated(s.text)}
+    plain = {source_key(s) for s in statements if polarity(s) in ASSERTING and not is_negated(s.text)}
     independent = {a for a in asserters if not any(same_source(a, d) for d in deniers)}
     if deniers and independent and (denial_found is None or denial_found):
         return "disputed"
@@ -424,6 +424,6 @@ def claim_status(statements: list[Statement], stance: dict[str, str] | None = No
 def _summary(statements: list[Statement], stance: dict[str, str]) -> str:
     # What the claim says: a plainly worded assertion, else any assertion, else what is denied.
     asserting = [s for s in statements if stance.get(s.id) in ASSERTING]
-    lead = next((s for s in asserting if not negated(s.text)), asserting[0] if asserting else statements[0])
+    lead = next((s for s in asserting if not is_negated(s.text)), asserting[0] if asserting else statements[0])
     text = " ".join(lead.text.split())
     return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS - 1].rstrip() + "…"

@@ -74,7 +74,7 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     # reading left as asserting is too uncertain to be the other side of a dispute.
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING
                 and not any(may_be_one_speaker(source_key(s), denier) for denier in deniers)
-                and not negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
+                and not is_negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
     if not asserted:
         return None
     # The first two ids are the two sides a reader sees first: the denial and the first assertion.
@@ -147,11 +147,6 @@ def _span(statement: Statement) -> tuple[int, int]:
     """The characters a statement takes in its article, its cue included."""
     starts = [statement.start] + ([statement.cue_start] if statement.cue_start >= 0 else [])
     return min(starts), max(statement.end, statement.cue_end)
-
-
-def negated(text: str) -> bool:
-    """Whether a text negates or rejects what it says (`stance_words.is_negated`)."""
-    return is_negated(text)
 
 
 def values_conflict(a: str, b: str) -> bool:

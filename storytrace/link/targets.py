@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from storytrace.link.propositions import REPORT_NOUNS, stems
-from storytrace.link.stance_features import words
+from storytrace.link.propositions import names_a_report, stems
 from storytrace.link.sources import same_source, source_key
 from storytrace.model import Statement
 
@@ -61,7 +60,7 @@ def _target(denial: Statement, members: list[Statement]) -> Statement | None:
 def _is_report(statement: Statement) -> bool:
     """Whether a statement is told as a report ("a media report", "a Yonhap report citing sources"): what a terse
     denial beside it answers. A neighbour told by anyone else is as likely a side remark."""
-    return any(w in REPORT_NOUNS for name in [statement.speaker.name, *statement.chain] for w in words(name))
+    return any(names_a_report(name) for name in [statement.speaker.name, *statement.chain])
 
 
 def gap(a: Statement, b: Statement) -> int:
