@@ -45,8 +45,9 @@ from storytrace.analyze.speakers import (
     mention_span,
     source_of,
 )
-from storytrace.analyze.timex import WEEKDAYS, resolve_said_on
+from storytrace.analyze.timex import resolve_said_on
 from storytrace.clean.meta import dateline_length
+from storytrace.date_words import WEEKDAYS
 from storytrace.model import Speaker, Statement
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})

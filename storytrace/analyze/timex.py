@@ -12,9 +12,8 @@ from datetime import date
 from typing import Final
 
 from storytrace.analyze.time import tag_timexes
-from storytrace.analyze.time.lexicon import MONTHS, WEEKDAYS
 
-__all__ = ["MONTHS", "WEEKDAYS", "resolve_said_on"]
+__all__ = ["resolve_said_on"]
 
 _DAY_VALUE: Final[re.Pattern[str]] = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 

@@ -10,17 +10,10 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from storytrace.date_words import MONTH_ON_PAGE, WEEKDAY_ON_PAGE, ZONE_HOURS, ZONE_REGIONS, month_number
 
-MONTH_PATTERN = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![A-Za-z])"
-)
-WEEKDAY_PATTERN = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?(?![A-Za-z])"
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-_MDY = re.compile(rf"\b(?P<mon>{MONTH_PATTERN})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b")
-_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_PATTERN}),?\s+(?P<year>\d{{4}})\b")
+_MDY = re.compile(rf"\b(?P<mon>{MONTH_ON_PAGE})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b")
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_ON_PAGE}),?\s+(?P<year>\d{{4}})\b")
 _YMD = re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)")
 # "11/18/19", "11.14.2019", "18.11.2019": month or day first, settled in _numeric_date.
 _NUMERIC = re.compile(r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)")
@@ -38,18 +31,9 @@ _ZONE = re.compile(
     r"\s*\(?(?P<zone>Z(?![A-Za-z])|[+-]\d{2}:?\d{2}(?!\d)|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?(?!\d)"
     r"|[A-Z]{2,5}(?![A-Za-z]))"
 )
-# Hours east of UTC for zone abbreviations newsrooms print. "CST" is settled in _tz_for.
-_ZONE_HOURS: dict[str, float] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 1, "CET": 1, "WEST": 1, "CEST": 2, "EET": 2,
-    "EEST": 3, "MSK": 3, "PKT": 5, "IST": 5.5, "ICT": 7, "WIB": 7, "HKT": 8, "SGT": 8, "PHT": 8,
-    "AWST": 8, "KST": 9, "JST": 9, "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-}
-# Abbreviations that name a region rather than an offset: the offset depends on the date (DST).
-_ZONE_REGIONS = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles"}
 # Words that may surround a printed date on its own line ("Posted", "Updated : ").
 _DATE_FILLER = re.compile(
-    rf"{WEEKDAY_PATTERN}|\b(?i:posted|updated|published|last|modified|first|created|edited|issued|"
+    rf"{WEEKDAY_ON_PAGE}|\b(?i:posted|updated|published|last|modified|first|created|edited|issued|"
     r"on|at|date|time|hrs|local)\b|[\s,|:;./()\[\]\-–—]+"
 )
 _MIN_YEAR = 1900
@@ -63,10 +47,6 @@ class PrintedTime:
     local: datetime
     zone: str | None
     has_time: bool
-
-
-def month_number(text: str) -> int:
-    return _MONTHS.index(text[:3].lower()) + 1
 
 
 def first_date(text: str, day_first: bool | None = None) -> tuple[date, re.Match[str]] | None:
@@ -183,12 +163,12 @@ def zoneinfo(name: str) -> tzinfo | None:
 def _tz_for(token: str, home: str | None) -> tzinfo | None:
     """The tzinfo a printed zone token stands for; `home` settles "CST" (China or US Central)."""
     upper = token.upper().replace(" ", "")
-    if upper in _ZONE_REGIONS:
-        return zoneinfo(_ZONE_REGIONS[upper])
+    if upper in ZONE_REGIONS:
+        return zoneinfo(ZONE_REGIONS[upper])
     if upper == "CST" and home and home.startswith("Asia/"):
         return timezone(timedelta(hours=8), "CST")
-    if upper in _ZONE_HOURS:
-        return timezone(timedelta(hours=_ZONE_HOURS[upper]), upper) if upper not in ("UTC", "Z") else timezone.utc
+    if upper in ZONE_HOURS:
+        return timezone(timedelta(hours=ZONE_HOURS[upper]), upper) if upper not in ("UTC", "Z") else timezone.utc
     offset = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", upper)
     if offset is None:
         return None

@@ -20,7 +20,8 @@ from typing import Final
 import numpy as np
 
 from storytrace.clean.dates import first_date, is_date_line
-from storytrace.clean.text import BOILERPLATE_LINE, STOPWORDS, Line, label_lines
+from storytrace.clean.text import BOILERPLATE_LINE, Line, label_lines
+from storytrace.words import FUNCTION_WORDS
 
 ARTEFACT: Final[str] = "meta-lines-v1.npz"
 CLASSES: Final[tuple[str, ...]] = ("headline", "date", "byline")
@@ -95,7 +96,7 @@ _RUN_GAP = 4
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS]
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in FUNCTION_WORDS]
 
 
 def _bucket(value: float, edges: tuple[float, ...], prefix: str) -> dict[str, float]:
@@ -112,7 +113,7 @@ def _shape(text: str) -> dict[str, float]:
     n = len(words)
     capitalised = sum(1 for w in words if w[:1].isupper())
     lowered = [w.lower().strip(".,:;!?\"'“”‘’") for w in words]
-    stop = sum(1 for w in lowered if w in STOPWORDS)
+    stop = sum(1 for w in lowered if w in FUNCTION_WORDS)
     has_date = first_date(text) is not None
     features = {
         **_bucket(n, (2, 3, 5, 8, 13, 20, 30), "words"),

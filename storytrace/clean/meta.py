@@ -15,13 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from storytrace.clean.dates import (
-    MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, PrintedTime, first_date, is_date_line, month_number, parse_hint,
-    numeric_day_first, parse_when, place_in_zone, zoneinfo,
+    PrintedTime, first_date, is_date_line, numeric_day_first, parse_hint, parse_when, place_in_zone, zoneinfo,
 )
 from storytrace.clean.lines import MIN_HEADLINE, PageHeader, read_header
 from storytrace.clean.outlets import (
     Outlet, has_legal_form, outlet_from_name, outlet_from_url, outlet_in_text, outlets_named_in, outlets_of_holder,
     without_legal_form,
+)
+from storytrace.date_words import (
+    MONTH_NAMES, MONTH_ON_PAGE, WEEKDAY_NAMES, WEEKDAY_ON_PAGE, month_number, weekday_number,
 )
 from storytrace.model import Dateline
 
@@ -53,8 +55,7 @@ _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
 _PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "di", "du", "del", "dos"}
 # April, May and June are also first names ("By April Roach"); a date has digits, which no name has.
-_NOT_FIRST_NAMES = set("monday tuesday wednesday thursday friday saturday sunday the this that january february "
-                       "march july august september october november december".split())
+_NOT_FIRST_NAMES = {*WEEKDAY_NAMES, *MONTH_NAMES, "the", "this", "that"} - {"april", "may", "june"}
 # Words opening chrome lines ("About Ferncombe Herald", "Subscribe To Our Newsletter") that no name starts with.
 _NOT_FIRST_NAMES |= set("about subscribe follow contact home more read share sign join privacy terms related latest "
                         "top most news world our your welcome support advertise download watch listen photo video "
@@ -148,9 +149,9 @@ def _clean_author(author: str) -> str | None:
 
 _DATELINE = re.compile(
     r"^\s*(?:(?P<caps>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]*){0,3})"
-    rf"(?:,\s*(?!{MONTH_PATTERN}\s*\d|{WEEKDAY_PATTERN})(?P<region>[A-Z][A-Za-z.]{{1,15}}(?:\s[A-Z][A-Za-z.]{{1,15}})?))?"
-    rf"|(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){{0,2}})(?=,\s*(?:{MONTH_PATTERN}|\d{{1,2}}\s+{MONTH_PATTERN}|{WEEKDAY_PATTERN})|\s*\())"
-    rf"(?:,\s*(?P<date>{MONTH_PATTERN}\s*\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH_PATTERN}(?:\s+\d{{4}})?|{WEEKDAY_PATTERN}))?"
+    rf"(?:,\s*(?!{MONTH_ON_PAGE}\s*\d|{WEEKDAY_ON_PAGE})(?P<region>[A-Z][A-Za-z.]{{1,15}}(?:\s[A-Z][A-Za-z.]{{1,15}})?))?"
+    rf"|(?P<title>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){{0,2}})(?=,\s*(?:{MONTH_ON_PAGE}|\d{{1,2}}\s+{MONTH_ON_PAGE}|{WEEKDAY_ON_PAGE})|\s*\())"
+    rf"(?:,\s*(?P<date>{MONTH_ON_PAGE}\s*\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH_ON_PAGE}(?:\s+\d{{4}})?|{WEEKDAY_ON_PAGE}))?"
     r"(?:\s*\((?P<agency>[A-Z][\w&.'’\- ]{0,40})\))?"
     r"\s*(?:-{1,3}|—|–|\|)\s*(?=[\"“‘'A-Z0-9])"
 )
@@ -210,14 +211,14 @@ def _dateline_date(printed: str | None, anchor: date | None, published: bool = T
     found = first_date(printed)
     if found:
         return found[0]
-    weekday = re.fullmatch(WEEKDAY_PATTERN, printed.strip())
+    weekday = re.fullmatch(WEEKDAY_ON_PAGE, printed.strip())
     if weekday is not None:  # "SEOUL, Friday (Reuters)": the last such weekday up to publication
         if anchor is None:
             return None
-        back = (anchor.weekday() - WEEKDAYS.index(printed.strip()[:3].lower())) % 7
+        back = (anchor.weekday() - weekday_number(printed)) % 7
         return anchor - timedelta(days=back)
     numbers = re.search(r"\d{1,2}", printed)
-    month_word = re.search(MONTH_PATTERN, printed)
+    month_word = re.search(MONTH_ON_PAGE, printed)
     if anchor is None or numbers is None or month_word is None:
         return None
     month, day_of_month = month_number(month_word.group(0)), int(numbers.group(0))
@@ -540,7 +541,7 @@ def _byline_from_line(line: str, following: str | None) -> tuple[str, Outlet | N
     cuts = [m.start() for m in (dated[1] if dated else None, clock) if m is not None and m.start() > 3]
     if cuts:
         text = text[: min(cuts)]
-    text = _TRAIL.sub("", re.sub(rf"\s*\b{WEEKDAY_PATTERN}\s*,?\s*$", "", text))
+    text = _TRAIL.sub("", re.sub(rf"\s*\b{WEEKDAY_ON_PAGE}\s*,?\s*$", "", text))
     parsed = _parse_byline(text)
     if parsed is None and not _BY.match(text):
         parsed = _parse_byline("By " + text)

@@ -13,8 +13,8 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
-from storytrace.clean.text import STOPWORDS
 from storytrace.errors import ExtractionRejected
+from storytrace.words import FUNCTION_WORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d.,:/-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
@@ -65,7 +65,7 @@ MIN_SENTENCES = 6
 # ratio to be stable.
 COMPRESSION_RATIO = 0.1
 MIN_CHARS_FOR_COMPRESSION = 3000
-# The languages whose function words clean.text.STOPWORDS lists; the function-word check needs them.
+# The languages whose function words storytrace.words.FUNCTION_WORDS lists; the function-word check needs them.
 FUNCTION_WORD_LANGUAGES = frozenset({"en", "de", "fr", "es", "it", "nl"})
 
 
@@ -112,7 +112,7 @@ def profile(text: str) -> TextProfile:
         number_share=(len(tokens) - len(words)) / n,
         top_word=top_word,
         top_word_share=top_count / max(len(words), 1),
-        function_word_share=sum(1 for w in words if w in STOPWORDS) / max(len(words), 1),
+        function_word_share=sum(1 for w in words if w in FUNCTION_WORDS) / max(len(words), 1),
         determiners=determiners,
         determiner_misfit_share=misfits / max(determiners, 1),
         sentences=len(sentences),
@@ -153,7 +153,7 @@ def not_an_article(text: str, language: str | None = "en") -> str | None:
 def _is_sentence(line: str) -> bool:
     """A line of prose: several words, a function word among them, and a sentence end in it."""
     words = [w.lower() for w in _WORD.findall(line)]
-    return (len(words) >= SENTENCE_WORDS and any(w in STOPWORDS for w in words)
+    return (len(words) >= SENTENCE_WORDS and any(w in FUNCTION_WORDS for w in words)
             and bool(_LINE_END.search(line)))
 
 

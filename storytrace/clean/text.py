@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from storytrace.words import FUNCTION_WORDS
+
 Kind = Literal["good", "neargood", "short", "bad"]
 
 # Lines at least this long, with prose features, are article text on their own.
@@ -28,23 +30,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # "Home | World | Politics" and "Facebook · Twitter · Email": menus rendered on one line.
 _SEPARATORS = re.compile(r"\s[|·•/»›>]\s|\s[-–]\s")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-
-
-# Function words of the languages the corpora hold most (English, German, then French, Spanish,
-# Italian, Dutch): prose is full of them, menus and headline lists are not.
-STOPWORDS = frozenset(
-    """a an the and or but of to in on at for with from by as is are was were be been has have had it its
-    this that these those he she they we you i not no so if than then there their his her our who which
-    what when will would can could said says also about after over into more up out
-    der die das den dem des ein eine einer einen eines einem und oder aber zu im in am an auf für mit von
-    vom bei nach aus ist sind war waren wird werden wurde wurden hat haben hatte sich nicht auch es er sie
-    wir ihr ich man dass daß wie als noch nur schon so wenn um bis über unter durch zum zur sein seine ihre
-    dieser diese dieses kann können muss soll sei
-    le la les un une des du de et ou est sont dans pour par sur avec que qui ne pas il elle ce cette au aux
-    el los las y o es en por con para que se no lo su al del una
-    il lo gli e di da per con che non è una della dei delle nel
-    de het een en van in op met voor dat die niet is zijn er ook aan""".split()
-)
 
 # Whole lines that are site chrome: widgets, menu entries, section labels, ad markers. Matched on
 # short lines only, anchored so that a headline merely mentioning "Facebook" is not caught.
@@ -196,7 +181,7 @@ _JOINING = {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
 
 def _features(text: str) -> Line:
     words = _WORD.findall(text.lower())
-    n_stop = sum(1 for w in words if w in STOPWORDS)
+    n_stop = sum(1 for w in words if w in FUNCTION_WORDS)
     chars = len(text)
     if _CJK.search(text):
         # Count each CJK character as about two Latin ones so length thresholds carry over.

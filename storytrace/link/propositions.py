@@ -16,13 +16,14 @@ from pathlib import Path
 
 import numpy as np
 
+from storytrace.date_words import MONTH_IN_PROSE
 from storytrace.errors import StorytraceError
 from storytrace.link.quantities import Quantity, quantities
-from storytrace.link.stance_features import STOPWORDS, content_stems, stem, words
+from storytrace.link.stance_features import content_stems, stem, words
+from storytrace.words import ENGLISH_STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)?")
-_MONTH_DAY = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b")
+_MONTH_DAY = re.compile(rf"\b({MONTH_IN_PROSE})\s+(\d{{1,2}})\b")
 # Words that carry stance or grammar, not the proposition: a denial and an assertion of one claim differ here.
 _IGNORED = set("""
 a an the and or but if of to in on at by for with from as into about over after before than that this these those
@@ -100,7 +101,7 @@ class PropositionEncoder:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
             # Content words only: "said", "the", "will" make unrelated headlines look alike.
-            content = [" ".join(w for w in words(t) if w not in STOPWORDS) or t for t in missing]
+            content = [" ".join(w for w in words(t) if w not in ENGLISH_STOPWORDS) or t for t in missing]
             vectors = np.asarray(self._model.embed(content, norm=False), dtype=np.float32)
             # Normalised here, not by WordLlama: a text with no known word embeds to zeros, and dividing by
             # its zero norm would give NaN, which would poison every running sum of the claim it joins.

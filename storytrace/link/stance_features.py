@@ -17,6 +17,7 @@ from typing import Final
 import numpy as np
 
 from storytrace.analyze.cues import base_polarity, cue_lemma
+from storytrace.words import ENGLISH_STOPWORDS
 
 _WORD: Final[re.Pattern[str]] = re.compile(r"[a-z0-9]+(?:['’]t)?")
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before a space and a capital,
@@ -25,16 +26,6 @@ _SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s
 
 MAX_SENTENCES: Final[int] = 40  # long bodies: the claim is discussed early, and encoding cost stays bounded
 MAX_SENTENCE_CHARS: Final[int] = 400
-
-STOPWORDS: Final[frozenset[str]] = frozenset("""
-a about above after again against all am an and any are as at be because been before being below between
-both but by can did do does doing down during each few for from further had has have having he her here
-hers herself him himself his how i if in into is it its itself just me more most my myself of off on once
-only or other our ours ourselves out over own same she should so some such than that the their theirs
-them themselves then there these they this those through to too under until up very was we were what when
-where which while who whom why will with would you your yours yourself yourselves also its s t said says
-say new one two year years us mr ms
-""".split())
 
 # Negators are kept apart from stopwords: "not" is content for stance.
 NEGATORS: Final[frozenset[str]] = frozenset({
@@ -95,7 +86,7 @@ def stem(word: str) -> str:
 
 
 def content_stems(tokens: list[str]) -> list[str]:
-    return [stem(t) for t in tokens if t not in STOPWORDS and t not in NEGATORS and len(t) > 1]
+    return [stem(t) for t in tokens if t not in ENGLISH_STOPWORDS and t not in NEGATORS and len(t) > 1]
 
 
 def split_sentences(text: str) -> list[str]:

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from typing import Callable, Final
 
 from storytrace.analyze.time import anchoring as cal
-from storytrace.analyze.time.lexicon import PARTS_OF_DAY, WEEKDAYS, month_number
+from storytrace.analyze.time.lexicon import PARTS_OF_DAY
+from storytrace.date_words import WEEKDAYS, month_number
 from storytrace.analyze.time.model import Context, Result
 from storytrace.analyze.time.rules import _one
 

@@ -1,20 +1,11 @@
-"""Words of time: month, weekday, number, unit, season and part-of-day names with their values."""
+"""Words of time: number, unit, season and part-of-day names with their values (month and weekday names are in
+storytrace.date_words, shared with the clean stage)."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-WEEKDAYS: Final[dict[str, int]] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
-}
-MONTHS: Final[dict[str, int]] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
 NUMBERS: Final[dict[str, int]] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -44,11 +35,6 @@ NUM: Final = (
     rf"(?:one|two|three|four|five|six|seven|eight|nine))|(?i:{_WORD_NUMBER}|{_VAGUE}))"
 )
 UNIT: Final = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies))"
-MONTH: Final = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 SEASON: Final = r"(?i:spring|summer|fall|autumn|winter)"
 PART: Final = r"(?i:morning|afternoon|evening|night)"
 YEAR: Final = r"(?:1[6-9]\d\d|20[0-3]\d)"
@@ -77,6 +63,3 @@ def unit_key(text: str) -> str:
     text = text.lower()
     return "century" if text.startswith("centur") else text.rstrip("s")
 
-
-def month_number(text: str) -> int | None:
-    return MONTHS.get(text.lower().rstrip("."))

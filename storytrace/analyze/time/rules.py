@@ -13,9 +13,8 @@ from datetime import date, timedelta
 from storytrace.analyze.time import anchoring as cal
 from storytrace.analyze.time.narrative import story_point, story_value
 from storytrace.analyze.time.model import Context, Result
-from storytrace.analyze.time.lexicon import (
-    PARTS_OF_DAY, WEEKDAYS, month_number,
-)
+from storytrace.analyze.time.lexicon import PARTS_OF_DAY
+from storytrace.date_words import WEEKDAYS, month_number
 
 
 

@@ -16,10 +16,11 @@ from typing import Final
 from storytrace.analyze.time import holidays as h
 from storytrace.analyze.time import periods as p
 from storytrace.analyze.time import rules as r
-from storytrace.analyze.time.lexicon import MONTH, NUM, PART, SEASON, UNIT, WEEKDAY, YEAR
+from storytrace.analyze.time.lexicon import NUM, PART, SEASON, UNIT, YEAR
 from storytrace.analyze.time.model import Normalizer, Timex
 from storytrace.analyze.time.narrative import note_date
 from storytrace.analyze.time.tense import near_past, tense_at, verb_tense
+from storytrace.date_words import MONTH_IN_PROSE, WEEKDAY_IN_PROSE, ZONE_IN_PROSE
 
 _B: Final = r"(?<![\w$.,-])"  # a start not glued to a word, an amount or a hyphenated compound
 _E: Final = r"(?![\w])"
@@ -46,14 +47,14 @@ def _part_or_overnight(m: re.Match[str], ctx: r.Context) -> list[r.Result]:
 
 
 RULES: Final[list[tuple[str, re.Pattern[str], Normalizer]]] = [
-    ("week_of", re.compile(rf"{_B}(?i:the\s+)?(?i:week)\s+(?i:of)\s+(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?{_E}"), r._week_of),
-    ("month_day", re.compile(rf"{_B}{_ABOUT}(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or)\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\w,.]\d|\s+\w))?{_E}(?:,?\s+(?P<year>{YEAR}){_E})?"), r._month_day),
-    ("day_month", re.compile(rf"{_B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?{_E}"), r._month_day),
+    ("week_of", re.compile(rf"{_B}(?i:the\s+)?(?i:week)\s+(?i:of)\s+(?P<month>{MONTH_IN_PROSE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?{_E}"), r._week_of),
+    ("month_day", re.compile(rf"{_B}{_ABOUT}(?:{WEEKDAY_IN_PROSE},?\s+)?(?P<month>{MONTH_IN_PROSE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or)\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\w,.]\d|\s+\w))?{_E}(?:,?\s+(?P<year>{YEAR}){_E})?"), r._month_day),
+    ("day_month", re.compile(rf"{_B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_IN_PROSE})(?:,?\s+(?P<year>{YEAR}))?{_E}"), r._month_day),
     ("iso", re.compile(rf"{_B}(?P<year>{YEAR})-(?P<month>\d\d)-(?P<day>\d\d){_E}"), r._iso),
-    ("month_year", re.compile(rf"{_B}(?:(?i:early|late|mid)[-\s]?)?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR}){_E}"), r._month_year),
-    ("month_rel_year", re.compile(rf"{_B}(?P<month>{MONTH})\s+(?P<rel>(?i:last|this|next))\s+(?i:year){_E}"), r._month_rel_year),
-    ("month_word_year", re.compile(rf"{_B}(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<words>{_WORD_YEAR}){_E}"), r._month_word_year),
-    ("month", re.compile(rf"{_B}(?:(?P<rel>(?i:this past|this coming|last|this|next|early|late|mid|the end of|the beginning of))[-\s]+)?(?P<month>{MONTH})(?!\w|\.?\s+\d)"), r._month),
+    ("month_year", re.compile(rf"{_B}(?:(?i:early|late|mid)[-\s]?)?(?P<month>{MONTH_IN_PROSE})(?:\s+of)?,?\s+(?P<year>{YEAR}){_E}"), r._month_year),
+    ("month_rel_year", re.compile(rf"{_B}(?P<month>{MONTH_IN_PROSE})\s+(?P<rel>(?i:last|this|next))\s+(?i:year){_E}"), r._month_rel_year),
+    ("month_word_year", re.compile(rf"{_B}(?P<month>{MONTH_IN_PROSE})(?:\s+of)?,?\s+(?P<words>{_WORD_YEAR}){_E}"), r._month_word_year),
+    ("month", re.compile(rf"{_B}(?:(?P<rel>(?i:this past|this coming|last|this|next|early|late|mid|the end of|the beginning of))[-\s]+)?(?P<month>{MONTH_IN_PROSE})(?!\w|\.?\s+\d)"), r._month),
     ("prefixed_year", re.compile(rf"(?:(?<=\b[Pp]ost-)|(?<=\b[Pp]re-))(?P<year>{YEAR}){_E}"), r._year),
     ("year", re.compile(rf"{_B}(?:(?i:fiscal|calendar|mid|early|late|the end of|the beginning of|the year)[-\s]+)?(?P<year>{YEAR})(?![\w%]|,\d|\.\d)"), r._year),
     ("year_range", re.compile(rf"{_B}(?P<year>{YEAR})-(?P<end>\d\d){_E}"), r._year_range),
@@ -62,13 +63,13 @@ RULES: Final[list[tuple[str, re.Pattern[str], Normalizer]]] = [
     ("word_year", re.compile(rf"{_B}(?i:the year\s+)?(?P<words>{_WORD_YEAR}){_E}"), r._word_year),
     ("relative_day", re.compile(rf"{_B}(?:(?i:late|early|earlier|later)\s+)?(?P<day>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<part>{PART}))?{_E}"), r._relative_day),
     ("holiday", re.compile(rf"{_B}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>(?i:{h.HOLIDAY}))(?P<week>\s+(?i:week))?(?:,?\s+(?P<year>{YEAR}))?{_E}"), h.holiday),
-    ("month_set", re.compile(rf"{_B}(?i:every|each)\s+(?P<month>{MONTH}){_E}"), h.month_set),
-    ("weekday_set", re.compile(rf"{_B}(?:(?i:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?|(?P<wd2>{WEEKDAY})s(?:\s+(?P<part2>{PART})s?)?|(?P<wd3>{WEEKDAY})\s+(?P<part3>{PART})s){_E}"), h.weekday_set),
-    ("weekday", re.compile(rf"{_B}(?:(?P<rel>(?i:this past|this coming|the previous|the following|last|this|next|coming|past|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?{_E}"), r._weekday),
+    ("month_set", re.compile(rf"{_B}(?i:every|each)\s+(?P<month>{MONTH_IN_PROSE}){_E}"), h.month_set),
+    ("weekday_set", re.compile(rf"{_B}(?:(?i:every|each)\s+(?P<wd>{WEEKDAY_IN_PROSE})(?:\s+(?P<part>{PART}))?|(?P<wd2>{WEEKDAY_IN_PROSE})s(?:\s+(?P<part2>{PART})s?)?|(?P<wd3>{WEEKDAY_IN_PROSE})\s+(?P<part3>{PART})s){_E}"), h.weekday_set),
+    ("weekday", re.compile(rf"{_B}(?:(?P<rel>(?i:this past|this coming|the previous|the following|last|this|next|coming|past|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY_IN_PROSE})(?:\s+(?P<part>{PART}))?{_E}"), r._weekday),
     ("part_of_day", re.compile(rf"{_B}(?:(?P<rel>(?i:this|last))\s+(?P<part>{PART})|(?P<over>(?i:overnight))){_E}"), _part_or_overnight),
     ("in_the_part", re.compile(rf"(?<=\b[Ii]n\s)(?P<rel>(?i:the))\s+(?P<part>(?i:morning|afternoon|evening)){_E}(?!\s+(?i:of|after|before|when))"), r._part_of_day),
-    ("clock", re.compile(rf"{_B}{_ABOUT}(?:(?P<noon>(?i:noon|midnight|midday))|(?P<h>\d{{1,2}})(?::(?P<m>\d\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)))(?:\s+(?:EST|EDT|GMT|PST|PDT|CST|CDT))?(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<rd>(?i:today|yesterday|tomorrow))|(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})))?(?!\w)"), r._clock),
-    ("part_day", re.compile(rf"{_B}(?:(?i:mid|early|late)[-\s]?)?(?P<part>{PART})\s+(?:(?P<wd>{WEEKDAY})|(?P<day>(?i:today|yesterday|tomorrow))){_E}"), r._part_day),
+    ("clock", re.compile(rf"{_B}{_ABOUT}(?:(?P<noon>(?i:noon|midnight|midday))|(?P<h>\d{{1,2}})(?::(?P<m>\d\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)))(?:\s+{ZONE_IN_PROSE})?(?:,?\s+(?:(?P<wd>{WEEKDAY_IN_PROSE})|(?P<rd>(?i:today|yesterday|tomorrow))|(?P<month>{MONTH_IN_PROSE})\s+(?P<day>\d{{1,2}})))?(?!\w)"), r._clock),
+    ("part_day", re.compile(rf"{_B}(?:(?i:mid|early|late)[-\s]?)?(?P<part>{PART})\s+(?:(?P<wd>{WEEKDAY_IN_PROSE})|(?P<day>(?i:today|yesterday|tomorrow))){_E}"), r._part_day),
     ("the_day", re.compile(rf"{_B}(?i:the previous day|the day before|the next day|the following day|a day earlier|the same day|that day|earlier that day|later that day){_E}"), r._the_day),
     ("relative_unit", re.compile(rf"{_B}(?:{_EDGE}\s+)?(?P<rel>{_REL})\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century|fiscal year|period)){_E}"), p.relative_unit),
     ("the_weekend", re.compile(rf"{_B}(?P<rel>(?i:the))\s+(?P<unit>(?i:weekend|quarter)){_E}"), p.relative_unit),
