@@ -14,6 +14,9 @@ ClaimStatus = Literal["disputed", "corroborated", "single_source", "denied"]
 DisputeKind = Literal["denial", "contradiction"]
 
 
+EMBEDDING_DIM = 384  # all-MiniLM-L6-v2's sentence vectors: an article's headline-and-lead embedding
+
+
 @dataclass
 class RawArticle:
     """One input document as ingest found it, before cleaning."""
@@ -88,7 +91,7 @@ class Article:
     language: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
-    embedding: np.ndarray | None = None  # unit-length document vector, set by analyze.embed
+    embedding: np.ndarray | None = None  # unit-length document vector of EMBEDDING_DIM, set by analyze.embed
     warnings: list[str] = field(default_factory=list)  # repairs and cuts made while reading it (not stored)
 
     @property

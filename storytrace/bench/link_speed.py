@@ -1,13 +1,15 @@
 """Cost of linking one new article as the corpus grows: it must stay flat, not grow with the stored articles.
 
-A real SQLite store is filled with synthetic articles (random vectors near their event's centre, entity sets,
-dates, words and two statements each) by direct store writes, not the NLP pipeline. At each size a fresh corpus
-object opens the store (rebuilding the candidate index, not timed) and links a few articles untimed; then entity
-resolution, story placement, storing and claim linking are timed for new articles: half report recent stored
-events, half new events. Story placement alone is also reported (`placement_ms_<size>`).
+At each size a fresh SQLite store is filled with a year of synthetic news (random vectors near their event's
+centre, entity sets, words and two statements each; events spread evenly over the year, each covered by a number
+of articles drawn from a heavy-tailed law, as real coverage is: most stories one or two articles, a few hundreds)
+by direct store writes, not the NLP pipeline. A fresh corpus object opens the store and links a few articles
+untimed (reading the candidate periods they need); then entity resolution, story placement, storing and claim
+linking are timed for new articles: half report recent stored events, half new events. Story placement alone
+is also reported (`placement_ms_<size>`), and the process's peak memory (`peak_memory_mb`, building included).
 
-`storytrace bench link-speed [--limit N]` times N (default 200) articles at 1,000, 10,000 and 100,000 stored
-articles; building the 100,000-article store takes about a minute, and rebuilding its index another.
+`storytrace bench link-speed [--limit N] [--sizes 1000,10000,100000,1000000]` times N (default 200) articles at
+each size; building the 1,000,000-article store takes about ten minutes.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import resource
 import tempfile
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -34,11 +38,15 @@ from storytrace.settings import Settings
 from storytrace.store import Store, open_store
 
 _DIM = 384
-_PER_EVENT = 10  # stored articles per synthetic event: stories stay news-sized as the corpus grows
+# Articles per event: Pareto-distributed, as coverage is (most events one or two articles, a few hundreds); the
+# mean is about 5 articles.
+_COVERAGE_SHAPE = 1.1
+_MOST_COVERAGE = 500
+_YEAR_DAYS = 365  # every store spans a year of news, whatever its size
 _LABELS = ("PERSON", "GPE", "ORG")
 _START = date(2015, 1, 1)
 _WARM_UP = 20  # articles linked untimed at each size first: lazy model set-up and caches are not timed
-_RECENT_EVENTS = 100  # stored events the timed articles report on: about the last 1,000 articles
+_RECENT_DAYS = 7  # the timed articles report on the last week's events, as a stream of news does
 
 
 @dataclass
@@ -48,26 +56,35 @@ class _Event:
     entities: list[tuple[str, str]]  # (name, label)
     words: list[str]
     day: date
+    coverage: int  # articles the stored year gives it
     articles: int = 0
 
 
 @dataclass
 class _World:
-    """Reproducible synthetic news: events with their own vector, entities, words and day."""
+    """Reproducible synthetic news of one year and `size` articles: events with their own vector, entities, words,
+    day and coverage. Only the latest events are kept (the timed articles report on them), so building a store of
+    a million articles takes no memory of its own."""
 
     rng: random.Random
     vectors: np.random.Generator
     vocabulary: list[str]
-    events: list[_Event] = field(default_factory=list)
+    size: int
+    recent: deque[_Event] = field(default_factory=deque)  # the events of the latest _RECENT_DAYS
+    events: int = 0
     made: int = 0
 
     def new_event(self) -> _Event:
-        number = len(self.events)
+        number, self.events = self.events, self.events + 1
         entities = [(f"{self.rng.choice(('Alder', 'Birch', 'Cedar', 'Dune'))} Name{number}x{i}", _LABELS[i % 3])
                     for i in range(4)]
+        day = _START + timedelta(days=min(_YEAR_DAYS - 1, _YEAR_DAYS * self.made // self.size))
+        coverage = min(_MOST_COVERAGE, int(self.rng.paretovariate(_COVERAGE_SHAPE)))
         event = _Event(number, _unit(self.vectors.standard_normal(_DIM)), entities,
-                       self.rng.sample(self.vocabulary, 8), _START + timedelta(days=number // 40))
-        self.events.append(event)
+                       self.rng.sample(self.vocabulary, 8), day, coverage)
+        self.recent.append(event)
+        while self.recent[0].day < day - timedelta(days=_RECENT_DAYS):
+            self.recent.popleft()
         return event
 
     def article(self, event: _Event, resolved: bool) -> Article:
@@ -108,13 +125,13 @@ def _entity_id(name: str) -> str:
     return "E" + hashlib.sha1(entity_key(name).encode()).hexdigest()[:10]
 
 
-def _fill(path: Path, world: _World, count: int) -> None:
-    """Store `count` articles by direct writes, _PER_EVENT to an event, in large transactions."""
-    store, event = open_store(path), None
+def _fill(path: Path, world: _World) -> None:
+    """Store the world's articles by direct writes, each event's coverage in a row, in large transactions."""
+    store, event, count = open_store(path), None, world.size
     for start in range(0, count, 2000):
         with store.transaction():
             for _ in range(min(2000, count - start)):
-                if event is None or event.articles >= _PER_EVENT:
+                if event is None or event.articles >= event.coverage:
                     event = _store_event(store, world.new_event())
                 store.put_article(world.article(event, resolved=True), _story_id(event))
     store.close()
@@ -140,7 +157,7 @@ def _timed_articles(world: _World, count: int) -> list[Article]:
 
     Recent, as in a news stream: an article can only join a story within the time window anyway. Reports on
     random old events would also measure how often the in-memory caches of placement and claims miss."""
-    recent = world.events[-_RECENT_EVENTS:]
+    recent = list(world.recent)
     articles = []
     for k in range(count):
         event = world.rng.choice(recent) if k % 2 == 0 else world.new_event()
@@ -161,31 +178,31 @@ def bench_link_speed(limit: int | None = None, sizes: str = "1000,10000,100000",
         raise BenchError("sizes must be positive")
     settings, timed = settings or Settings(), limit or 200
     models = models or load_models(settings)
-    rng = random.Random(seed)
-    world = _World(rng, np.random.default_rng(seed), [f"word{n}" for n in range(5000)])
     started = time.perf_counter()
     metrics, joined = {}, 0
-    with tempfile.TemporaryDirectory() as tmp:
-        path, stored = Path(tmp) / "link-speed.db", 0
-        for size in targets:
-            _fill(path, world, size - stored)
+    for size in targets:
+        world = _World(random.Random(seed), np.random.default_rng(seed), [f"word{n}" for n in range(5000)], size)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "link-speed.db"
+            _fill(path, world)
             # A corpus of this size opened afresh.
             with Corpus(open_store(path), settings, models) as corpus:
                 _link(corpus, _timed_articles(world, _WARM_UP))
                 articles = _timed_articles(world, timed)
                 seconds, placing, stories = _link(corpus, articles)
-            joined += sum(1 for a in articles[::2] if stories[a.id] != story_id_for(a.id))
-            stored = size + _WARM_UP + timed
-            metrics[f"ms_per_article_{size}"] = 1000 * seconds / timed
-            metrics[f"placement_ms_{size}"] = 1000 * placing / timed
+        joined += sum(1 for a in articles[::2] if stories[a.id] != story_id_for(a.id))
+        metrics[f"ms_per_article_{size}"] = 1000 * seconds / timed
+        metrics[f"placement_ms_{size}"] = 1000 * placing / timed
     for name in ("ms_per_article", "placement_ms"):
         values = [metrics[f"{name}_{s}"] for s in targets]
         metrics["growth" if name == "ms_per_article" else "placement_growth"] = max(values) / min(values)
     metrics["joined_existing_story"] = joined / (len(targets) * ((timed + 1) // 2))
+    metrics["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux gives KiB
     return BenchResult("link-speed", f"synthetic, seed {seed}", len(targets) * timed, "growth", metrics,
-                       f"SQLite store; hnswlib candidates; {models.backend}", time.perf_counter() - started,
+                       f"SQLite store; hnswlib candidates per period of the story window; {models.backend}",
+                       time.perf_counter() - started,
                        details={"sizes": ",".join(map(str, targets)), "timed_per_size": timed,
-                                "untimed_warm_up_per_size": _WARM_UP})
+                                "untimed_warm_up_per_size": _WARM_UP, "days_per_store": _YEAR_DAYS})
 
 
 class _TimedLinker(StoryLinker):
@@ -205,7 +222,6 @@ def _link(corpus: Corpus, articles: list[Article]) -> tuple[float, float, dict[s
     """Seconds to link and store `articles` one by one, and of that the seconds spent placing them."""
     if corpus._linker is None:
         corpus._linker = _TimedLinker(corpus.store, corpus.settings)
-        corpus._linker._ensure_index()  # opening a corpus: rebuilt once from stored vectors, not per article
     placed_before = corpus._linker.placing
     begin = time.perf_counter()
     corpus.add_analysed(articles)  # the path `Corpus.add` takes after analysis

@@ -17,15 +17,15 @@ import hashlib
 import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import hnswlib
 import numpy as np
 
-from storytrace.model import Article, Story
+from storytrace.model import EMBEDDING_DIM, Article, Story
 from storytrace.settings import Settings
 from storytrace.store import Store
 
-_DIM = 384
 _WORD = re.compile(r"[a-z][a-z'-]+|\d[\d,.]*\d|\d")  # applied to lower-cased text
 _NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
 # Function words carry no instance evidence; everything else is weighted by rarity among the candidates.
@@ -120,56 +120,111 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / union if union else 0.0
 
 
+@dataclass
+class _Period:
+    """The candidate index of the stored articles whose anchor dates fall in one period (or have none)."""
+
+    index: hnswlib.Index
+    labels: list[str]  # article id of each index label
+
+
+# Stored articles further apart in time than the story window never join one story, so the candidate index is
+# kept per period of the window's length: a dated article searches the periods its window touches, and however
+# large the corpus, memory holds only the periods that recent placements needed.
+# A stream in date order touches 2-3 periods at a time; a few more keep an archive added out of order from
+# reloading the same periods.
+_LOADED_PERIODS = 8
+_UNDATED = None  # the period key of articles with no date
+
+
 class StoryLinker:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
-        self._index: hnswlib.Index | None = None
-        self._labels: list[str] = []
-        self._stored = 0  # articles in the store as this index knows it
+        self._periods: OrderedDict[int | None, _Period] = OrderedDict()  # loaded, least recently used first
+        self._dated: tuple[date, date] | None = None  # the first and last anchor dates stored, once read
+        self._stored: int | None = None  # the store's last article seq as the loaded periods know it
         self._profiles: OrderedDict[str, Profile] = OrderedDict()
 
     def reset(self) -> None:
-        """Forget the in-memory index (rebuilt from the store when next needed), after a failed commit."""
-        self._index = None
-        self._labels = []
+        """Forget the in-memory index (reloaded from the store when next needed), after a failed commit."""
+        self._periods.clear()
+        self._dated = None
+        self._stored = None
 
     def catch_up(self) -> None:
-        """Forget the index if another process stored articles since it was built, so they are candidates too."""
-        if self._index is not None and self.store.article_count() != self._stored:
+        """Forget the index if another process stored articles since it was read, so they are candidates too."""
+        if self._stored is not None and self.store.last_article_seq() != self._stored:
             self.reset()
 
-    def _ensure_index(self) -> hnswlib.Index:
-        if self._index is None:
-            self._stored = self.store.article_count()
-            ids, vectors = self.store.article_vectors()
-            self._index = hnswlib.Index(space="ip", dim=_DIM)
-            self._index.init_index(max_elements=max(1024, 2 * len(ids)), ef_construction=100, M=16)
-            self._index.set_ef(64)
-            self._labels = []
-            if ids:
-                self._add(ids, vectors)
-        return self._index
+    def _period_days(self) -> int:
+        return max(1, self.settings.story_window_days)
 
-    def _add(self, ids: list[str], vectors: np.ndarray) -> None:
-        index = self._index
-        assert index is not None
-        needed = len(self._labels) + len(ids)
-        if needed > index.get_max_elements():
-            # Doubling keeps the cost of resizing constant per article on average.
-            index.resize_index(2 * needed)
-        index.add_items(vectors, np.arange(len(self._labels), needed))
-        self._labels.extend(ids)
+    def _period_key(self, day: date | None) -> int | None:
+        return None if day is None else day.toordinal() // self._period_days()
+
+    def _period_dates(self, key: int) -> tuple[date, date]:
+        first = date.fromordinal(key * self._period_days())
+        return first, first + timedelta(days=self._period_days() - 1)
+
+    def _search_keys(self, day: date | None) -> list[int | None]:
+        """The periods whose articles may join a story with an article of `day`: the undated ones, and those within
+        the story window of a dated article, or every dated period for an undated one (it may join any story)."""
+        if self._stored is None:
+            self._stored = self.store.last_article_seq()
+            self._dated = self.store.anchor_date_range()
+        if day is not None:
+            window = timedelta(days=self.settings.story_window_days)
+            first, last = self._period_key(day - window), self._period_key(day + window)
+        elif self._dated is not None:
+            first, last = self._period_key(self._dated[0]), self._period_key(self._dated[1])
+        else:
+            return [_UNDATED]
+        return [_UNDATED] + list(range(first, last + 1))
+
+    def _period(self, key: int | None) -> _Period:
+        """The period's index, read from the store the first time it is needed."""
+        if key in self._periods:
+            self._periods.move_to_end(key)
+            return self._periods[key]
+        ids, vectors = self.store.article_vectors(*(self._period_dates(key) if key is not None else (None, None)))
+        index = hnswlib.Index(space="ip", dim=EMBEDDING_DIM)
+        index.init_index(max_elements=max(1024, 2 * len(ids)), ef_construction=100, M=16)
+        index.set_ef(64)
+        period = self._periods[key] = _Period(index, [])
+        if ids:
+            _add(period, ids, vectors)
+        while len(self._periods) > _LOADED_PERIODS:
+            self._periods.popitem(last=False)
+        return period
+
+    def nearest(self, article: Article) -> dict[str, float]:
+        """Cosine of the article's vector with its `story_candidates` nearest stored articles in time reach.
+
+        A dated article's few periods are indexed in memory. An undated one reaches every period: those not in
+        memory are read once and compared exactly, without indexing them, so an undated page added to an archive
+        costs a pass over the stored vectors but never holds the archive in memory."""
+        found: dict[str, float] = {}
+        k = self.settings.story_candidates
+        keys = self._search_keys(article.anchor_date)
+        for key in keys:
+            if key in self._periods or article.anchor_date is not None or key is _UNDATED:
+                period = self._period(key)
+                if period.labels:
+                    labels, distances = period.index.knn_query(article.embedding, k=min(k, len(period.labels)))
+                    found.update((period.labels[i], 1.0 - float(d)) for i, d in zip(labels[0], distances[0]))
+            else:
+                ids, vectors = self.store.article_vectors(*self._period_dates(key))
+                cosines = vectors @ article.embedding
+                found.update((ids[i], float(cosines[i])) for i in np.argsort(-cosines)[:k])
+        return dict(sorted(found.items(), key=lambda item: (-item[1], item[0]))[:k])
 
     def place(self, article: Article) -> Placement:
         """Choose the story for a new article (it is not stored or indexed yet)."""
-        index = self._ensure_index()
         fallback = Placement(story_id_for(article.id), None, 0.0)
-        if article.embedding is None or not self._labels:
+        if article.embedding is None:
             return fallback
-        k = min(self.settings.story_candidates, len(self._labels))
-        labels, distances = index.knn_query(article.embedding, k=k)
-        cosines = {self._labels[i]: 1.0 - float(d) for i, d in zip(labels[0], distances[0])}
+        cosines = self.nearest(article)
         own = profile(article)
         self._remember(article.id, own)  # for `index`, once the article is stored
         # Only candidates close enough in vector and time are weighed, and only theirs are read from the store.
@@ -217,12 +272,26 @@ class StoryLinker:
 
     def index(self, article: Article) -> None:
         """Make a stored article a candidate for the articles that follow."""
-        if self._index is None:
-            return  # built from the store, which holds the article, when next needed
-        self._stored += 1
-        if article.embedding is not None:
-            self._add([article.id], article.embedding.reshape(1, -1))
+        if self._stored is None:
+            return  # read from the store, which holds the article, when next needed
+        self._stored = self.store.last_article_seq()
+        day = article.anchor_date
+        if day is not None:
+            self._dated = (min(day, self._dated[0]), max(day, self._dated[1])) if self._dated else (day, day)
+        period = self._periods.get(self._period_key(day))
+        if article.embedding is not None and period is not None:  # an unloaded period reads it from the store
+            _add(period, [article.id], article.embedding.reshape(1, -1))
             self._remember(article.id, self._profiles.get(article.id) or profile(article))
+
+
+def _add(period: _Period, ids: list[str], vectors: np.ndarray) -> None:
+    needed = len(period.labels) + len(ids)
+    if needed > period.index.get_max_elements():
+        # Doubling keeps the cost of resizing constant per article on average.
+        period.index.resize_index(2 * needed)
+    period.index.add_items(vectors, np.arange(len(period.labels), needed))
+    period.labels.extend(ids)
+
 
 
 

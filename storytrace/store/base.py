@@ -47,8 +47,10 @@ class Store(ABC):
         """The files this store reads and writes (none for a server-backed store): never an output path."""
         return []
 
-    def article_count(self) -> int:
-        return self.find_articles(Query(limit=1))[1]
+    @abstractmethod
+    def last_article_seq(self) -> int:
+        """The insertion number of the newest stored article (0 when none): articles are only ever appended, so it
+        moves exactly when one is stored. One index step, where a count would read every row."""
 
     def entities_by_keys(self, keys: set[str]) -> dict[str, list[Entity]]:
         """The stored entities under each alias key (what resolving an article's names reads)."""
@@ -112,8 +114,13 @@ class Store(ABC):
     def articles(self, story_id: str | None = None) -> list[Article]: ...
 
     @abstractmethod
-    def article_vectors(self) -> tuple[list[str], np.ndarray]:
-        """Ids and unit embedding vectors of every stored article, in insertion order."""
+    def article_vectors(self, first: date | None, last: date | None) -> tuple[list[str], np.ndarray]:
+        """Ids and unit embedding vectors of the stored articles whose anchor date (dateline date, else publication
+        date) lies in [first, last], in insertion order; with no bounds, of the articles that have no such date."""
+
+    @abstractmethod
+    def anchor_date_range(self) -> tuple[date, date] | None:
+        """The earliest and latest anchor dates of the stored articles; None when none has one."""
 
     @abstractmethod
     def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:

@@ -125,6 +125,10 @@ CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
     (8, "story and entity order", "CREATE INDEX IF NOT EXISTS stories_listing ON stories(first_seen IS NULL, "
                                   "first_seen, id);\n"
                                   "CREATE INDEX IF NOT EXISTS entities_listing ON entities(name, id);"),
+    # Story placement reads the candidate vectors of one period of anchor dates at a time (and their range):
+    # an index on the anchor date's expression, the same words as the queries', so they read no other rows.
+    (9, "articles by anchor date", "CREATE INDEX IF NOT EXISTS articles_anchor_day ON "
+                                   "articles(COALESCE(dateline_date, substr(published, 1, 10)));"),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -269,4 +273,7 @@ DROP INDEX IF EXISTS statements_article_start;
     (8, "story and entity order", "CREATE INDEX IF NOT EXISTS stories_listing ON stories((first_seen IS NULL), "
                                   "first_seen, id);\n"
                                   "CREATE INDEX IF NOT EXISTS entities_listing ON entities(name, id);"),
+    # As in SQLite: story placement reads one period of anchor dates at a time.
+    (9, "articles by anchor date", "CREATE INDEX IF NOT EXISTS articles_anchor_day ON "
+                                   "articles((COALESCE(dateline_date, substr(published, 1, 10))));"),
 ]

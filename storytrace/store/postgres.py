@@ -27,7 +27,7 @@ from storytrace.model import Article, Claim, Dateline, Dispute, Entity, LinkCont
 from storytrace.store.names import public_name
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import POSTGRES_MIGRATIONS
-from storytrace.store.rows import dispute_from_row, iso, statement_from_row, to_date, to_datetime
+from storytrace.store.rows import dispute_from_row, iso, statement_from_row, to_date, to_datetime, vectors_from_rows
 
 # Readers holding a pooled connection at once (one per concurrent API request); more wait for a free one.
 POOL_SIZE = 8
@@ -313,11 +313,21 @@ class PostgresStore(Store):
         return articles
 
     @_reads
-    def article_vectors(self) -> tuple[list[str], np.ndarray]:
-        rows = self._q("SELECT id, embedding FROM articles WHERE embedding IS NOT NULL ORDER BY seq")
-        if not rows:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        return [r["id"] for r in rows], np.vstack([np.frombuffer(r["embedding"], dtype=np.float32) for r in rows])
+    def article_vectors(self, first: date | None, last: date | None) -> tuple[list[str], np.ndarray]:
+        within, bounds = (f"{_ARTICLE_DAY} IS NULL", ()) if first is None else (
+            f"{_ARTICLE_DAY} BETWEEN %s AND %s", (first.isoformat(), last.isoformat()))
+        rows = self._q(f"SELECT a.id, a.embedding FROM articles a WHERE {within} AND a.embedding IS NOT NULL "
+                       "ORDER BY a.seq", bounds)
+        return vectors_from_rows([(r["id"], r["embedding"]) for r in rows])
+
+    @_reads
+    def last_article_seq(self) -> int:
+        return self._q("SELECT COALESCE(MAX(seq), 0) AS seq FROM articles")[0]["seq"]
+
+    @_reads
+    def anchor_date_range(self) -> tuple[date, date] | None:
+        row = self._q(f"SELECT MIN({_ARTICLE_DAY}) AS first, MAX({_ARTICLE_DAY}) AS last FROM articles a")[0]
+        return (to_date(row["first"]), to_date(row["last"])) if row["first"] else None
 
     @_reads
     def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:

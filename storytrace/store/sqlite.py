@@ -22,6 +22,7 @@ from storytrace.store.rows import statement_from_row as _statement
 from storytrace.store.rows import to_date as _date
 from storytrace.store.rows import to_datetime as _datetime
 
+from storytrace.store.rows import vectors_from_rows
 
 # How long a read connection waits on a lock before giving up (WAL readers only wait in rare cases, such as
 # while the writer's connection recovers the journal).
@@ -187,11 +188,20 @@ class SQLiteStore(Store):
                        published=_datetime(row["published"]), language=row["language"], mentions=mentions,
                        statements=[] if summary else self.statements(article_id=row["id"]), embedding=embedding)
 
-    def article_vectors(self) -> tuple[list[str], np.ndarray]:
-        rows = self._q("SELECT id, embedding FROM articles WHERE embedding IS NOT NULL ORDER BY seq")
-        if not rows:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        return [r["id"] for r in rows], np.vstack([np.frombuffer(r["embedding"], dtype=np.float32) for r in rows])
+    def article_vectors(self, first: date | None, last: date | None) -> tuple[list[str], np.ndarray]:
+        within, bounds = (f"{_ARTICLE_DAY} IS NULL", ()) if first is None else (
+            f"{_ARTICLE_DAY} BETWEEN ? AND ?", (first.isoformat(), last.isoformat()))
+        rows = self._q(f"SELECT a.id, a.embedding FROM articles a WHERE {within} AND a.embedding IS NOT NULL "
+                       "ORDER BY a.seq", bounds)
+        return vectors_from_rows(rows)
+
+    def last_article_seq(self) -> int:
+        rows = self._q("SELECT seq FROM articles ORDER BY rowid DESC LIMIT 1")
+        return rows[0][0] if rows else 0
+
+    def anchor_date_range(self) -> tuple[date, date] | None:
+        first, last = self._q(f"SELECT MIN({_ARTICLE_DAY}), MAX({_ARTICLE_DAY}) FROM articles a")[0]
+        return (_date(first), _date(last)) if first else None
 
     def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:
         marks = ",".join("?" * len(article_ids))

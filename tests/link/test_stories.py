@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import numpy as np
 
-from storytrace.link.stories import StoryLinker, same_event_scores, story_for, text_profile
+from storytrace.link.stories import _LOADED_PERIODS, StoryLinker, same_event_scores, story_for, text_profile
 from storytrace.model import Article, Entity, Mention
 from storytrace.settings import Settings
 from storytrace.store import open_store
@@ -27,10 +27,22 @@ def _vector(seed: int, base: np.ndarray | None = None, weight: float = 0.0) -> n
     return (v / np.linalg.norm(v)).astype(np.float32)
 
 
-def _article(article_id: str, text: str, vector: np.ndarray, entities: list[str]) -> Article:
+def _article(article_id: str, text: str, vector: np.ndarray, entities: list[str],
+             published: datetime | None = datetime(2008, 12, 18, tzinfo=timezone.utc)) -> Article:
     mentions = [Mention(e, "GPE", 0, 1, f"E{e}") for e in entities]
     return Article(id=article_id, source=article_id, text=text, title=text.split(",")[0], mentions=mentions,
-                   published=datetime(2008, 12, 18, tzinfo=timezone.utc), embedding=vector)
+                   published=published, embedding=vector)
+
+
+def _place_and_store(store, linker: StoryLinker, article: Article) -> str:
+    with store.transaction():
+        for name in {m.text for m in article.mentions}:
+            store.put_entity(Entity(f"E{name}", name, "GPE"), [(name, name.lower())])
+        story_id = linker.place(article).story_id
+        store.put_article(article, story_id)
+        store.put_story(story_for(article, story_id, store.story(story_id)))
+    linker.index(article)
+    return story_id
 
 
 def test_shared_names_and_numbers_outweigh_shared_kind_of_event():
@@ -48,21 +60,35 @@ def test_another_instance_of_the_same_kind_of_event_starts_its_own_story(tmp_pat
     linker = StoryLinker(store, Settings())
     base = _vector(1)
     first = _article("a", QUAKE_A, base, ["Qeshm", "Tourian", "Bandar Abbas"])
-    placements = {}
+    stories = {}
     for article in (first, _article("b", QUAKE_B, _vector(2, base, 1.0), ["Padang", "Jakarta"]),
                     _article("c", QUAKE_A2, _vector(3, base, 1.0), ["Qeshm", "Tourian", "Bandar Abbas"])):
-        with store.transaction():
-            for name in {m.text for m in article.mentions}:
-                store.put_entity(Entity(f"E{name}", name, "GPE"), [(name, name.lower())])
-            placements[article.id] = linker.place(article)
-            story_id = placements[article.id].story_id
-            store.put_article(article, story_id)
-            store.put_story(story_for(article, story_id, store.story(story_id)))
-        linker.index(article)
-    assert placements["c"].story_id == placements["a"].story_id and placements["c"].matched_article == "a"
-    assert placements["b"].story_id != placements["a"].story_id and placements["b"].matched_article is None
+        stories[article.id] = _place_and_store(store, linker, article)
+    assert stories["c"] == stories["a"] and stories["b"] != stories["a"]
     # A fresh linker (a reopened corpus) reads the candidates' text from the store and decides the same way.
     again = StoryLinker(store, Settings()).place(_article("d", QUAKE_A2 + " More to follow.",
                                                           _vector(4, base, 1.0), ["Qeshm", "Tourian"]))
-    assert again.story_id == placements["a"].story_id
+    assert again.story_id == stories["a"] and again.matched_article in {"a", "c"}
+    store.close()
+
+
+def test_candidates_come_from_the_days_within_the_window_and_memory_holds_a_few_periods(tmp_path):
+    """Placement searches the periods an article's time window touches: a report nine days on (in the next period)
+    joins, one two months on does not; an undated one may join any story; and a year of stories leaves only a few
+    periods' vectors in memory."""
+    store = open_store(tmp_path / "s.db")
+    linker, base, places = StoryLinker(store, Settings()), _vector(1), ["Qeshm", "Tourian", "Bandar Abbas"]
+    day = datetime(2008, 12, 18, tzinfo=timezone.utc)
+    first = _place_and_store(store, linker, _article("a", QUAKE_A, base, places, day))
+    later = _place_and_store(store, linker, _article("b", QUAKE_A2, _vector(2, base, 1.0), places,
+                                                     day + timedelta(days=9)))
+    months_on = _place_and_store(store, linker, _article("c", QUAKE_A2, _vector(3, base, 1.0), places,
+                                                         day + timedelta(days=60)))
+    assert later == first and months_on != first
+    for week in range(52):
+        _place_and_store(store, linker, _article(f"w{week}", QUAKE_B, _vector(10 + week), ["Padang"],
+                                                 day + timedelta(days=90 + 7 * week)))
+    assert len(linker._periods) <= _LOADED_PERIODS
+    undated = linker.place(_article("d", QUAKE_A, _vector(4, base, 0.3), places, None))
+    assert undated.story_id in {first, months_on} and undated.matched_article in {"a", "b", "c"}
     store.close()

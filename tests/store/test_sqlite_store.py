@@ -40,6 +40,6 @@ def _open_and_count(path: str) -> int:
 
     store = open_store(path)
     try:
-        return store.article_count()
+        return store.last_article_seq()
     finally:
         store.close()

@@ -195,8 +195,10 @@ def test_both_stores_answer_every_read_alike(sqlite_url, postgres_url):
                  store.story_ids_starting("S"), store.story_ids_starting("S1%"), store.entity("E1"), store.claim("C1"),
                  store.entities_by_keys({"~shared", "kim", "nobody"}), store.link_context("S1"),
                  store.dispute("D1"), store.story_outlets(), store.story_dispute_counts()]
-        ids, vectors = store.article_vectors()
-        reads.append((ids, vectors.tolist()))
+        for first, last in ((None, None), (date(2009, 12, 1), date(2009, 12, 31)), (date(2010, 1, 1), date(2010, 1, 9))):
+            ids, vectors = store.article_vectors(first, last)
+            reads.append((ids, vectors.tolist()))
+        reads.append(store.anchor_date_range())
         # Arrays have no plain equality: compare embeddings as lists.
         answers.append(repr([_plain(r) for r in reads]))
         store.close()
@@ -346,3 +348,19 @@ def test_statements_starting_at_one_offset_come_as_stored(store):
     assert [s.id for s in store.find_statements(Query(offset=1))[0]] == stored[1:]
     assert store.claim("C1").statement_ids == stored
     assert store.find_claims(Query(story_id="S1"))[0][0].statement_ids == stored
+
+
+def test_article_vectors_come_by_period_of_anchor_dates(store):
+    """Story placement reads one period's candidates: the articles anchored in it, or the undated ones."""
+    undated = _article("a9")
+    undated.dateline, undated.published = None, None
+    with store.transaction():
+        for i, day in enumerate([date(2009, 12, 1), date(2009, 12, 18), date(2010, 2, 3)]):
+            store.put_article(_article(f"a{i}", day=day), f"S{i}")
+        store.put_article(undated, "S9")
+    assert store.article_vectors(date(2009, 12, 10), date(2009, 12, 31))[0] == ["a1"]
+    assert store.article_vectors(date(2009, 12, 1), date(2010, 2, 3))[0] == ["a0", "a1", "a2"]
+    ids, vectors = store.article_vectors(None, None)
+    assert ids == ["a9"] and vectors.shape == (1, 384)
+    assert store.article_vectors(date(2011, 1, 1), date(2011, 1, 9))[1].shape == (0, 384)
+    assert store.anchor_date_range() == (date(2009, 12, 1), date(2010, 2, 3))
