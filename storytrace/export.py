@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from storytrace.errors import StorytraceError
+from storytrace.link.disputes import trust
 from storytrace.model import Article, Claim, Dispute, Entity, Statement, Story
 
 
@@ -61,8 +62,16 @@ def claim_record(c: Claim) -> dict:
 
 
 def dispute_record(d: Dispute) -> dict:
+    """The contract's fields, then why the dispute was raised: `confidence` (0-1, the share of disputes of its rule
+    a reader found real), `evidence` ({rule, cues, stance_against}) and `reported_by` (the articles reporting its
+    denial, [{article_id, outlet}]); null (in evidence, each field) for a dispute stored before they were recorded."""
+    evidence = ({"rule": None, "cues": None, "stance_against": None} if d.evidence is None else
+                {"rule": d.evidence.rule, "cues": d.evidence.cues, "stance_against": d.evidence.stance_against})
+    reported_by = None if d.reported_by is None else [{"article_id": r.article_id, "outlet": r.outlet}
+                                                      for r in d.reported_by]
     return {"id": d.id, "claim_id": d.claim_id, "statement_ids": d.statement_ids, "kind": d.kind,
-            "explanation": d.explanation}
+            "explanation": d.explanation, "confidence": d.confidence, "evidence": evidence,
+            "reported_by": reported_by}
 
 
 def corpus_records(corpus: Tables) -> dict[str, list[dict]]:
@@ -119,17 +128,25 @@ def _write_csv(rows: list[dict], target: IO[str]) -> None:
 
 
 def _flatten(row: dict, prefix: str = "") -> dict:
-    """Nested objects become dotted columns; lists become ' | '-joined cells (chains, ids, aliases)."""
+    """Nested objects become dotted columns; lists become ' | '-joined cells (chains, ids, aliases; an object in a
+    list as its first field with the others in parentheses: "a1 (Harbour Wire)")."""
     flat = {}
     for key, value in row.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             flat.update(_flatten(value, f"{name}."))
         elif isinstance(value, list):
-            flat[name] = " | ".join(str(v) for v in value)
+            flat[name] = " | ".join(_item(v) for v in value)
         else:
             flat[name] = value
     return flat
+
+
+def _item(value: object) -> str:
+    if not isinstance(value, dict):
+        return str(value)
+    first, *rest = [str(v) for v in value.values() if v is not None] or [""]
+    return f"{first} ({', '.join(rest)})" if rest else first
 
 
 def export_tables(corpus: Tables, folder: str | Path) -> list[Path]:
@@ -214,7 +231,10 @@ def _claim_review(claim: Claim, said: list[Statement], articles: dict[str, Artic
     seen = sorted({s.article_id for s in said if s.article_id in articles},
                   key=lambda i: (articles[i].published is None, _iso(articles[i].published) or ""))
     appearances = [_appearance(articles[i]) for i in seen]
-    explanation = " ".join(d.explanation for d in disputes) or f"The claim is {claim.status.replace('_', ' ')}."
+    # Rating has no field for how sure a rating is (ratingValue would read as a verdict on truth): each dispute's
+    # confidence goes into the explanation, in words.
+    explanation = (" ".join(f"{d.explanation} ({trust(d)}.)" for d in disputes)
+                   or f"The claim is {claim.status.replace('_', ' ')}.")
     review = {
         "@type": "ClaimReview",
         "identifier": claim.id,

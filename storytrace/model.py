@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 
@@ -12,6 +12,11 @@ Polarity = Literal["asserts", "denies", "confirms", "declines_comment", "specula
 POLARITIES: tuple[str, ...] = ("asserts", "denies", "confirms", "declines_comment", "speculates")
 ClaimStatus = Literal["disputed", "corroborated", "single_source", "denied"]
 DisputeKind = Literal["denial", "contradiction"]
+# What raised a dispute. cue: the denial's cue denies ("denied", "rejected"); words: its words deny under a denying
+# polarity ("said it was untrue"); stance: a plainly cued statement the stance model read as against the others;
+# figures: rival dates or numbers in two assertions (a contradiction).
+DisputeRule = Literal["cue", "words", "stance", "figures"]
+DISPUTE_RULES: tuple[str, ...] = get_args(DisputeRule)
 
 
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2's sentence vectors: an article's headline-and-lead embedding
@@ -129,12 +134,34 @@ class Claim:
 
 
 @dataclass
+class DisputeEvidence:
+    """What a dispute rests on, for a reader to weigh: the rule that raised it and the cue of each side."""
+
+    rule: str  # one of DISPUTE_RULES
+    cues: list[str] = field(default_factory=list)  # the cues of the dispute's first two statements, in its order
+    stance_against: float | None = None  # rule "stance": the stance model's probability that the denial is against
+
+
+@dataclass
+class Reporter:
+    """An article that reports a dispute's denial."""
+
+    article_id: str
+    outlet: str | None = None
+
+
+@dataclass
 class Dispute:
     id: str
     claim_id: str
     statement_ids: list[str]
     kind: str  # "denial" | "contradiction"
     explanation: str
+    # The share of disputes raised by the same rule that a reader found real (link.disputes.CONFIDENCE). None, as
+    # are `evidence` and `reported_by`, for a dispute stored before they were recorded (until its claim is relinked).
+    confidence: float | None = None
+    evidence: DisputeEvidence | None = None
+    reported_by: list[Reporter] | None = None  # a denial's articles, the first side's first; [] for a contradiction
 
 
 @dataclass

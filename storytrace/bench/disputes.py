@@ -29,7 +29,9 @@ denial, then the first assertion it denies); they are the *pair* of the dispute.
   bound. 0 when there is no denial dispute.
 - With `--judgments FILE`: `judged` (disputes whose key has a verdict), `precision_read` (real / judged) and
   `unjudged`; `dispute_recall_strict_real`, strict recall counting only disputes judged real; the false verdicts
-  are counted by class in the details.
+  are counted by class in the details. Calibration: per rule that raised the disputes (their evidence: cue, words,
+  stance, figures), the mean of their confidence beside the share judged real (detail `calibration`), and
+  `calibration_error`, the judged disputes' mean gap between the two over the rules (weighted by disputes).
 
 `--sheet FILE` writes every dispute for a reader (Markdown): its key, id and kind, the claim's contested gold
 headlines, and for each side the statement, speaker, chain, polarity, body id, the body's gold stance and the
@@ -254,6 +256,7 @@ def score(claims: list[FncClaim], produced: Produced,
     judged = real = 0
     false_classes: Counter = Counter()
     by_evidence: dict[str, Counter] = defaultdict(Counter)
+    confidence_sum: Counter = Counter()  # per rule, the judged disputes' confidence summed
     for dispute in produced.disputes:
         sides = _sides(dispute, produced, claim_of_body)
         first, second = sides[0], sides[1]
@@ -274,7 +277,9 @@ def score(claims: list[FncClaim], produced: Produced,
         if verdict is not None:
             judged += 1
             real += verdict.verdict == "real"
-            by_evidence[evidence(dispute, first.statement)][verdict.verdict] += 1
+            rule = evidence(dispute)
+            by_evidence[rule][verdict.verdict] += 1
+            confidence_sum[rule] += dispute.confidence or 0.0
             if verdict.verdict == "false":
                 false_classes[verdict.false_class] += 1
     stored = {body: produced.story_of[article] for article, body in produced.body_of.items()
@@ -301,15 +306,28 @@ def score(claims: list[FncClaim], produced: Produced,
         details["false_by_class"] = ", ".join(f"{name} {n}" for name, n in false_classes.most_common()) or "none"
         details["real_by_evidence"] = ", ".join(f"{kind} {n['real']} of {n['real'] + n['false']}"
                                                 for kind, n in sorted(by_evidence.items())) or "none"
+        gap, details["calibration"] = calibration(by_evidence, confidence_sum)
+        metrics["calibration_error"] = gap
     return metrics, details
 
 
-def evidence(dispute: Dispute, first: Statement) -> str:
-    """What a dispute rests on: a denial its statement makes by its own cue or words, a denial only the stance
+def evidence(dispute: Dispute) -> str:
+    """The rule a dispute rests on (model.DISPUTE_RULES): a denial by its cue, by its words, one only the stance
     model read into a plainly cued statement, or rival figures."""
-    if dispute.kind != "denial":
-        return "rival figures"
-    return "denial by cue or words" if first.polarity == "denies" else "denial read by the stance model"
+    return dispute.evidence.rule if dispute.evidence is not None else "unrecorded"
+
+
+def calibration(verdicts: dict[str, Counter], confidence_sum: Counter) -> tuple[float, str]:
+    """The judged disputes' mean gap between confidence and the share read real, over the rules (weighted by
+    disputes), and a line setting the two side by side per rule."""
+    judged = sum(n["real"] + n["false"] for n in verdicts.values())
+    parts, gap = [], 0.0
+    for rule, n in sorted(verdicts.items()):
+        read = n["real"] + n["false"]
+        confidence, precision = confidence_sum[rule] / read, n["real"] / read
+        gap += abs(confidence - precision) * read / judged
+        parts.append(f"{rule}: mean confidence {confidence:.2f}, read real {precision:.2f} ({n['real']} of {read})")
+    return gap, "; ".join(parts) or "none"
 
 
 def _claim_order(claim_id: str) -> int:

@@ -40,7 +40,7 @@ from urllib.parse import quote, urlencode
 
 from storytrace.bench import BenchResult
 from storytrace.errors import BenchError
-from storytrace.model import Article, Dispute, RawArticle, Story
+from storytrace.model import Article, Dispute, RawArticle, Reporter, Story
 from storytrace.settings import Settings
 from storytrace.store.base import Query
 from storytrace.store.names import POSTGRES_SCHEMES
@@ -214,7 +214,8 @@ def _grow(store, target: int) -> int:
             by_claim: dict[str, list[Dispute]] = {}
             for d in disputes:
                 by_claim.setdefault(d.claim_id + tag, []).append(
-                    Dispute(d.id + tag, d.claim_id + tag, [i + tag for i in d.statement_ids], d.kind, d.explanation))
+                    replace(d, id=d.id + tag, claim_id=d.claim_id + tag, statement_ids=[i + tag for i in d.statement_ids],
+                            reported_by=_tagged(d.reported_by, tag)))
             for claim_id, copies in by_claim.items():
                 store.replace_disputes(claim_id, copies)
         generation += 1
@@ -235,6 +236,11 @@ def _story_of(stories: dict[str, Story], article_id: str) -> str:
 
 def _later(day, shift: timedelta):
     return day + shift if day is not None else None
+
+
+def _tagged(reported_by: list[Reporter] | None, tag: str) -> list[Reporter] | None:
+    """A copied dispute's reporting articles: the copies of the original's."""
+    return None if reported_by is None else [replace(r, article_id=r.article_id + tag) for r in reported_by]
 
 
 def _copy_article(article: Article, tag: str, shift: timedelta) -> Article:

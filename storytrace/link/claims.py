@@ -301,7 +301,7 @@ def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], out
     denial denies (`denial_targets`), where its article says."""
     members = {s.id for s in statements}
     close = _closeness(statements + [d for d in denials if d.id not in members], models, settings, targets)
-    stance = stances(statements, models, settings, close)
+    stance, against = stances(statements, models, settings, close)
     outside = [d for d in denials if d.id not in members
                and any(stance[s.id] in ASSERTING and close(d, s) for s in statements)]
     stance.update({d.id: "denies" for d in outside})
@@ -309,7 +309,7 @@ def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], out
     claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
     same_facts = _closeness(statements, models, settings, targets, either_way=True)
     disputes = find_disputes(claim, involved, {s.article_id: outlets.get(s.article_id) for s in involved},
-                             stance, close, same_facts)
+                             stance, close, same_facts, against)
     claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
     return claim, disputes
 
@@ -350,7 +350,7 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
 
 
 def stances(statements: list[Statement], models: ClaimModels, settings: Settings,
-            close: Close | None = None) -> dict[str, str]:
+            close: Close | None = None) -> tuple[dict[str, str], dict[str, float]]:
     """Each statement's stance to its claim (a polarity). The cue decides, except where a statement with a
     plain cue ("said") words the claim negatively or as a guess: then the stance model, reading it against
     the plain assertion it would be set against (the first one close to it, else the claim's first), may turn
@@ -358,29 +358,33 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
 
     The model (a sentence encoder and trees, milliseconds a statement) reads only where its answer can
     change a dispute: a negatively worded statement close to another source's assertion (a denial?), a
-    hedged one whose figures conflict with another source's firm statement (a contradiction?)."""
+    hedged one whose figures conflict with another source's firm statement (a contradiction?).
+
+    Returns the stances, and for each statement the model turned into a denial its probability of 'against'."""
     result = {s.id: s.polarity for s in statements}
+    against: dict[str, float] = {}
     plain = [s for s in statements if s.polarity in ("asserts", "confirms") and not _marked(s.text)]
     if not plain or models.stance is None:
-        return result
+        return result, against
     close = close or (lambda a, b: True)
     # "confirmed that he is not dead" confirms a denial: the cue's stance is not the statement's to the claim.
     doubtful = {s.id: _opposite(s, statements, close) for s in statements if s.polarity in ("asserts", "confirms")}
     doubtful = {sid: others for sid, others in doubtful.items() if others is not None}
     if not doubtful:
-        return result
+        return result, against
     by_id = {s.id: s for s in statements}
     reference = {sid: next((o for o in others if o in plain), plain[0]) for sid, others in doubtful.items()}
     proba = models.stance_proba([(reference[sid].text, by_id[sid].text) for sid in doubtful])
     labels = list(models.stance.labels)
     for sid, row in zip(doubtful, proba):
         statement = by_id[sid]
-        against, observing = row[labels.index("against")], row[labels.index("observing")]
-        if against >= settings.stance_denial_confidence and is_negated(statement.text):
+        opposed, observing = float(row[labels.index("against")]), float(row[labels.index("observing")])
+        if opposed >= settings.stance_denial_confidence and is_negated(statement.text):
             result[sid] = "denies"
+            against[sid] = opposed
         elif observing >= settings.stance_hedge_confidence and is_hedged(statement.text):
             result[sid] = "speculates"
-    return result
+    return result, against
 
 
 def _opposite(statement: Statement, statements: list[Statement], close: Close) -> list[Statement] | None:

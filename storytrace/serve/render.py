@@ -11,8 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Column, Table
 
 from storytrace.corpus import Corpus, StorySummary, StoryView
+from storytrace.link.disputes import trust
+from storytrace.model import Dispute, Statement
+from storytrace.serve import DATE_UNKNOWN
 from storytrace.store.base import Query
-from storytrace.model import Statement
 
 # Story ids are "S" and 11 hex digits.
 _STORY_ID_WIDTH = 12
@@ -61,8 +63,9 @@ def progress(total_files: int, enabled: bool = True) -> Iterator[Callable[[str],
 
 def stories_table(corpus: Corpus) -> None:
     # The id is what a reader copies into `storytrace story ID`: never wrapped or cut, however narrow the terminal.
+    # A date, or "date unknown", stays on one line.
     table = Table(Column("id", no_wrap=True, min_width=_STORY_ID_WIDTH), "title", "articles", "outlets",
-                  "first seen", "last seen", "disputes")
+                  Column("first seen", no_wrap=True), Column("last seen", no_wrap=True), "disputes")
     for summary in _all_story_summaries(corpus):
         story = summary.story
         table.add_row(story.id, safe(story.title), str(len(story.article_ids)),
@@ -85,9 +88,9 @@ def _all_story_summaries(corpus: Corpus) -> Iterator[StorySummary]:
 def story_view(view: StoryView, corpus: Corpus) -> None:
     story = view.story
     console.print(f"[bold]{safe(story.title)}[/bold]  ({story.id}, {_day(story.first_seen)} – {_day(story.last_seen)})")
-    articles = Table("article", "outlet", "published", "title", title="Articles")
+    articles = Table("article", "outlet", Column("published", no_wrap=True), "title", title="Articles")
     for a in view.articles:
-        articles.add_row(a.id, safe(a.outlet or "?"), a.published.isoformat() if a.published else "",
+        articles.add_row(a.id, safe(a.outlet or "?"), a.published.isoformat() if a.published else _day(a.anchor_date),
                          safe(a.title or ""))
     console.print(articles)
     outlets = {a.id: a.outlet for a in view.articles}
@@ -95,7 +98,8 @@ def story_view(view: StoryView, corpus: Corpus) -> None:
     timeline = Table("said on", "speaker", "stance", "statement", "via",
                      title="Timeline (~ marks the article's date where the statement gives no day of its own)")
     for s in view.timeline:
-        when = _day(s.said_on) if s.said_on else f"~{_day(dated.get(s.article_id))}"
+        anchor = dated.get(s.article_id)
+        when = _day(s.said_on) if s.said_on else f"~{_day(anchor)}" if anchor else DATE_UNKNOWN
         timeline.add_row(when, safe(_speaker(s)), s.polarity, safe(_short(s.text)),
                          safe(" → ".join(s.chain) or outlets.get(s.article_id) or ""))
     console.print(timeline)
@@ -104,8 +108,10 @@ def story_view(view: StoryView, corpus: Corpus) -> None:
         if len(c.statement_ids) > 1:
             claims.add_row(c.id, c.status, str(len(c.statement_ids)), safe(_short(c.summary)))
     console.print(claims)
+    said = corpus.statements_by_id([i for d in view.disputes for i in d.statement_ids[:2]])
     for d in view.disputes:
         console.print(f"[bold red]{d.kind}[/bold red] {d.id} (claim {d.claim_id}): {safe(d.explanation)}")
+        _dispute_evidence(d, said)
 
 
 def disputes_list(corpus: Corpus) -> None:
@@ -113,17 +119,40 @@ def disputes_list(corpus: Corpus) -> None:
     if not disputes:
         console.print("no disputes")
     claims = {c.id: c for c in corpus.claims()}
+    said = corpus.statements_by_id([i for d in disputes for i in d.statement_ids[:2]])
     for d in disputes:
         claim = claims.get(d.claim_id)
         console.print(f"[bold red]{d.kind}[/bold red] {d.id}  story {claim.story_id if claim else '?'}  "
                       f"claim {d.claim_id} ({claim.status if claim else '?'})")
-        console.print(f"  {safe(d.explanation)}\n")
+        console.print(f"  {safe(d.explanation)}")
+        _dispute_evidence(d, said)
+        console.print()
+
+
+# What the two sides of a dispute are called, by its kind.
+_SIDES = {"denial": ("denial", "asserted"), "contradiction": ("one side", "other side")}
+
+
+def _dispute_evidence(d: Dispute, said: dict[str, Statement]) -> None:
+    """Under a dispute's explanation: its confidence and rule, each side's cue, span and chain, and the articles
+    that report its denial."""
+    console.print(f"  {safe(trust(d))}")
+    for label, statement_id in zip(_SIDES.get(d.kind, ("side", "side")), d.statement_ids[:2]):
+        s = said.get(statement_id)
+        if s is not None:
+            console.print(f"  {label}: {safe(_speaker(s))}, cue “{safe(s.cue)}”, article {s.article_id} "
+                          f"characters {s.start}–{s.end}, via {safe(' → '.join(s.chain) or '?')}")
+    if d.reported_by:
+        reporters = ", ".join(f"{r.article_id} ({r.outlet or '?'})" for r in d.reported_by)
+        console.print(f"  reported by: {safe(reporters)}")
 
 
 def statements_table(statements: list[Statement], corpus: Corpus) -> None:
     table = Table("id", "speaker", "cue", "stance", "said on", "statement")
     for s in statements:
-        table.add_row(s.id, safe(_speaker(s)), safe(s.cue), s.polarity, _day(s.said_on), safe(_short(s.text)))
+        # No day of its own is not an unknown date: its article may well have one.
+        table.add_row(s.id, safe(_speaker(s)), safe(s.cue), s.polarity, s.said_on.isoformat() if s.said_on else "—",
+                      safe(_short(s.text)))
     console.print(table)
 
 
@@ -144,4 +173,5 @@ def _short(text: str, width: int = 110) -> str:
 
 
 def _day(value) -> str:
-    return value.isoformat() if value else "—"
+    """A story's or article's date, or the marker that it is not known."""
+    return value.isoformat() if value else DATE_UNKNOWN

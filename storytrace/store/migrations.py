@@ -129,6 +129,12 @@ CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
     # an index on the anchor date's expression, the same words as the queries', so they read no other rows.
     (9, "articles by anchor date", "CREATE INDEX IF NOT EXISTS articles_anchor_day ON "
                                    "articles(COALESCE(dateline_date, substr(published, 1, 10)));"),
+    # Why each dispute was raised: its confidence, its evidence (rule, each side's cue, the stance model's
+    # probability) and the articles reporting its denial (JSON text). Rows stored before keep NULL: unknown, not
+    # invented, until their claim is linked again.
+    (10, "dispute confidence and evidence", "ALTER TABLE disputes ADD COLUMN confidence REAL;\n"
+                                            "ALTER TABLE disputes ADD COLUMN evidence TEXT;\n"
+                                            "ALTER TABLE disputes ADD COLUMN reported_by TEXT;"),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -276,4 +282,7 @@ DROP INDEX IF EXISTS statements_article_start;
     # As in SQLite: story placement reads one period of anchor dates at a time.
     (9, "articles by anchor date", "CREATE INDEX IF NOT EXISTS articles_anchor_day ON "
                                    "articles((COALESCE(dateline_date, substr(published, 1, 10))));"),
+    # As in SQLite: why each dispute was raised; NULL for rows stored before.
+    (10, "dispute confidence and evidence", "ALTER TABLE disputes ADD COLUMN confidence DOUBLE PRECISION, "
+                                            "ADD COLUMN evidence TEXT, ADD COLUMN reported_by TEXT;"),
 ]

@@ -27,7 +27,7 @@ from storytrace.model import Article, Claim, Dateline, Dispute, Entity, LinkCont
 from storytrace.store.names import public_name
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import POSTGRES_MIGRATIONS
-from storytrace.store.rows import dispute_from_row, iso, statement_from_row, to_date, to_datetime, vectors_from_rows
+from storytrace.store.rows import DISPUTE_COLUMNS, dispute_from_row, dispute_row, iso, statement_from_row, to_date, to_datetime, vectors_from_rows
 
 # Readers holding a pooled connection at once (one per concurrent API request); more wait for a free one.
 POOL_SIZE = 8
@@ -469,8 +469,8 @@ class PostgresStore(Store):
     @_writes
     def replace_disputes(self, claim_id: str, disputes: list[Dispute]) -> None:
         self._write("DELETE FROM disputes WHERE claim_id = %s", (claim_id,))
-        self._many("INSERT INTO disputes VALUES (%s,%s,%s,%s,%s)",
-                   [(d.id, d.claim_id, d.kind, json.dumps(d.statement_ids), d.explanation) for d in disputes])
+        self._many(f"INSERT INTO disputes ({DISPUTE_COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+                   [dispute_row(d) for d in disputes])
 
     @_reads
     def disputes(self, story_id: str | None = None) -> list[Dispute]:

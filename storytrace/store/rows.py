@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import numpy as np
 
-from storytrace.model import EMBEDDING_DIM, Dispute, Speaker, Statement
+from storytrace.model import EMBEDDING_DIM, Dispute, DisputeEvidence, Reporter, Speaker, Statement
 
 
 def statement_from_row(row: Mapping) -> Statement:
@@ -19,8 +19,26 @@ def statement_from_row(row: Mapping) -> Statement:
                      id=row["id"], article_id=row["article_id"])
 
 
+# The columns a dispute is written to, in the order of `dispute_row`'s values.
+DISPUTE_COLUMNS = "id, claim_id, kind, statement_ids, explanation, confidence, evidence, reported_by"
+
+
+def dispute_row(d: Dispute) -> tuple:
+    """A dispute's values for DISPUTE_COLUMNS; its evidence and reporting articles as JSON text."""
+    evidence = (None if d.evidence is None else
+                json.dumps({"rule": d.evidence.rule, "cues": d.evidence.cues, "stance_against": d.evidence.stance_against}))
+    reported_by = (None if d.reported_by is None else
+                   json.dumps([{"article_id": r.article_id, "outlet": r.outlet} for r in d.reported_by]))
+    return (d.id, d.claim_id, d.kind, json.dumps(d.statement_ids), d.explanation, d.confidence, evidence, reported_by)
+
+
 def dispute_from_row(row: Mapping) -> Dispute:
-    return Dispute(row["id"], row["claim_id"], json.loads(row["statement_ids"]), row["kind"], row["explanation"])
+    """A stored dispute; one stored before migration 10 has no confidence, evidence or reporting articles (None)."""
+    evidence = json.loads(row["evidence"]) if row["evidence"] is not None else None
+    reported_by = json.loads(row["reported_by"]) if row["reported_by"] is not None else None
+    return Dispute(row["id"], row["claim_id"], json.loads(row["statement_ids"]), row["kind"], row["explanation"],
+                   row["confidence"], DisputeEvidence(**evidence) if evidence is not None else None,
+                   [Reporter(**r) for r in reported_by] if reported_by is not None else None)
 
 
 def iso(value: date | datetime | None) -> str | None:

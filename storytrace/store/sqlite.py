@@ -16,6 +16,7 @@ from storytrace.errors import StoreError
 from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Statement, Story
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import MIGRATIONS
+from storytrace.store.rows import DISPUTE_COLUMNS, dispute_row
 from storytrace.store.rows import dispute_from_row as _dispute
 from storytrace.store.rows import iso as _iso
 from storytrace.store.rows import statement_from_row as _statement
@@ -332,16 +333,14 @@ class SQLiteStore(Store):
 
     def replace_disputes(self, claim_id: str, disputes: list[Dispute]) -> None:
         self._db.execute("DELETE FROM disputes WHERE claim_id = ?", (claim_id,))
-        self._db.executemany("INSERT INTO disputes VALUES (?,?,?,?,?)",
-                             [(d.id, d.claim_id, d.kind, json.dumps(d.statement_ids), d.explanation)
-                              for d in disputes])
+        self._db.executemany(f"INSERT INTO disputes ({DISPUTE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
+                             [dispute_row(d) for d in disputes])
 
     def disputes(self, story_id: str | None = None) -> list[Dispute]:
         sql = "SELECT d.* FROM disputes d JOIN claims c ON c.id = d.claim_id"
         rows = self._q(sql + " ORDER BY d.id") if story_id is None else \
             self._q(sql + " WHERE c.story_id = ? ORDER BY d.id", (story_id,))
-        return [Dispute(r["id"], r["claim_id"], json.loads(r["statement_ids"]), r["kind"], r["explanation"])
-                for r in rows]
+        return [_dispute(r) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> Iterator[tuple[str, str, str]]:
         # Quote every word so user input is never parsed as FTS5 syntax; FTS5 cannot quote a NUL, so it splits words.

@@ -11,7 +11,7 @@ import pytest
 from storytrace.bench.disputes import (Produced, context, contested_claims, dispute_key, fnc_claims,
                                        read_judgments, score, write_sheet)
 from storytrace.errors import BenchError
-from storytrace.model import Dispute, Speaker, Statement
+from storytrace.model import Dispute, DisputeEvidence, Speaker, Statement
 
 # Related pairs of two claims and one unrelated pair between them. Claim "port" (bodies 1-4): headline P1 has two
 # agreeing bodies and one refuting one; P2 links body 4 in. Claim "mayor" (bodies 5-7): its agreeing bodies are
@@ -259,12 +259,21 @@ def test_a_sheet_in_a_missing_folder_is_refused_before_any_work(tmp_path):
         bench_disputes(bodies, stances, sheet=tmp_path / "missing" / "sheet.md")
 
 
-def test_each_dispute_is_counted_by_the_evidence_it_rests_on():
-    """A denial by its own cue, one only the stance model read, and rival figures are told apart for precision."""
-    from storytrace.bench.disputes import evidence
-
-    said = Statement("the pier will close", 0, 19, False, Speaker("a clerk"), "said", "asserts")
-    denied = Statement("the pier will close", 0, 19, False, Speaker("the mayor"), "denied", "denies")
-    assert evidence(Dispute("D1", "C1", [], "denial", ""), denied) == "denial by cue or words"
-    assert evidence(Dispute("D2", "C1", [], "denial", ""), said) == "denial read by the stance model"
-    assert evidence(Dispute("D3", "C1", [], "contradiction", ""), said) == "rival figures"
+def test_judged_disputes_are_counted_by_rule_and_their_confidence_set_beside_the_share_read_real(tmp_path):
+    """Precision by reading per rule that raised the disputes, and the calibration line: each rule's mean
+    confidence beside its share read real, their gap averaged over the judged disputes."""
+    claims = fnc_claims(_rows())
+    other = _statement("s2", "a2", "the port closes in spring")
+    disputes = [Dispute("D1", "c", ["d3", "s1"], "denial", "", 0.7, DisputeEvidence("cue", ["denied", "said"])),
+                Dispute("D2", "c", ["d3", "s2"], "denial", "", 0.5, DisputeEvidence("stance", ["said", "said"], 0.9)),
+                Dispute("D3", "c", ["s1", "s2"], "contradiction", "", 0.1, DisputeEvidence("figures"))]
+    path = tmp_path / "judgments.tsv"
+    path.write_text(f"{dispute_key(DENIAL.text, ASSERTION.text)}\treal\tdenial against the report\n"
+                    f"{dispute_key(DENIAL.text, other.text)}\tfalse\tdifferent-topic: spring is not March\n"
+                    f"{dispute_key(ASSERTION.text, other.text)}\tfalse\tvalues-agree: one month\n")
+    metrics, details = score(claims, _produced(disputes, [DENIAL, ASSERTION, other]), read_judgments(path))
+    assert details["real_by_evidence"] == "cue 1 of 1, figures 0 of 1, stance 0 of 1"
+    assert details["calibration"] == ("cue: mean confidence 0.70, read real 1.00 (1 of 1); figures: mean confidence "
+                                      "0.10, read real 0.00 (0 of 1); stance: mean confidence 0.50, read real 0.00 "
+                                      "(0 of 1)")
+    assert abs(metrics["calibration_error"] - (0.3 + 0.1 + 0.5) / 3) < 1e-9

@@ -216,10 +216,11 @@ def test_stance_backend_reads_only_where_a_dispute_could_follow():
     denial = _statement("rates will rise by 1 percent in March", "the bank", "denies", n=6)
     backend = _Recorder()
     models = ClaimModels(propositions=None, stance=backend, embed=None)
-    result = stances([plain, negated, hedged, hedged_agreeing, own_doubt, denial], models, Settings())
+    result, against = stances([plain, negated, hedged, hedged_agreeing, own_doubt, denial], models, Settings())
     assert backend.asked == [(plain.text, negated.text), (plain.text, hedged.text), (plain.text, own_doubt.text)]
     assert result == {plain.id: "asserts", negated.id: "denies", hedged.id: "asserts", hedged_agreeing.id: "asserts",
                       own_doubt.id: "denies", denial.id: "denies"}
+    assert against == {negated.id: 1.0, own_doubt.id: 1.0}  # the model's probability, for the dispute's evidence
 
 
 def test_denial_grouped_elsewhere_joins_and_disputes_the_claim_it_denies(store, models):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from storytrace.link.disputes import find_disputes
-from storytrace.model import Claim, Speaker, Statement
+from dataclasses import replace
+
+from storytrace.link.disputes import CONFIDENCE, READ_REAL, find_disputes
+from storytrace.model import DISPUTE_RULES, Claim, DisputeEvidence, Reporter, Speaker, Statement
 
 
 def _said(text, speaker, polarity="asserts", article="a1", start=0, direct=False, chain=None):
@@ -117,3 +119,35 @@ def test_each_denial_says_why_it_is_one_and_who_else_reports_it():
     flipped = _said("the ministry will not sell the northern rail line", "the ministry", article="wire")
     [dispute] = find_disputes(CLAIM, [report, flipped], {}, stance={flipped.id: "denies"})
     assert "stance model" in dispute.explanation
+
+
+def test_each_dispute_carries_its_rule_confidence_cues_and_reporting_articles():
+    """The rule that raised a dispute sets its confidence (how often a reader found such disputes real); the
+    evidence names each side's cue and, for a stance-model reading, its probability; every article reporting the
+    denial is listed with its outlet, the first side's article first."""
+    report = _said("the ministry will sell the northern rail line", "officials", article="paper")
+    cue = _said("the ministry will sell the northern rail line", "the ministry", "denies", article="wire")
+    echo = _said("the ministry will sell the northern rail line", "the ministry", "denies", article="radio")
+    [dispute] = find_disputes(CLAIM, [report, cue, echo], {"radio": "Harbour Radio", "paper": "Daily"})
+    assert dispute.evidence == DisputeEvidence("cue", ["denied", "said"]) and dispute.confidence == CONFIDENCE["cue"]
+    assert dispute.reported_by == [Reporter("wire", None), Reporter("radio", "Harbour Radio")]
+    worded = replace(cue, cue="said")  # a denial by its words: the cue itself denies nothing
+    [dispute] = find_disputes(CLAIM, [report, worded], {})
+    assert dispute.evidence.rule == "words" and dispute.confidence == CONFIDENCE["words"]
+    flipped = _said("the ministry will not sell the northern rail line", "the ministry", article="wire")
+    [dispute] = find_disputes(CLAIM, [report, flipped], {}, stance={flipped.id: "denies"}, against={flipped.id: 0.8})
+    assert dispute.evidence == DisputeEvidence("stance", ["said", "said"], 0.8)
+    assert dispute.confidence == CONFIDENCE["stance"] < CONFIDENCE["cue"]
+    ranged = _said("between 50 and 60 doctors signed the letter to the minister", "the hospital", article="y")
+    rival = _said("70 doctors signed the letter to the minister", "a doctor", article="z")
+    [dispute] = find_disputes(CLAIM, [ranged, rival], {})
+    assert dispute.evidence.rule == "figures" and dispute.reported_by == []
+    assert dispute.confidence == CONFIDENCE["figures"] < CONFIDENCE["stance"]
+
+
+def test_confidences_are_shares_read_real():
+    """Each rule's confidence lies strictly between 0 and 1, at its share of disputes read real, pulled towards
+    one half by the rule of succession."""
+    assert set(CONFIDENCE) == set(DISPUTE_RULES)
+    for rule, (real, read) in READ_REAL.items():
+        assert 0 < CONFIDENCE[rule] < 1 and abs(CONFIDENCE[rule] - 0.5) <= abs(real / read - 0.5)

@@ -35,6 +35,19 @@ HOSTILE = {
              "said Ewan Brodie, who has fished from Garrow for thirty years."),
 }
 
+# An article that gives no date anywhere (no publication time, no dateline, no day in its text): every view must say
+# "date unknown" for it, never make one up. It links to its original page.
+UNDATED = {
+    "title": "Lifeboat crew rescue two kayakers swept past Garrow pier",
+    "outlet": "Garrow Gazette",
+    "url": "https://garrow-gazette.example/news/lifeboat-rescue",
+    "text": ("The Garrow lifeboat crew rescued two kayakers who had been swept past the north pier by a strong ebb "
+             "tide, the coastguard said.\n\n\"They were cold and very lucky, and they did everything right once "
+             "they were in the water,\" said Ailsa Munro, the lifeboat's helmsman. She said both kayakers were "
+             "brought back to the harbour and checked by paramedics on the slipway.\n\nThe coastguard said "
+             "paddlers should check the tide tables before setting out from the beach beside the pier."),
+}
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: drives Debian's chromium through Playwright")
@@ -42,7 +55,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def example_db(tmp_path_factory, models) -> Path:
-    """The example corpus (examples/ without bad/) and one hostile article, analysed once per session with the
+    """The example corpus (examples/ without bad/), one hostile and one undated article, analysed once per session with the
     session's models (the CLI's own `add` is tested in test_cli.py)."""
     import storytrace
 
@@ -53,6 +66,7 @@ def example_db(tmp_path_factory, models) -> Path:
         if path.is_file():
             shutil.copy(path, folder / path.name)
     (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n")
+    (folder / "undated.jsonl").write_text(json.dumps(UNDATED) + "\n")
     db = root / "examples.db"
     with storytrace.open(db, models=models) as corpus:
         report = corpus.add([folder])
@@ -108,3 +122,8 @@ def start_server():
 @pytest.fixture(scope="session")
 def hostile() -> dict:
     return HOSTILE
+
+
+@pytest.fixture(scope="session")
+def undated() -> dict:
+    return UNDATED

@@ -114,6 +114,37 @@ def test_single_resources_by_stable_id(server, liaison):
     assert get(server, f"/api/entities/{entity['id']}").json()["name"] == "Nathan Ellery"
 
 
+def test_each_dispute_says_why_and_its_statements_carry_cue_span_and_chain(server, liaison):
+    """Every dispute carries its confidence, its rule with each side's cue, and (a denial) the articles reporting
+    it, the denial's own first; its detail gives each side's cue, span and chain; the story detail carries the same."""
+    disputes = get(server, "/api/disputes", limit=100).json()["items"]
+    assert {d["kind"] for d in disputes} == {"denial", "contradiction"}
+    for dispute in disputes:
+        assert 0 < dispute["confidence"] < 1 and dispute["evidence"]["rule"] in {"cue", "words", "stance", "figures"}
+        sides = get(server, f"/api/disputes/{dispute['id']}").json()["statements"][:2]
+        assert dispute["evidence"]["cues"] == [s["cue"] for s in sides]
+        assert all(s["chain"] and 0 <= s["start"] < s["end"] for s in sides)
+        reporters = [r["article_id"] for r in dispute["reported_by"]]
+        if dispute["kind"] == "denial":
+            assert reporters[0] == sides[0]["article_id"] and len(set(reporters)) == len(reporters)
+        else:
+            assert dispute["evidence"]["rule"] == "figures" and reporters == []
+    denial = next(d for d in disputes if "presidential office" in d["explanation"] and d["kind"] == "denial")
+    assert {"Yonhap", "Associated Press"} <= {r["outlet"] for r in denial["reported_by"]}
+    in_story = get(server, f"/api/stories/{liaison['id']}").json()["disputes"]
+    assert next(d for d in in_story if d["id"] == denial["id"]) == denial
+
+
+def test_an_article_without_a_date_has_null_dates(server, undated):
+    """An undated article is served with null dates (never a made-up one), and so is its story."""
+    found = get(server, "/api/search", q="kayakers").json()
+    article_id = next(h["id"] for h in found if h["kind"] == "article")
+    article = get(server, f"/api/articles/{article_id}").json()
+    assert (article["published"], article["dateline"]["date"], article["source"]) == (None, None, undated["url"])
+    story = next(s for s in get(server, "/api/stories", limit=500).json()["items"] if article_id in s["article_ids"])
+    assert (story["first_seen"], story["last_seen"]) == (None, None)
+
+
 def test_search_finds_articles_and_statements(server):
     """Full-text search returns both kinds of hit with the match marked."""
     hits = get(server, "/api/search", q="liaison office", limit=50).json()

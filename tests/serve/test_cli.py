@@ -51,7 +51,7 @@ CONTRACT = {
                    "start", "end"},
     "stories": {"id", "title", "article_ids", "first_seen", "last_seen"},
     "claims": {"id", "story_id", "summary", "statement_ids", "status"},
-    "disputes": {"id", "claim_id", "statement_ids", "kind", "explanation"},
+    "disputes": {"id", "claim_id", "statement_ids", "kind", "explanation", "confidence", "evidence", "reported_by"},
 }
 
 
@@ -149,11 +149,49 @@ def test_story_disputes_and_lists(corpus):
     assert "denial" in kinds
     out = run("disputes", db=db, check=0).stdout
     assert "denial" in out and "presidential office" in out
-    assert "Nathan Ellery" in run("story", story["id"], db=db, check=0).stdout
+    story_out = run("story", story["id"], db=db, check=0).stdout
+    assert "Nathan Ellery" in story_out
     assert "Ellery" in run("statements", "--speaker", "Ellery", db=db, check=0).stdout
     assert "liaison" in run("search", "liaison office", db=db, check=0).stdout
     csv_out = run("export", "--format", "csv", "--table", "disputes", db=db, check=0).stdout
-    assert csv_out.splitlines()[0] == "id,claim_id,statement_ids,kind,explanation"
+    assert csv_out.splitlines()[0] == ("id,claim_id,statement_ids,kind,explanation,confidence,evidence.rule,"
+                                       "evidence.cues,evidence.stance_against,reported_by")
+
+
+def test_each_dispute_shows_why_in_the_export_and_the_listings(corpus):
+    """A denial's confidence, the rule and each side's cue, and the article reporting it are exported; `disputes`
+    and `story` print them with each side's speaker, cue, span and chain."""
+    _, db, _ = corpus
+    data = json.loads(run("export", db=db, check=0).stdout)
+    denial = next(d for d in data["disputes"] if d["kind"] == "denial")
+    statements = {s["id"]: s for s in data["statements"]}
+    first, second = (statements[i] for i in denial["statement_ids"][:2])
+    assert 0 < denial["confidence"] < 1 and denial["evidence"]["rule"] in {"cue", "words", "stance"}
+    assert denial["evidence"]["cues"] == [first["cue"], second["cue"]]
+    outlets = {a["id"]: a["outlet"] for a in data["articles"]}
+    assert {"article_id": first["article_id"], "outlet": outlets[first["article_id"]]} == denial["reported_by"][0]
+    [story] = data["stories"]
+    for out in (run("disputes", db=db, check=0).stdout, run("story", story["id"], db=db, check=0).stdout):
+        flat = " ".join(out.split())
+        assert f"confidence {denial['confidence']:.2f}" in flat
+        assert (f"denial: {first['speaker']['name']}" in flat and f"cue “{first['cue']}”" in flat
+                and f"characters {first['start']}–{first['end']}" in flat and " → ".join(first["chain"]) in flat)
+        assert f"reported by: {first['article_id']} ({outlets[first['article_id']]})" in flat
+
+
+def test_an_article_without_a_date_says_date_unknown(example_db, undated):
+    """An undated article (a feed line with no date) is never given one: the story list and the story say so."""
+    data = json.loads(run("export", db=example_db, check=0).stdout)
+    undated = next(a for a in data["articles"] if a["title"] == undated["title"])
+    assert (undated["published"], undated["dateline"]["date"]) == (None, None)
+    story = next(s for s in data["stories"] if s["article_ids"] == [undated["id"]])
+    assert (story["first_seen"], story["last_seen"]) == (None, None)
+    row = next(line for line in run("stories", db=example_db, check=0).stdout.splitlines() if story["id"] in line)
+    assert row.count("date unknown") == 2
+    shown = run("story", story["id"], db=example_db, check=0).stdout
+    assert "date unknown – date unknown" in shown
+    article_row = next(line for line in shown.splitlines() if undated["id"] in line)
+    assert "date unknown" in article_row
 
 
 def test_errors_and_usage_exit_codes(corpus, tmp_path):

@@ -84,6 +84,41 @@ def test_dispute_card_sets_two_statements_side_by_side(page, server):
     assert "denies" in card.locator("p.explanation").inner_text()
 
 
+def test_dispute_card_says_how_far_to_trust_it_and_who_reports_the_denial(page, server):
+    """Under the explanation: the confidence with the rule behind it, and every article that reports the denial,
+    each a link to its page."""
+    open_liaison_story(page, server)
+    card = page.locator("section.dispute.denial").filter(has_text="presidential office").first
+    trust = card.locator("p.trust")
+    confidence = float(trust.get_attribute("data-confidence"))
+    assert 0 < confidence < 1 and trust.inner_text().startswith(f"confidence {confidence:.2f}")
+    assert "a denial" in trust.inner_text()
+    reporters = card.locator("p.reported-by .reporter")
+    assert reporters.count() >= 3 and {"Yonhap", "Associated Press"} <= set(reporters.all_inner_texts())
+    reporters.filter(has_text="Associated Press").locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator(".facts dd").first.inner_text() == "Associated Press"
+
+
+def test_an_article_without_a_date_says_date_unknown_on_every_page(page, server, undated):
+    """The story list, the story page (its dates, the timeline, the article list) and the article page say "date
+    unknown" for an undated article; no date is shown for it anywhere."""
+    page.goto(server + "/")
+    row = page.locator("table.stories tbody tr").filter(has_text=undated["title"])
+    assert [row.locator("td").nth(i).inner_text() for i in (3, 4)] == ["date unknown", "date unknown"]
+    row.locator("a").click()
+    page.wait_for_load_state()
+    assert page.locator("p.sub .date-unknown").count() == 2
+    assert page.locator("ol.timeline > li.day h3").all_inner_texts() == ["date unknown"]
+    listed = page.locator("ul.articles li")
+    assert "date unknown" in listed.inner_text() and page.locator("main time").count() == 0
+    assert listed.locator("a.original").get_attribute("href") == undated["url"]
+    listed.locator("a").first.click()
+    page.wait_for_load_state()
+    facts = dict(zip(page.locator(".facts dt").all_inner_texts(), page.locator(".facts dd").all_inner_texts()))
+    assert facts["published"] == "date unknown" and page.locator("main time").count() == 0
+
+
 def test_script_in_an_article_is_shown_as_text_and_never_run(page, server, hostile):
     """A <script> in a title and in the text, and an onerror handler, appear as text on every page showing them."""
     found = httpx.get(server + "/api/search", params={"q": "mooring fees"}, timeout=30).json()

@@ -12,7 +12,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from storytrace.corpus import Listing, StorySummary
-from storytrace.model import Article, Claim, ClaimStatus, Dispute, DisputeKind, Entity, Polarity, Statement
+from storytrace.model import Article, Claim, ClaimStatus, Dispute, DisputeKind, DisputeRule, Entity, Polarity, Statement
 
 T = TypeVar("T")
 
@@ -125,17 +125,40 @@ class ClaimDetailOut(ClaimOut):
     statements: list[StatementOut]
 
 
+class DisputeEvidenceOut(BaseModel):
+    rule: DisputeRule | None = Field(description="what raised the dispute: the denial's cue, its words, the stance "
+                                                 "model's reading, or rival figures; null if not recorded")
+    cues: list[str] | None = Field(description="the cues of the dispute's first two statements, in its order")
+    stance_against: float | None = Field(description="rule 'stance': the model's probability that the denial is "
+                                                     "against the claim")
+
+
+class ReporterOut(BaseModel):
+    article_id: str
+    outlet: str | None
+
+
 class DisputeOut(BaseModel):
     id: str
     claim_id: str
     statement_ids: list[str] = Field(description="the statements in conflict")
     kind: DisputeKind
     explanation: str
+    confidence: float | None = Field(ge=0, le=1, description="how often disputes of its rule were read as real "
+                                                             "(null: stored before it was recorded)")
+    evidence: DisputeEvidenceOut
+    reported_by: list[ReporterOut] | None = Field(description="the articles reporting the denial, the first side's "
+                                                             "first; [] for a contradiction")
 
     @classmethod
     def from_model(cls, d: Dispute) -> "DisputeOut":
+        evidence = (DisputeEvidenceOut(rule=None, cues=None, stance_against=None) if d.evidence is None else
+                    DisputeEvidenceOut(rule=d.evidence.rule, cues=d.evidence.cues,
+                                       stance_against=d.evidence.stance_against))
+        reported_by = (None if d.reported_by is None else
+                       [ReporterOut(article_id=r.article_id, outlet=r.outlet) for r in d.reported_by])
         return cls(id=d.id, claim_id=d.claim_id, statement_ids=d.statement_ids, kind=d.kind,
-                   explanation=d.explanation)
+                   explanation=d.explanation, confidence=d.confidence, evidence=evidence, reported_by=reported_by)
 
 
 class DisputeDetailOut(DisputeOut):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storytrace.corpus import Corpus, StoryView
+from storytrace.link.disputes import trust
 from storytrace.model import Article, Claim, Dispute, Statement
 from storytrace.store.base import Query
 
@@ -68,6 +69,10 @@ class DisputeCard:
     left: StatementCard | None
     right: StatementCard | None
     others: list[StatementCard]
+
+    @property
+    def trust(self) -> str:
+        return trust(self.dispute)
 
 
 @dataclass
