@@ -40,7 +40,7 @@ def trust(dispute: Dispute) -> str:
     """How far to trust a dispute, in words: "confidence 0.69 (how often such disputes were read as real): a denial
     by its cue “denied”"."""
     if dispute.confidence is None or dispute.evidence is None:
-        return "confidence not recorded (stored before it was; adding an article to its story records it)"
+        return "confidence not recorded (the dispute was stored before storytrace recorded it)"
     cue = f" “{dispute.evidence.cues[0]}”" if dispute.evidence.rule == "cue" and dispute.evidence.cues else ""
     model = (f", the model's probability {dispute.evidence.stance_against:.2f}"
              if dispute.evidence.stance_against is not None else "")

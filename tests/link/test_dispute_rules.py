@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storytrace.link.disputes import CONFIDENCE, READ_REAL, find_disputes
-from storytrace.model import DISPUTE_RULES, Claim, DisputeEvidence, Reporter, Speaker, Statement
+from storytrace.link.disputes import CONFIDENCE, READ_REAL, find_disputes, trust
+from storytrace.model import DISPUTE_RULES, Claim, Dispute, DisputeEvidence, Reporter, Speaker, Statement
 
 
 def _said(text, speaker, polarity="asserts", article="a1", start=0, direct=False, chain=None):
@@ -143,6 +143,20 @@ def test_each_dispute_carries_its_rule_confidence_cues_and_reporting_articles():
     [dispute] = find_disputes(CLAIM, [ranged, rival], {})
     assert dispute.evidence.rule == "figures" and dispute.reported_by == []
     assert dispute.confidence == CONFIDENCE["figures"] < CONFIDENCE["stance"]
+
+
+def test_how_far_to_trust_a_dispute_is_told_in_words():
+    """The reader sees the confidence with the rule behind it (the cue, the model's probability), and a dispute
+    stored before confidence was recorded says so instead of showing a made-up one."""
+    report = _said("the ministry will sell the northern rail line", "officials", article="paper")
+    cue = _said("the ministry will sell the northern rail line", "the ministry", "denies", article="wire")
+    [dispute] = find_disputes(CLAIM, [report, cue], {})
+    assert trust(dispute) == (f"confidence {CONFIDENCE['cue']:.2f} (how often such disputes were read as real): "
+                              "a denial by its cue “denied”")
+    flipped = _said("the ministry will not sell the northern rail line", "the ministry", article="wire")
+    [dispute] = find_disputes(CLAIM, [report, flipped], {}, stance={flipped.id: "denies"}, against={flipped.id: 0.8})
+    assert trust(dispute).endswith("a denial only the stance model read, the model's probability 0.80")
+    assert "not recorded" in trust(Dispute("D1", "C1", [report.id, cue.id], "denial", "stored long ago"))
 
 
 def test_confidences_are_shares_read_real():
