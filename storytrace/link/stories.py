@@ -25,14 +25,10 @@ import numpy as np
 from storytrace.model import EMBEDDING_DIM, Article, Story
 from storytrace.settings import Settings
 from storytrace.store import Store
+from storytrace.words import ENGLISH_STOPWORDS
 
 _WORD = re.compile(r"[a-z][a-z'-]+|\d[\d,.]*\d|\d")  # applied to lower-cased text
 _NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
-# Function words carry no instance evidence; everything else is weighted by rarity among the candidates.
-_STOP = frozenset(
-    "the a an and or of to in on for with at by from as is was were be been are that this it its his her their "
-    "they he she we you i said says say will would could has have had not but after before about over into than "
-    "more most new also who which when where what".split())
 # Same-event log-odds = bias + weights . (cosine, entity Jaccard, number Jaccard, local tf-idf cosine).
 # Fitted by logistic regression on the top-20 candidate pairs of the odd-numbered ECB+ topics, then rounded;
 # the even-numbered topics were held out.
@@ -72,7 +68,7 @@ def profile(article: Article) -> Profile:
 def text_profile(title: str | None, text: str, entity_ids: set[str]) -> Profile:
     # Counting every word and then dropping the function words keeps the per-word work inside C code.
     counts = Counter(_WORD.findall(f"{title or ''} {text}".lower()))
-    for word in _STOP.intersection(counts):
+    for word in ENGLISH_STOPWORDS.intersection(counts):  # function words carry no instance evidence
         del counts[word]
     terms = np.fromiter(map(hash, counts), dtype=np.int64, count=len(counts))
     weights = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))

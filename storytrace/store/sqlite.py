@@ -28,6 +28,9 @@ from storytrace.store.rows import vectors_from_rows
 # How long a read connection waits on a lock before giving up (WAL readers only wait in rare cases, such as
 # while the writer's connection recovers the journal).
 _READ_BUSY_MS = 5000
+# Matches of a search that are ranked, newest first: a few thousand passages hold the best answers to any query
+# a person types, and ranking costs grow with every match.
+RANKED_MATCHES = 5000
 
 
 class SQLiteStore(Store):
@@ -347,8 +350,12 @@ class SQLiteStore(Store):
         terms = " ".join('"' + w.replace('"', '""') + '"' for w in query.replace("\x00", " ").split())
         if not terms:
             return iter(())
+        # Only the newest RANKED_MATCHES matches are ranked: FTS5 scores every match before taking the best, and a
+        # word in most passages ("the", "said") would otherwise cost a scoring pass over the whole corpus.
         rows = self._q("SELECT kind, ref, snippet(search_index, 2, '[', ']', '…', 12) FROM search_index "
-                       "WHERE search_index MATCH ? ORDER BY rank LIMIT ?", (terms, limit))
+                       "WHERE search_index MATCH ? AND rowid >= COALESCE((SELECT rowid FROM search_index WHERE "
+                       "search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0) ORDER BY rank LIMIT ?",
+                       (terms, terms, RANKED_MATCHES - 1, limit))
         return iter([(r[0], r[1], r[2]) for r in rows])
 
     # read-only listings and lookups for the REST API and web UI

@@ -43,3 +43,23 @@ def _open_and_count(path: str) -> int:
         return store.last_article_seq()
     finally:
         store.close()
+
+
+def test_a_search_matching_most_passages_ranks_only_the_newest(tmp_path, monkeypatch):
+    """A word in more passages than RANKED_MATCHES is ranked among the newest of them (ranking every match of
+    "said" costs a pass over the corpus); a rarer word is ranked over all its matches."""
+    import storytrace.store.sqlite as sqlite_store
+    from tests.store.test_store import _article
+
+    store = open_store(tmp_path / "s.db")
+    with store.transaction():
+        for i in range(12):
+            article = _article(f"a{i:02d}", text=f"Officials said on Friday the proposal number{i} was dropped.")
+            store.put_article(article, f"S{i}")
+    every = {ref for kind, ref, _ in store.search("dropped", limit=100) if kind == "article"}
+    monkeypatch.setattr(sqlite_store, "RANKED_MATCHES", 4)
+    newest = {ref for kind, ref, _ in store.search("dropped", limit=100)}
+    assert every == {f"a{i:02d}" for i in range(12)}
+    assert newest == {"a08", "a09", "a10", "a11"}
+    assert {ref for kind, ref, _ in store.search("number3", limit=100) if kind == "article"} == {"a03"}
+    store.close()
