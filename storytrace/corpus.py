@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Generic, TypeVar
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 _PREFIX_MATCHES_SHOWN = 5
 # Below this many inputs, starting spaCy worker processes costs more than it saves.
 _PARALLEL_FROM = 8
+# Items read at once when a listing is iterated: each read also counts the matches, so a page this large keeps
+# that count's share small, and a page of articles (their texts) stays a few megabytes.
+_STREAM_PAGE = 2000
 
 
 @dataclass
@@ -47,15 +51,55 @@ class StoryView:
 
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 @dataclass
 class Listing(Generic[T]):
-    """One page of a filtered listing and how many items match in all (for pagination)."""
+    """What a Query selects: `items` is its one page (`query.limit` items from `query.offset`) and `total` how
+    many match in all, for pagination; iterating yields every match from `query.offset` on, read a page at a
+    time (`pages()`), so a million articles are never one list. Nothing is read until one of them is used.
 
-    items: list[T]
-    total: int
+    An iteration reads pages one after another: what an add commits meanwhile may be included (articles and
+    statements are appended after the ones already read)."""
+
     query: Query
+    read: Callable[[Query], tuple[list[T], int]]  # a store's find_* (one page and the count of all matches)
+
+    @cached_property
+    def _page(self) -> tuple[list[T], int]:
+        return self.read(self.query)
+
+    @property
+    def items(self) -> list[T]:
+        return self._page[0]
+
+    @property
+    def total(self) -> int:
+        return self._page[1]
+
+    def pages(self, size: int = _STREAM_PAGE) -> Iterator[list[T]]:
+        """Every match from `query.offset` on, `size` at a time (for a lookup per page)."""
+        query = replace(self.query, limit=size)
+        while True:
+            items, _ = self.read(query)
+            if items:
+                yield items
+            if len(items) < query.limit:
+                return
+            query = replace(query, offset=query.offset + len(items))
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.pages():
+            yield from page
+
+    def map(self, convert: Callable[[list[T]], list[U]]) -> "Listing[U]":
+        """The same selection with each page read converted (`convert` gets and returns one page's items)."""
+        def read(query: Query) -> tuple[list[U], int]:
+            items, total = self.read(query)
+            return convert(items), total
+
+        return Listing(self.query, read)
 
 
 @dataclass
@@ -176,9 +220,38 @@ class Corpus:
         if any(os.path.realpath(used) == target for used in self.store.files()):
             raise StorytraceError(f"{path}: that is a file of the corpus itself; choose another output path")
 
-    # reading
-    def stories(self) -> list[Story]:
-        return self.store.stories()
+    # reading: every collection is read through a Query (filters and paging) into a lazy Listing; the other
+    # methods look items up by id
+    def articles(self, query: Query | None = None) -> Listing[Article]:
+        """Articles in the order they were added, without their mentions and statements (`article(id)` has them)."""
+        return Listing(query or Query(), self.store.find_articles)
+
+    def entities(self, query: Query | None = None) -> Listing[Entity]:
+        """Entities by name; `query.speaker` matches a name or an alias, `query.kind` the type."""
+        return Listing(query or Query(), self.store.find_entities)
+
+    def statements(self, query: Query | None = None) -> Listing[Statement]:
+        """Statements in article order (`query.by_day`: in timeline order)."""
+        return Listing(query or Query(), self.store.find_statements)
+
+    def stories(self, query: Query | None = None) -> Listing[Story]:
+        """Stories by the day they were first seen (undated ones last)."""
+        return Listing(query or Query(), self.store.find_stories)
+
+    def story_summaries(self, query: Query | None = None) -> Listing[StorySummary]:
+        """The stories of `stories(query)`, each with the outlets and the dispute count its list entry shows."""
+        return self.stories(query).map(self._summarize)
+
+    def _summarize(self, stories: list[Story]) -> list[StorySummary]:
+        ids = [s.id for s in stories]
+        outlets, disputes = self.store.story_outlets(ids), self.store.story_dispute_counts(ids)
+        return [StorySummary(s, outlets.get(s.id, []), disputes.get(s.id, 0)) for s in stories]
+
+    def claims(self, query: Query | None = None) -> Listing[Claim]:
+        return Listing(query or Query(), self.store.find_claims)
+
+    def disputes(self, query: Query | None = None) -> Listing[Dispute]:
+        return Listing(query or Query(), self.store.find_disputes)
 
     def story(self, story_id: str) -> StoryView | None:
         """One story by its id or a unique prefix of it; None when none matches (StorytraceError when several do)."""
@@ -201,21 +274,6 @@ class Corpus:
             raise StorytraceError(f"story id prefix {prefix!r} matches several stories: {shown}")
         return self.store.story(matches[0]) if matches else None
 
-    def articles(self) -> list[Article]:
-        return self.store.articles()
-
-    def statements(self, speaker: str | None = None) -> list[Statement]:
-        return self.store.statements(speaker=speaker)
-
-    def claims(self, story_id: str | None = None) -> list[Claim]:
-        return self.store.claims(story_id)
-
-    def disputes(self, story_id: str | None = None) -> list[Dispute]:
-        return self.store.disputes(story_id)
-
-    def entities(self) -> list[Entity]:
-        return self.store.entities()
-
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str, str]]:
         return list(self.store.search(query, limit))
 
@@ -224,7 +282,6 @@ class Corpus:
 
         return export(self, format, out, table)
 
-    # filtered, paginated reads (REST API and web UI); `query` carries the filters, limit and offset
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
 
@@ -235,27 +292,6 @@ class Corpus:
     def article_stories(self, article_ids: list[str]) -> dict[str, tuple[str, str]]:
         """For each article id: the id and title of its story (articles in none left out)."""
         return self.store.article_stories(article_ids) if article_ids else {}
-
-    def find_articles(self, query: Query) -> Listing[Article]:
-        return Listing(*self.store.find_articles(query), query)
-
-    def find_statements(self, query: Query) -> Listing[Statement]:
-        return Listing(*self.store.find_statements(query), query)
-
-    def find_stories(self, query: Query) -> Listing[StorySummary]:
-        stories, total = self.store.find_stories(query)
-        ids = [s.id for s in stories]
-        outlets, disputes = self.store.story_outlets(ids), self.store.story_dispute_counts(ids)
-        return Listing([StorySummary(s, outlets.get(s.id, []), disputes.get(s.id, 0)) for s in stories], total, query)
-
-    def find_claims(self, query: Query) -> Listing[Claim]:
-        return Listing(*self.store.find_claims(query), query)
-
-    def find_disputes(self, query: Query) -> Listing[Dispute]:
-        return Listing(*self.store.find_disputes(query), query)
-
-    def find_entities(self, query: Query) -> Listing[Entity]:
-        return Listing(*self.store.find_entities(query), query)
 
     def statement(self, statement_id: str) -> Statement | None:
         found = self.store.statements(ids=[statement_id])

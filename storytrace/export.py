@@ -9,22 +9,27 @@ import json
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import IO, Protocol
 
 from storytrace.errors import StorytraceError
 from storytrace.link.disputes import trust
 from storytrace.model import Article, Claim, Dispute, Entity, Statement, Story
+from storytrace.store.base import Query
 
 
 class Tables(Protocol):
-    """What an export reads: every row of each table (a Corpus; the corpus module imports this one)."""
+    """What an export reads (a Corpus; the corpus module imports this one): each table's rows as a stream (a
+    Listing, read a page at a time), and statements and articles by id."""
 
-    def articles(self) -> list[Article]: ...
-    def entities(self) -> list[Entity]: ...
-    def statements(self) -> list[Statement]: ...
-    def stories(self) -> list[Story]: ...
-    def claims(self) -> list[Claim]: ...
-    def disputes(self) -> list[Dispute]: ...
+    def articles(self, query: Query | None = None) -> Iterable[Article]: ...
+    def entities(self, query: Query | None = None) -> Iterable[Entity]: ...
+    def statements(self, query: Query | None = None) -> Iterable[Statement]: ...
+    def stories(self, query: Query | None = None) -> Iterable[Story]: ...
+    def claims(self, query: Query | None = None) -> Iterable[Claim]: ...
+    def disputes(self, query: Query | None = None) -> Iterable[Dispute]: ...
+    def statements_by_id(self, statement_ids: list[str]) -> dict[str, Statement]: ...
+    def article_summaries(self, article_ids: list[str]) -> dict[str, Article]: ...
 
 FORMATS = ("json", "csv", "graphml", "claimreview")
 TABLES = ("articles", "entities", "statements", "stories", "claims", "disputes")
@@ -74,15 +79,31 @@ def dispute_record(d: Dispute) -> dict:
             "reported_by": reported_by}
 
 
-def corpus_records(corpus: Tables) -> dict[str, list[dict]]:
-    return {
-        "articles": [article_record(a) for a in corpus.articles()],
-        "entities": [entity_record(e) for e in corpus.entities()],
-        "statements": [statement_record(s) for s in corpus.statements()],
-        "stories": [story_record(s) for s in corpus.stories()],
-        "claims": [claim_record(c) for c in corpus.claims()],
-        "disputes": [dispute_record(d) for d in corpus.disputes()],
-    }
+def table_records(corpus: Tables, table: str) -> Iterator[dict]:
+    """The records of one table, streamed: an export never holds a whole table."""
+    rows, record = {
+        "articles": (corpus.articles, article_record),
+        "entities": (corpus.entities, entity_record),
+        "statements": (corpus.statements, statement_record),
+        "stories": (corpus.stories, story_record),
+        "claims": (corpus.claims, claim_record),
+        "disputes": (corpus.disputes, dispute_record),
+    }[table]
+    return map(record, rows())
+
+
+def _write_json(corpus: Tables, target: IO[str]) -> None:
+    """The JSON export written record by record, laid out as `json.dump(..., indent=1)` lays out the whole."""
+    target.write("{")
+    for n, table in enumerate(TABLES):
+        target.write(f"{',' if n else ''}\n {json.dumps(table)}: [")
+        empty = True
+        for record in table_records(corpus, table):
+            text = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            target.write(f"{'' if empty else ','}\n  {text}")
+            empty = False
+        target.write("]" if empty else "\n ]")
+    target.write("\n}\n")
 
 
 def export(corpus: Tables, format: str, out: IO[str] | None = None, table: str = "statements") -> str | None:
@@ -93,15 +114,14 @@ def export(corpus: Tables, format: str, out: IO[str] | None = None, table: str =
         raise StorytraceError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     target = out or io.StringIO()
     if format == "json":
-        json.dump(corpus_records(corpus), target, ensure_ascii=False, indent=1)
-        target.write("\n")
+        _write_json(corpus, target)
     elif format == "graphml":
         target.write(attribution_graphml(corpus))
     elif format == "claimreview":
         json.dump(claim_reviews(corpus), target, ensure_ascii=False, indent=1)
         target.write("\n")
     else:
-        _write_csv(corpus_records(corpus)[table], target)
+        _write_csv(table_records(corpus, table), target)
     return target.getvalue() if out is None else None
 
 
@@ -118,13 +138,15 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def _write_csv(rows: list[dict], target: IO[str]) -> None:
-    flat = [{k: spreadsheet_safe(v) for k, v in _flatten(row).items()} for row in rows]
-    if not flat:
-        return
-    writer = csv.DictWriter(target, fieldnames=list(flat[0]))
-    writer.writeheader()
-    writer.writerows(flat)
+def _write_csv(rows: Iterable[dict], target: IO[str]) -> None:
+    """One CSV row per record, its header from the first record's columns; nothing at all for no records."""
+    writer = None
+    for row in rows:
+        flat = {k: spreadsheet_safe(v) for k, v in _flatten(row).items()}
+        if writer is None:
+            writer = csv.DictWriter(target, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
 
 
 def _flatten(row: dict, prefix: str = "") -> dict:
@@ -153,12 +175,11 @@ def export_tables(corpus: Tables, folder: str | Path) -> list[Path]:
     """Write one CSV file per table (`articles.csv`, `statements.csv`, ...) into `folder`; return their paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    records = corpus_records(corpus)
     written = []
     for table in TABLES:
         path = folder / f"{table}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
-            _write_csv(records[table], handle)
+            _write_csv(table_records(corpus, table), handle)
         written.append(path)
     return written
 
@@ -214,22 +235,24 @@ _RATING_NAMES = {"disputed": "Disputed", "denied": "Denied"}
 
 
 def claim_reviews(corpus: Tables) -> dict:
-    """schema.org ClaimReview JSON-LD for every disputed or denied claim, with the articles it appeared in."""
-    articles = {a.id: a for a in corpus.articles()}
-    statements = {s.id: s for s in corpus.statements()}
-    disputes: dict[str, list[Dispute]] = {}
-    for dispute in corpus.disputes():
-        disputes.setdefault(dispute.claim_id, []).append(dispute)
-    reviews = [_claim_review(claim, [statements[i] for i in claim.statement_ids if i in statements], articles,
-                             disputes.get(claim.id, []))
-               for claim in corpus.claims() if claim.status in _RATING_NAMES]
+    """schema.org ClaimReview JSON-LD for every disputed or denied claim, with the articles it appeared in. Claims
+    are streamed, and only a rated claim's statements, articles and disputes are read with it."""
+    reviews = []
+    for claim in corpus.claims():
+        if claim.status not in _RATING_NAMES:
+            continue
+        statements = corpus.statements_by_id(claim.statement_ids)
+        articles = corpus.article_summaries(sorted({s.article_id for s in statements.values()}))
+        disputes = [d for d in corpus.disputes(Query(story_id=claim.story_id)) if d.claim_id == claim.id]
+        reviews.append(_claim_review(claim, [statements[i] for i in claim.statement_ids if i in statements],
+                                     articles, disputes))
     return {"@context": "https://schema.org", "@graph": reviews}
 
 
 def _claim_review(claim: Claim, said: list[Statement], articles: dict[str, Article], disputes: list[Dispute]) -> dict:
     asserted = [s for s in said if s.polarity in ("asserts", "confirms", "speculates")] or said
     seen = sorted({s.article_id for s in said if s.article_id in articles},
-                  key=lambda i: (articles[i].published is None, _iso(articles[i].published) or ""))
+                  key=lambda i: (articles[i].published is None, _iso(articles[i].published) or "", i))
     appearances = [_appearance(articles[i]) for i in seen]
     # Rating has no field for how sure a rating is (ratingValue would read as a verdict on truth): each dispute's
     # confidence goes into the explanation, in words.

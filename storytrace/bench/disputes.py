@@ -458,9 +458,9 @@ def bench_disputes(bodies: Path, stances: Path, limit: int | None = None, settin
 
 
 def _read_back(corpus) -> Produced:
-    articles = corpus.articles()
+    articles = list(corpus.articles())
     body_of = {a.id: a.source.rsplit("/", 1)[-1] for a in articles}
-    story_of = {a.id: story.id for story in corpus.stories() for a in corpus.store.articles(story.id)}
+    story_of = {article_id: story.id for story in corpus.stories() for article_id in story.article_ids}
     statements = {s.id: s for s in corpus.statements()}
-    return Produced(body_of, story_of, {a.id: a.text for a in articles}, statements, corpus.disputes(),
+    return Produced(body_of, story_of, {a.id: a.text for a in articles}, statements, list(corpus.disputes()),
                     sum(1 for a in articles if a.title))

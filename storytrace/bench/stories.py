@@ -107,7 +107,8 @@ def bench_ecbplus(dir: Path, limit: int | None = None, settings: Settings | None
     with bench_db(db, "ecbplus") as path:
         corpus = Corpus(open_store(path), settings, models)
         report = corpus.add_raw([raw for _, _, raw in documents], parallel=True)
-        story_of = {a.source: story.id for story in corpus.stories() for a in corpus.store.articles(story.id)}
+        placed = {article_id: story.id for story in corpus.stories() for article_id in story.article_ids}
+        story_of = {a.source: placed[a.id] for a in corpus.articles() if a.id in placed}
         corpus.close()
     gold = {raw.source: klass for _, klass, raw in documents if raw.source in story_of}
     precision, recall, f1 = bcubed(story_of, gold)

@@ -220,8 +220,10 @@ def cmd_disputes(args) -> int:
 
 
 def cmd_statements(args) -> int:
+    from storytrace import Query
+
     with _open(args) as corpus:
-        render.statements_table(corpus.statements(speaker=args.speaker), corpus)
+        render.statements_table(corpus.statements(Query(speaker=args.speaker)), corpus)
     return EXIT_OK
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
@@ -10,16 +10,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Column, Table
 
-from storytrace.corpus import Corpus, StorySummary, StoryView
+from storytrace.corpus import Corpus, StoryView
 from storytrace.link.disputes import trust
-from storytrace.model import Dispute, Statement
+from storytrace.model import Claim, Dispute, Statement
 from storytrace.serve import DATE_UNKNOWN
-from storytrace.store.base import Query
 
 # Story ids are "S" and 11 hex digits.
 _STORY_ID_WIDTH = 12
-# Stories read from the store at once when listing them all.
-_STORIES_PER_READ = 500
 # Piped output (files, CI logs, the README) gets a readable width instead of rich's 80-column default.
 console = Console(highlight=False, width=None if Console().is_terminal else 150)
 
@@ -66,23 +63,12 @@ def stories_table(corpus: Corpus) -> None:
     # A date, or "date unknown", stays on one line.
     table = Table(Column("id", no_wrap=True, min_width=_STORY_ID_WIDTH), "title", "articles", "outlets",
                   Column("first seen", no_wrap=True), Column("last seen", no_wrap=True), "disputes")
-    for summary in _all_story_summaries(corpus):
+    for summary in corpus.story_summaries():
         story = summary.story
         table.add_row(story.id, safe(story.title), str(len(story.article_ids)),
                       safe(", ".join(summary.outlets) or "?"), _day(story.first_seen), _day(story.last_seen),
                       str(summary.dispute_count))
     console.print(table)
-
-
-def _all_story_summaries(corpus: Corpus) -> Iterator[StorySummary]:
-    """Every story with its outlets and dispute count, read a page at a time (no whole-corpus reads)."""
-    offset = 0
-    while True:
-        page = corpus.find_stories(Query(limit=_STORIES_PER_READ, offset=offset))
-        yield from page.items
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            return
 
 
 def story_view(view: StoryView, corpus: Corpus) -> None:
@@ -115,18 +101,22 @@ def story_view(view: StoryView, corpus: Corpus) -> None:
 
 
 def disputes_list(corpus: Corpus) -> None:
-    disputes = corpus.disputes()
-    if not disputes:
+    shown = False
+    for disputes in corpus.disputes().pages():  # each page's statements looked up at once
+        said = corpus.statements_by_id([i for d in disputes for i in d.statement_ids[:2]])
+        for d in disputes:
+            _dispute_entry(d, corpus.claim(d.claim_id), said)
+        shown = True
+    if not shown:
         console.print("no disputes")
-    claims = {c.id: c for c in corpus.claims()}
-    said = corpus.statements_by_id([i for d in disputes for i in d.statement_ids[:2]])
-    for d in disputes:
-        claim = claims.get(d.claim_id)
-        console.print(f"[bold red]{d.kind}[/bold red] {d.id}  story {claim.story_id if claim else '?'}  "
-                      f"claim {d.claim_id} ({claim.status if claim else '?'})")
-        console.print(f"  {safe(d.explanation)}")
-        _dispute_evidence(d, said)
-        console.print()
+
+
+def _dispute_entry(d: Dispute, claim: Claim | None, said: dict[str, Statement]) -> None:
+    console.print(f"[bold red]{d.kind}[/bold red] {d.id}  story {claim.story_id if claim else '?'}  "
+                  f"claim {d.claim_id} ({claim.status if claim else '?'})")
+    console.print(f"  {safe(d.explanation)}")
+    _dispute_evidence(d, said)
+    console.print()
 
 
 # What the two sides of a dispute are called, by its kind.
@@ -147,7 +137,7 @@ def _dispute_evidence(d: Dispute, said: dict[str, Statement]) -> None:
         console.print(f"  reported by: {safe(reporters)}")
 
 
-def statements_table(statements: list[Statement], corpus: Corpus) -> None:
+def statements_table(statements: Iterable[Statement], corpus: Corpus) -> None:
     table = Table("id", "speaker", "cue", "stance", "said on", "statement")
     for s in statements:
         # No day of its own is not an unknown date: its article may well have one.

@@ -17,7 +17,7 @@ _MAX_STORIES = 10_000
 
 def build_report(corpus: Corpus) -> str:
     links = ReportLinks(inline_css=(STATIC_DIR / "style.css").read_text(encoding="utf-8"))
-    summaries = corpus.find_stories(Query(limit=_MAX_STORIES)).items
+    summaries = corpus.story_summaries(Query(limit=_MAX_STORIES)).items
     # Disputed stories first: they are why one opens the report.
     summaries.sort(key=lambda s: (-s.dispute_count, s.story.first_seen is None, s.story.first_seen or "", s.story.id))
     stories = []

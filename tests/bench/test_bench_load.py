@@ -42,7 +42,7 @@ def test_growing_copies_stories_claims_and_disputes(tmp_path):
         assert len(stories) == 1 + 5 and stories["S-big"].last_seen > date(2015, 1, 4)
         statements = {s.id for s in corpus.statements()}
         claims = {c.id: c for c in corpus.claims()}
-        disputes = corpus.disputes()
+        disputes = list(corpus.disputes())
         assert len(disputes) == 5
         for dispute in disputes:
             assert set(dispute.statement_ids) <= statements

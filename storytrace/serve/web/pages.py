@@ -25,7 +25,7 @@ def story_list(corpus: CorpusDep, dates: DateRangeDep,
                outlet: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> str:
     query = Filters(outlet=outlet or None, since=dates.since, until=dates.until, limit=_PAGE, offset=offset)
-    listing = corpus.find_stories(query)
+    listing = corpus.story_summaries(query)
     return render("stories.html", links=LINKS, title="Stories", listing=listing, outlet=outlet or "",
                   since=dates.since, until=dates.until)
 
@@ -54,7 +54,7 @@ def speaker_page(corpus: CorpusDep, name: Annotated[str, Query(max_length=MAX_FI
     if not name.strip():
         return render("speaker.html", links=LINKS, title="Speakers", name="", listing=None, groups={},
                       story_titles={})
-    listing = corpus.find_statements(Filters(speaker=name.strip(), limit=_PAGE, offset=offset))
+    listing = corpus.statements(Filters(speaker=name.strip(), limit=_PAGE, offset=offset))
     # Summaries, not whole articles: a card shows its article's outlet, title and date, never its analysis.
     quoted = list(dict.fromkeys(s.article_id for s in listing.items))
     articles = corpus.article_summaries(quoted)
@@ -85,7 +85,7 @@ def search_page(corpus: CorpusDep, q: Annotated[str, Query(max_length=500)] = ""
 @router.get("/disputes")
 def disputes_page(corpus: CorpusDep, story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
                   offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> str:
-    listing = corpus.find_disputes(Filters(story_id=story_id or None, limit=present.DISPUTES_PER_PAGE,
+    listing = corpus.disputes(Filters(story_id=story_id or None, limit=present.DISPUTES_PER_PAGE,
                                            offset=offset))
     return render("disputes.html", links=LINKS, title="Disputes", listing=listing, story_id=story_id or "",
                   disputes=present.dispute_cards(corpus, listing.items))

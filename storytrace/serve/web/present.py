@@ -239,27 +239,27 @@ def story_context(corpus: Corpus, view: StoryView) -> dict:
 def story_part(corpus: Corpus, story_id: str, part: int) -> dict | None:
     """One part of a story for its web page (None when there is no such story). Only that part is read: a page
     of the timeline in day order, article summaries, and on the first part the disputes and listed claims."""
-    found = corpus.find_stories(Query(story_id=story_id, limit=1)).items
+    found = corpus.story_summaries(Query(story_id=story_id, limit=1)).items
     if not found:
         return None
     summary = found[0]
     story = summary.story
-    articles = corpus.find_articles(Query(story_id=story_id, limit=max(1, len(story.article_ids)))).items
-    statements = corpus.find_statements(Query(story_id=story_id, limit=1)).total
+    articles = corpus.articles(Query(story_id=story_id, limit=max(1, len(story.article_ids)))).items
+    statements = corpus.statements(Query(story_id=story_id, limit=1)).total
     parts = max(1, -(-statements // STATEMENTS_PER_PART), -(-len(articles) // ARTICLES_PER_PART))
     part = min(max(part, 1), parts)
     first = (part - 1) * STATEMENTS_PER_PART
-    said = corpus.find_statements(Query(story_id=story_id, by_day=True, limit=STATEMENTS_PER_PART,
+    said = corpus.statements(Query(story_id=story_id, by_day=True, limit=STATEMENTS_PER_PART,
                                         offset=first)).items
     claims, claim_total, disputes = [], 0, []
     if part == 1:
         for status in _LISTED_STATUSES:
-            listing = corpus.find_claims(Query(story_id=story_id, status=status, limit=CLAIMS_PER_PAGE))
+            listing = corpus.claims(Query(story_id=story_id, status=status, limit=CLAIMS_PER_PAGE))
             claims += listing.items
         claims = sorted(claims, key=lambda c: (_LISTED_STATUSES.index(c.status), -len(c.statement_ids), c.id))
         claims = claims[:CLAIMS_PER_PAGE]
-        claim_total = corpus.find_claims(Query(story_id=story_id, limit=1)).total
-        disputes = corpus.find_disputes(Query(story_id=story_id, limit=DISPUTES_PER_PAGE)).items
+        claim_total = corpus.claims(Query(story_id=story_id, limit=1)).total
+        disputes = corpus.disputes(Query(story_id=story_id, limit=DISPUTES_PER_PAGE)).items
     view = StoryView(story, articles, said, claims, disputes)
     return {"view": view, "days": timeline(view), "claims": claims, "hidden_claims": claim_total - len(claims),
             "disputes": dispute_cards(corpus, disputes), "fold": Fold(part, parts, statements, first),

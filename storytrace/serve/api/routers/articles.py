@@ -38,7 +38,7 @@ def list_articles(corpus: CorpusDep, paging: PagingDep, dates: DateRangeDep,
                                                         description="only this story's articles")] = None) -> dict:
     query = Filters(story_id=story_id, outlet=outlet, since=dates.since, until=dates.until,
                     limit=paging.limit, offset=paging.offset)
-    return page(corpus.find_articles(query), ArticleSummaryOut.from_model)
+    return page(corpus.articles(query), ArticleSummaryOut.from_model)
 
 
 @router.get("/{article_id}", response_model=ArticleOut, summary="One article with its clean text and statements")

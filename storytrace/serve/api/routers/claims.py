@@ -19,7 +19,7 @@ def list_claims(corpus: CorpusDep, paging: PagingDep,
                 status: Annotated[ClaimStatus | None, Query(description="claim status")] = None,
                 story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None) -> dict:
     query = Filters(story_id=story_id, status=status, limit=paging.limit, offset=paging.offset)
-    return page(corpus.find_claims(query), ClaimOut.from_model)
+    return page(corpus.claims(query), ClaimOut.from_model)
 
 
 @router.get("/{claim_id}", response_model=ClaimDetailOut, summary="One claim with its statements")

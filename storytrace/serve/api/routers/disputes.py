@@ -19,7 +19,7 @@ def list_disputes(corpus: CorpusDep, paging: PagingDep,
                   kind: Annotated[DisputeKind | None, Query(description="denial or contradiction")] = None,
                   story_id: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None) -> dict:
     query = Filters(story_id=story_id, kind=kind, limit=paging.limit, offset=paging.offset)
-    return page(corpus.find_disputes(query), DisputeOut.from_model)
+    return page(corpus.disputes(query), DisputeOut.from_model)
 
 
 @router.get("/{dispute_id}", response_model=DisputeDetailOut, summary="One dispute with its statements")

@@ -20,7 +20,7 @@ def list_entities(corpus: CorpusDep, paging: PagingDep,
                   type: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="spaCy label: PERSON, ORG, GPE, ...")] = None
                   ) -> dict:
     query = Filters(speaker=name, kind=type, limit=paging.limit, offset=paging.offset)
-    return page(corpus.find_entities(query), EntityOut.from_model)
+    return page(corpus.entities(query), EntityOut.from_model)
 
 
 @router.get("/{entity_id}", response_model=EntityOut, summary="One entity")

@@ -26,7 +26,7 @@ def list_statements(
     query = Filters(story_id=story_id, article_id=article_id, outlet=outlet, speaker=speaker, entity_id=entity_id,
                     polarity=polarity, since=dates.since, until=dates.until, limit=paging.limit,
                     offset=paging.offset)
-    return page(corpus.find_statements(query), StatementOut.from_model)
+    return page(corpus.statements(query), StatementOut.from_model)
 
 
 @router.get("/{statement_id}", response_model=StatementOut, summary="One statement")

@@ -26,7 +26,7 @@ def list_stories(corpus: CorpusDep, paging: PagingDep, dates: DateRangeDep,
                  outlet: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="stories with an article from this outlet")] = None
                  ) -> dict:
     query = Filters(outlet=outlet, since=dates.since, until=dates.until, limit=paging.limit, offset=paging.offset)
-    return page(corpus.find_stories(query), StoryOut.from_model)
+    return page(corpus.story_summaries(query), StoryOut.from_model)
 
 
 @router.get("/{story_id}", response_model=StoryDetailOut,
@@ -37,20 +37,20 @@ def get_story(corpus: CorpusDep, story_id: str,
               ) -> StoryDetailOut:
     """The story's articles (summaries), claims and disputes, and one page of its timeline: a story of hundreds
     of articles holds thousands of statements, so they come `timeline_limit` at a time."""
-    found = corpus.find_stories(Filters(story_id=story_id, limit=1)).items
+    found = corpus.story_summaries(Filters(story_id=story_id, limit=1)).items
     if not found:
         # Not an exact id: perhaps a unique prefix of one.
         view = corpus.story(story_id)
-        found = corpus.find_stories(Filters(story_id=view.story.id, limit=1)).items if view else []
+        found = corpus.story_summaries(Filters(story_id=view.story.id, limit=1)).items if view else []
     if not found:
         raise not_found("story", story_id)
     summary = found[0]
     every = Filters(story_id=summary.story.id, limit=_ALL)
-    timeline = corpus.find_statements(replace(every, by_day=True, limit=timeline_limit, offset=timeline_offset))
+    timeline = corpus.statements(replace(every, by_day=True, limit=timeline_limit, offset=timeline_offset))
     return StoryDetailOut(story=StoryOut.from_model(summary),
-                          articles=[ArticleSummaryOut.from_model(a) for a in corpus.find_articles(every).items],
+                          articles=[ArticleSummaryOut.from_model(a) for a in corpus.articles(every).items],
                           timeline=[StatementOut.from_model(s) for s in timeline.items],
                           timeline_total=timeline.total, timeline_offset=timeline_offset,
                           timeline_limit=timeline_limit,
-                          claims=[ClaimOut.from_model(c) for c in corpus.find_claims(every).items],
-                          disputes=[DisputeOut.from_model(d) for d in corpus.find_disputes(every).items])
+                          claims=[ClaimOut.from_model(c) for c in corpus.claims(every).items],
+                          disputes=[DisputeOut.from_model(d) for d in corpus.disputes(every).items])
