@@ -134,7 +134,7 @@ def bench_load(bodies: Path, db: str | Path | None = None, articles: int = 10_00
     costly = sorted(names, key=lambda n: -metrics[f"cold_{n}_cpu_ms"])[:5]
     return BenchResult("load", f"{bodies} ({BASE_ARTICLES} analysed bodies grown to {stored} articles)",
                        2 * len(names) * requests, "min_rps", metrics,
-                       f"storytrace serve (uvicorn, one process) on loopback, "
+                       f"storytrace serve (uvicorn, one process; POSTs analysed in its analysis process) on loopback, "
                        f"{'PostgreSQL' if path.startswith(POSTGRES_SCHEMES) else 'SQLite'} store; {connections} connections; "
                        f"{VARIANTS} variants per request; POST analysed with {settings.spacy_model}",
                        round(time.time() - started, 1),

@@ -74,14 +74,19 @@ def _renamed(item: RawArticle | IngestError, actual: str, shown: str) -> RawArti
 
 def analyse_tasks(tasks: list[Task], settings: Settings, models: Models,
                   stored: Callable[[list[str]], set[str]]) -> list[Item]:
-    """Read, clean and analyse a batch of tasks, in order. `stored` answers which of the clean articles' ids the
-    corpus already holds: those are duplicates, answered without analysis."""
+    """Read, clean and analyse a batch of tasks, in order (see `analyse_raws`)."""
+    return analyse_raws([item for task in tasks for item in read_task(task, settings)], settings, models, stored)
+
+
+def analyse_raws(raws: list[RawArticle | IngestError], settings: Settings, models: Models,
+                 stored: Callable[[list[str]], set[str]]) -> list[Item]:
+    """Clean and analyse a batch of inputs already read, in order. `stored` answers which of the clean articles'
+    ids the corpus already holds: those are duplicates, answered without analysis."""
     from storytrace.analyze.stage import AnalyzeStage
     from storytrace.clean.stage import CleanStage
 
-    raws = [item for task in tasks for item in read_task(task, settings)]
     if not any(isinstance(raw, RawArticle) for raw in raws):
-        return raws  # no language detector loaded for a batch of errors
+        return list(raws)  # no language detector loaded for a batch of errors
     # Duplicates within the batch are caught here, across batches by the driver's link stage (which checks the
     # store again before linking): the first in input order is the one stored, as with the default engine.
     cleaned = list(CleanStage(settings, lambda: models.detector, lambda _id: False)(iter(raws)))

@@ -19,6 +19,7 @@ from fastapi import Depends, Query, Request
 from storytrace.corpus import AddReport, Corpus
 from storytrace.errors import IngestError
 from storytrace.model import RawArticle
+from storytrace.scale.apart import AnalysisProcess
 from storytrace.serve.api.cache import Generation
 from storytrace.serve.api.errors import ApiError
 
@@ -38,6 +39,9 @@ class AppState:
     idle: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
     opened: list[Corpus] = field(default_factory=list)
     pages: Generation = field(default_factory=Generation)
+    # Where added articles are cleaned and analysed: a process of their own (`storytrace serve`), or this process
+    # (None: an app given its models, as tests and library users build it).
+    analysis: AnalysisProcess | None = None
 
     def borrow(self) -> Corpus:
         try:
@@ -64,15 +68,25 @@ class AppState:
             # Nothing to analyse: no reason to load models or wait for the writer.
             return AddReport(skipped=[r for r in raws if isinstance(r, IngestError)])
         self.load_models()  # before the write lock is taken: a first POST's model loading blocks no other write
+        if self.analysis is None:
+            with self.write_lock:
+                return self.writer.add_raw(raws, None, False)
+        analysed = self.analysis.analyse(raws)  # readers go on meanwhile: the parsing is in another process
         with self.write_lock:
-            return self.writer.add_raw(raws, None, False)
+            return self.writer.add_analysed(analysed)
 
     def load_models(self) -> None:
-        """Load every model the writer needs, once (a preload at start-up and a first POST share the work)."""
+        """Load every model the writer needs, once (a preload at start-up and a first POST share the work);
+        with an analysis process, only linking's: that process loads its own."""
         with self.models_lock:
-            self.writer.models.load_all()
+            if self.analysis is None:
+                self.writer.models.load_all()
+            else:
+                self.writer.models.load_linking()
 
     def close(self) -> None:
+        if self.analysis is not None:
+            self.analysis.close()
         for reader in self.opened:
             reader.close()
         self.writer.close()
