@@ -75,6 +75,34 @@ def test_real_prose_is_accepted(text):
     assert not_an_article(text, "en") is None
 
 
+# Short sentences and few "the/a/an": shuffled, only the sentence ends show the disorder.
+TERSE = ("Negotiators met in Geneva on Monday. Talks lasted nine hours. Both delegations described them as useful. "
+         "Officials said another round could follow in March. Rebel leaders want prisoners released first. "
+         "Government envoys refused that demand. Diplomats expect slow progress. Nobody signed anything yet. "
+         "Observers from four countries attended. Journalists waited outside until midnight.")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_shuffled_terse_prose_is_refused_by_its_sentence_ends(seed):
+    """A salad with almost no determiners is still refused: its full stops are followed by lowercase words."""
+    found = not_an_article(_shuffled(TERSE, seed), "en")
+    assert found is not None and "sentence ends are followed by a lowercase word" in found
+
+
+@pytest.mark.parametrize("text", [
+    TERSE,
+    TERSE.lower(),
+    "U.S. officials said on Monday that Northwind Corp. would appeal the ruling in the case of Smith vs. the "
+    "State. The company, based in St. Louis, said it had done nothing wrong. Gen. Mark Hale told reporters at "
+    "9 a.m. that the base would stay open. iPhone sales rose. eBay shares fell. The talks, which began in 2019, "
+    "are expected to resume next week, a spokesman said. Critics called the plan reckless.",
+])
+def test_abbreviations_lowercase_names_and_lowercased_text_are_prose(text):
+    """Abbreviations ("U.S.", "Corp.", "vs.", "a.m."), names written lowercase ("iPhone") and a text with no
+    capitals at all are no sign of shuffled words."""
+    assert not_an_article(text, "en") is None
+
+
 def test_one_sentence_wire_item_survives_the_whole_clean_stage(detector):
     """A headline and one sentence (a wire item) is cleaned into an article, not refused as too short."""
     raw = RawArticle(source="wire.txt", kind="text",
