@@ -1,13 +1,21 @@
-"""List a fixed sample of PolNeAR dev statements near a day-level time expression, with their said_on, to judge.
+"""List and score a fixed sample of PolNeAR dev statements near a day-level time expression, by their said_on.
 
-    nice .venv/bin/python scripts/said_on_sample.py --data ../shared/data/polnear [--n 40]
+    nice .venv/bin/python scripts/said_on_sample.py --data ../shared/data/polnear [--seed 11] [--n 40]
 
 Each dev article is read as plain text with the publication date metadata.tsv records (as a user adding
 the text with that date would), cleaned and analysed by storytrace; every statement whose text, or the
 sentence around its cue, holds a weekday, "yesterday", "today", "tonight", "last night", "this morning" or
-a month-and-day is listed, and a seeded sample of them is printed for a reader to judge (is the time
-expression in the statement's text or on its cue, and which day was it said on). The verdicts of one
-run are in docs/said-on-sample.md.
+a month-and-day is listed, and a seeded sample of them is printed for a reader to judge: on which day was
+it said, as a careful reader of the article can tell (the expression may date it, or date something else).
+
+The verdicts are in `--judgments` (default storytrace/bench/data/polnear-dev-said-on-judgments.tsv), one line
+per statement: `article`, `text` (a digest of the statement's text: PolNeAR states no licence, so the
+repository keeps none of its sentences), `cue`, `day` (the day it was said, or `-` when the text does not
+tell it: the statement is outside the population) and `reason`. A verdict records the day, not whether
+storytrace got it, so it scores any later version: the script prints the share of statements inside the
+population whose said_on is that day, how many outside it were given a day all the same, and lists the
+statements with no verdict yet (to be read and added). The verdicts of one reading are in
+docs/said-on-sample.md.
 """
 
 from __future__ import annotations
@@ -16,22 +24,66 @@ import argparse
 import csv
 import random
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+
+from storytrace.bench.statements import text_digest
 
 # Day-level time expressions (a rough net: the reader decides which ones date the statement).
 DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last night|"
                  r"this (?:morning|afternoon|evening)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)")
 # Characters read before a statement (back to its sentence's start) and after it for the cue's modifiers.
 BEFORE, AFTER = 200, 60
-SEED = 11
+SEED = 11  # the seed of the first judged sample
+JUDGMENTS = Path(__file__).resolve().parents[1] / "storytrace" / "bench" / "data" / "polnear-dev-said-on-judgments.tsv"
+COLUMNS = ("article", "text", "cue", "day", "reason")
+OUTSIDE = "-"  # the `day` of a statement whose day the text does not tell
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One statement of the net, with what a reader needs to judge it."""
+
+    article: str
+    published: str
+    text: str
+    cue: str
+    said_on: date | None
+    expression: str
+    context: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.article, text_digest(" ".join(self.text.split())), " ".join(self.cue.split())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--n", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     args = parser.parse_args()
 
+    found = list_statements(args.data)
+    print(f"{len(found)} statements near a day-level expression, {sum(s.said_on is not None for s in found)} with said_on")
+    random.Random(args.seed).shuffle(found)
+    sample = found[:args.n]
+    verdicts = read_verdicts(args.judgments) if args.judgments.exists() else {}
+    for number, item in enumerate(sample):
+        verdict = verdicts.get(item.key)
+        mark = "UNJUDGED" if verdict is None else f"day {verdict[0]}" + (f" ({verdict[1]})" if verdict[1] else "")
+        print(f"{number}\t{item.article}\tpublished {item.published}\tcue {item.cue!r}\tsaid_on {item.said_on}\t"
+              f"{item.expression}\t{mark}")
+        print(f"    key: {item.key[1]}")
+        print(f"    text: {item.text[:160]}")
+        print(f"    around: {item.context[:300]}")
+    report(sample, verdicts, args.seed)
+
+
+def list_statements(data: Path) -> list[Listed]:
+    """Every dev statement near a day-level expression, by article and reading order."""
     from storytrace.analyze.nlp import import_spacy, load_nlp
 
     import_spacy()
@@ -43,7 +95,7 @@ def main() -> None:
     from storytrace.model import RawArticle
     from storytrace.settings import Settings
 
-    with (args.data / "metadata.tsv").open(encoding="utf-8") as handle:
+    with (data / "metadata.tsv").open(encoding="utf-8") as handle:
         dates = {row["filename"]: row["publication_date"] for row in csv.DictReader(handle, delimiter="\t")
                  if row["compartment"] == "dev"}
     settings = Settings()
@@ -52,7 +104,7 @@ def main() -> None:
     nlp.add_pipe("storytrace_attribution")
     found = []
     for name, published in sorted(dates.items()):
-        text = (args.data / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        text = (data / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
         try:
             article = clean_article(RawArticle(source=name, content=text, kind="text", published=published),
                                     settings, detector)
@@ -65,14 +117,41 @@ def main() -> None:
             context = " ".join(article.text[start:statement.end + AFTER].split())
             match = DAY.search(statement.text) or DAY.search(context)
             if match:
-                found.append((name, published, statement, match.group(0), context))
-    print(f"{len(found)} statements near a day-level expression, {sum(s.said_on is not None for _, _, s, _, _ in found)} "
-          f"with said_on")
-    random.Random(SEED).shuffle(found)
-    for number, (name, published, statement, expression, context) in enumerate(found[:args.n]):
-        print(f"{number}\t{name}\tpublished {published}\tcue {statement.cue!r}\tsaid_on {statement.said_on}\t{expression}")
-        print(f"    text: {statement.text[:160]}")
-        print(f"    around: {context[:300]}")
+                found.append(Listed(name, published, statement.text, statement.cue, statement.said_on,
+                                    match.group(0), context))
+    return found
+
+
+def read_verdicts(path: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(day or OUTSIDE, reason) keyed by article, text digest and cue; a malformed line stops with its number."""
+    verdicts = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise SystemExit(f"{path}: the columns must be {', '.join(COLUMNS)}")
+        for line, row in enumerate(reader, start=2):
+            if row["day"] != OUTSIDE:
+                try:
+                    date.fromisoformat(row["day"])
+                except ValueError:
+                    raise SystemExit(f"{path}:{line}: day must be an ISO date or {OUTSIDE}, not {row['day']!r}") from None
+            key = (row["article"], text_digest(" ".join(row["text"].split())), " ".join(row["cue"].split()))
+            verdicts[key] = (row["day"], row["reason"] or "")
+    return verdicts
+
+
+def report(sample: list[Listed], verdicts: dict[tuple[str, str, str], tuple[str, str]], seed: int) -> None:
+    inside = [(item, verdicts[item.key][0]) for item in sample if item.key in verdicts and verdicts[item.key][0] != OUTSIDE]
+    outside = [item for item in sample if item.key in verdicts and verdicts[item.key][0] == OUTSIDE]
+    unjudged = [number for number, item in enumerate(sample) if item.key not in verdicts]
+    right = [item for item, day in inside if item.said_on is not None and item.said_on.isoformat() == day]
+    share = f"{len(right) / len(inside):.2f}" if inside else "n/a"
+    print(f"\nseed {seed}: said_on right for {len(right)} of {len(inside)} statements inside the population ({share}); "
+          f"{len(outside)} outside it, of which {sum(i.said_on is not None for i in outside)} given a day all the same; "
+          f"{len(unjudged)} unjudged" + (f" (#{', #'.join(map(str, unjudged))})" if unjudged else ""))
+    for number, item in enumerate(sample):
+        if item.key in verdicts and verdicts[item.key][0] != OUTSIDE and item not in right:
+            print(f"  wrong #{number}: said_on {item.said_on}, said on {verdicts[item.key][0]} ({verdicts[item.key][1]})")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ from storytrace.analyze.clauses import (
     is_adverbial,
     is_cue_verb,
     is_unsaid,
-    subtree_text,
     text_between,
     trim_span,
 )
@@ -41,18 +40,15 @@ from storytrace.analyze.speakers import (
     author_of,
     can_speak,
     is_writer,
-    child_of,
     mention_span,
     source_of,
 )
-from storytrace.analyze.timex import resolve_said_on
+from storytrace.analyze.timex import is_live_report, said_on
 from storytrace.clean.meta import dateline_length
-from storytrace.date_words import WEEKDAYS
 from storytrace.model import Speaker, Statement
 
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _FREE_RELATIVES = frozenset({"what", "whose", "whatever"})
-_TIME_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "earlier", "later"})
 UNNAMED = "the writer"  # the speaker of a source-less or first-person statement when the outlet is not known
 
 
@@ -287,13 +283,15 @@ def _resolve(
                 for token in (doc.char_span(c.start, c.end, alignment_mode="expand") or ())}
     resolver = SpeakerResolver(doc, agency=agency, quoted=in_quote, reported=reported)
     tracer = ChainTracer(doc, resolver, outlet=outlet, agency=agency)
+    live = is_live_report(text)
     found: list[Attribution] = []
     last_direct: Attribution | None = None
     for candidate in candidates:
         if candidate.inherit:
             attribution = _inherited(text, candidate, last_direct)
         else:
-            attribution = _assemble(doc, text, candidate, resolver, outlet=outlet, agency=agency, anchor=anchor)
+            attribution = _assemble(doc, text, candidate, resolver, outlet=outlet, agency=agency, anchor=anchor,
+                                    live=live)
             if attribution is not None and not candidate.sourceless:
                 tracer.trace(attribution.statement, candidate.cue_token, candidate.speaker, candidate.relays)
             if attribution is not None and candidate.nested:
@@ -315,8 +313,10 @@ def _assemble(
     outlet: str | None,
     agency: str | None,
     anchor: date | None,
+    live: bool,
 ) -> Attribution | None:
-    if candidate.sourceless or (candidate.speaker is not None and is_writer(candidate.speaker)):
+    by_writer = candidate.sourceless or (candidate.speaker is not None and is_writer(candidate.speaker))
+    if by_writer:
         # Nobody is named, or the writer speaks ("I think", "we know"): the outlet stands as the speaker.
         speaker = Speaker(outlet or agency or UNNAMED)
     elif candidate.speaker is None:
@@ -344,7 +344,8 @@ def _assemble(
         cue=cue_text,
         polarity=("denies" if candidate.refutes
                   else statement_polarity(cue_text, content if content is not None else said)),
-        said_on=_said_on(candidate.cue_token, text, anchor),
+        said_on=said_on(candidate.cue_token, text, anchor, content=None if candidate.direct else content,
+                        by_writer=by_writer, live=live and not candidate.nested),
         chain=_chain(outlet, agency, [r.name for r in relays if r is not None], speaker.name),
         cue_start=candidate.cue_start,
         cue_end=candidate.cue_end,
@@ -430,29 +431,3 @@ def _chain(outlet: str | None, agency: str | None, relays: list[str], speaker: s
         if name and (not chain or chain[-1].lower() != name.lower()):
             chain.append(name)
     return chain
-
-
-def _said_on(cue: Token, text: str, anchor: date | None) -> date | None:
-    """The day from the cue's own time modifier: "said Friday", "on Thursday denied", "told reporters yesterday"."""
-    if cue.i < 0 or anchor is None:
-        return None
-    past = not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in cue.children)
-    for child in cue.children:
-        phrase = _time_phrase(child, text)
-        if phrase is not None:
-            day = resolve_said_on(phrase, anchor, past)
-            if day is not None:
-                return day
-    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
-    if following is not None and (following.lower_ in _TIME_WORDS or following.lower_ in WEEKDAYS):
-        return resolve_said_on(following.text, anchor, past)
-    return None
-
-
-def _time_phrase(child: Token, text: str) -> str | None:
-    if child.dep_ in ("npadvmod", "tmod") or (child.dep_ == "advmod" and child.lower_ in _TIME_WORDS):
-        return subtree_text(child, text)
-    if child.dep_ == "prep" and child.lower_ == "on":
-        pobj = child_of(child, "pobj")
-        return subtree_text(pobj, text) if pobj is not None else None
-    return None

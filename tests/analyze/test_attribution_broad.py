@@ -24,7 +24,8 @@ def source(text: str, found: Attribution) -> str:
 
 
 def test_poll_found_that(nlp):
-    """A finding is attributed to the poll; the mention keeps its participle, the name does not."""
+    """A finding is attributed to the poll; the mention keeps its participle, the name does not; the poll said it
+    the day it was released."""
     text = "A Quinnipiac poll released Wednesday found that Arendt leads the race by six points."
     found = only(nlp, text)
     s = found.statement
@@ -32,7 +33,7 @@ def test_poll_found_that(nlp):
                                                           "A Quinnipiac poll", "asserts")
     assert source(text, found) == "A Quinnipiac poll released Wednesday"
     assert s.chain == [OUTLET, "A Quinnipiac poll"]
-    assert s.said_on is None
+    assert s.said_on == date(2009, 12, 16)
 
 
 def test_called_object_predicate_with_weekday(nlp):
