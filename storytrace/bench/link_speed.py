@@ -196,6 +196,8 @@ def bench_link_speed(limit: int | None = None, sizes: str = "1000,10000,100000",
     for name in ("ms_per_article", "placement_ms"):
         values = [metrics[f"{name}_{s}"] for s in targets]
         metrics["growth" if name == "ms_per_article" else "placement_growth"] = max(values) / min(values)
+    # The measure: the largest corpus against the smallest ("growth" above is the worst pair of sizes).
+    metrics["largest_to_smallest"] = metrics[f"ms_per_article_{targets[-1]}"] / metrics[f"ms_per_article_{targets[0]}"]
     metrics["joined_existing_story"] = joined / (len(targets) * ((timed + 1) // 2))
     metrics["peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux gives KiB
     return BenchResult("link-speed", f"synthetic, seed {seed}", len(targets) * timed, "growth", metrics,
