@@ -23,9 +23,10 @@ _FIRM = {"asserts", "confirms"}
 # How far a reader may trust a dispute, by the rule that raised it (model.DISPUTE_RULES): (real, read) of the
 # disputes of each rule that a reader judged on FNC-1 train (`storytrace bench disputes --judgments
 # storytrace/bench/data/fnc1-dispute-judgments.tsv`, README "disputes on real news": its 38 disputes, all read, of
-# 29 Nov 2026). Contradictions of figures: that run raised none; the 5 read in earlier runs were all false (one
-# size converted and rounded, two people's ages, two counts of one hoax), before the rules that now keep them out.
-READ_REAL: dict[str, tuple[int, int]] = {"cue": (16, 21), "words": (2, 5), "stance": (7, 12), "figures": (0, 5)}
+# 29 Nov 2026). Contradictions of figures: that run raised none, so none is read under the rules as they are; the
+# 5 read in earlier runs (all false: a size converted and rounded, two people's ages, two counts of one hoax) were
+# raised by rules since removed and say nothing of these, so the rule's confidence is an even chance until read.
+READ_REAL: dict[str, tuple[int, int]] = {"cue": (16, 21), "words": (2, 5), "stance": (7, 12), "figures": (0, 0)}
 # The confidence of each rule: its share read real, as (real + 1) / (read + 2), Laplace's rule of succession, so
 # that a rule read a few times is neither certain nor impossible. The bench's calibration line sets each rule's
 # mean confidence beside its share read real, so anyone can check these against new verdicts.
@@ -44,8 +45,9 @@ def trust(dispute: Dispute) -> str:
     cue = f" “{dispute.evidence.cues[0]}”" if dispute.evidence.rule == "cue" and dispute.evidence.cues else ""
     model = (f", the model's probability {dispute.evidence.stance_against:.2f}"
              if dispute.evidence.stance_against is not None else "")
-    return (f"confidence {dispute.confidence:.2f} (how often such disputes were read as real): "
-            f"{RULE_NAMES[dispute.evidence.rule]}{cue}{model}")
+    read = READ_REAL.get(dispute.evidence.rule, (0, 0))[1]
+    basis = "how often such disputes were read as real" if read else "no such dispute read yet: an even chance"
+    return f"confidence {dispute.confidence:.2f} ({basis}): {RULE_NAMES[dispute.evidence.rule]}{cue}{model}"
 
 
 Close = Callable[[Statement, Statement], bool]

@@ -164,4 +164,5 @@ def test_confidences_are_shares_read_real():
     one half by the rule of succession."""
     assert set(CONFIDENCE) == set(DISPUTE_RULES)
     for rule, (real, read) in READ_REAL.items():
-        assert 0 < CONFIDENCE[rule] < 1 and abs(CONFIDENCE[rule] - 0.5) <= abs(real / read - 0.5)
+        share = real / read if read else 0.5  # a rule none has read yet: an even chance
+        assert 0 < CONFIDENCE[rule] < 1 and abs(CONFIDENCE[rule] - 0.5) <= abs(share - 0.5)
