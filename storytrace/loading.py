@@ -93,7 +93,7 @@ def _load_nlp(settings: Settings) -> Language:
     from storytrace.analyze import embed  # noqa: F401 - registers the lead-vector factory
 
     nlp = load_nlp(settings)
-    nlp.add_pipe("storytrace_attribution")
+    nlp.add_pipe("storytrace_attribution", config={"seconds": settings.article_seconds})
     nlp.add_pipe("storytrace_lead_vector", config={"max_tokens": settings.embedding_max_tokens,
                                                    "threads": settings.embedding_threads,
                                                    "batch_size": settings.batch_size})

@@ -30,6 +30,12 @@ class Settings:
     max_article_chars: int = _setting(100_000, "Clean article text beyond this many characters is cut (with a "
                                                "warning) before analysis: ten times a long feature, and it keeps "
                                                "every article to seconds of parsing, far under spaCy's limit.")
+    article_seconds: float = _setting(10.0, "Seconds attribution and claim linking may each spend on one article: "
+                                            "then they stop, keep the statements and claims found so far, and the "
+                                            "article is stored with a warning naming the cut. News articles need a "
+                                            "fraction of a second of each; an input packed with thousands of "
+                                            "quotes would take minutes in linking (each statement is weighed "
+                                            "against the others). spaCy's share is bounded by max_article_chars.")
     languages: tuple[str, ...] = _setting(("en",), "Languages accepted; articles in others are skipped with a reason.")
     story_similarity: float = _setting(0.3, "Least cosine similarity of headline-and-lead vectors for a stored article "
                                             "to count as evidence for its story.")

@@ -3,6 +3,7 @@
     nlp.add_pipe("storytrace_attribution")
     doc = nlp(text)
     doc._.storytrace_statements   # list[storytrace.model.Statement]
+    doc._.storytrace_attribution_cut   # None, or what was left out when config "seconds" ran out
 
 Results live in `doc.user_data` as plain records, so they survive spaCy's multiprocessing (docs travel
 between processes as bytes); the `storytrace_statements` extension turns them back into Statements.
@@ -12,6 +13,7 @@ given as `DocContext` dicts; without one, chains start at the speaker and `said_
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict
 from datetime import date
 from typing import TypedDict
@@ -20,9 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storytrace.analyze.attribution import Attribution, extract_attributions
+from storytrace.budget import Deadline
 from storytrace.model import Speaker, Statement
 
 _RECORDS = "storytrace_statement_records"
+_CUT = "storytrace_attribution_cut"  # what attribution left out when the document's time ran out, or None
 
 
 class DocContext(TypedDict, total=False):
@@ -36,6 +40,8 @@ def install_extensions() -> None:
     """Register the `Doc._.storytrace_*` extensions once per process (idempotent)."""
     if not Doc.has_extension(_RECORDS):
         Doc.set_extension(_RECORDS, default=None)
+    if not Doc.has_extension(_CUT):
+        Doc.set_extension(_CUT, default=None)
     if not Doc.has_extension("storytrace_statements"):
         Doc.set_extension("storytrace_statements", getter=_statements)
 
@@ -46,20 +52,24 @@ def doc_context(doc: Doc) -> DocContext:
 
 
 @Language.factory("storytrace_attribution", requires=["token.dep", "token.tag", "doc.ents"],
-                  assigns=[f"doc._.{_RECORDS}"])
-def make_attribution(nlp: Language, name: str) -> "AttributionComponent":
-    return AttributionComponent()
+                  assigns=[f"doc._.{_RECORDS}", f"doc._.{_CUT}"], default_config={"seconds": math.inf})
+def make_attribution(nlp: Language, name: str, seconds: float) -> "AttributionComponent":
+    return AttributionComponent(seconds)
 
 
 class AttributionComponent:
-    def __init__(self) -> None:
+    def __init__(self, seconds: float = math.inf) -> None:
         install_extensions()
+        self.seconds = seconds  # per document (Settings.article_seconds)
 
     def __call__(self, doc: Doc) -> Doc:
         context = doc_context(doc)
         anchor = date.fromisoformat(context["anchor"]) if context.get("anchor") else None
-        found = extract_attributions(doc, outlet=context.get("outlet"), agency=context.get("agency"), anchor=anchor)
+        deadline = Deadline(self.seconds)
+        found = extract_attributions(doc, outlet=context.get("outlet"), agency=context.get("agency"), anchor=anchor,
+                                     deadline=deadline)
         doc._.set(_RECORDS, [_record(a) for a in found])
+        doc._.set(_CUT, deadline.warning("attribution"))
         return doc
 
 

@@ -8,6 +8,7 @@ in the same article, because news style names a source in full once and then sho
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -480,10 +481,18 @@ def _behind_preposition(person: Span, head: Token) -> bool:
 
 
 def _person_entity(span: Span, people: list[Span]) -> Span | None:
-    for ent in people:
-        if ent.label_ == "PERSON" and ent.start >= span.start and ent.end <= span.end:
+    # `people` are in document order: start at the first that reaches the span (an article can name thousands).
+    for number in range(bisect_left(people, span.start, key=_start), len(people)):
+        ent = people[number]
+        if ent.start >= span.end:
+            return None
+        if ent.label_ == "PERSON" and ent.end <= span.end:
             return ent
     return None
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _split_title(span: Span, person: Span) -> tuple[Span, Span | None]:

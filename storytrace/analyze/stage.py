@@ -192,4 +192,6 @@ def annotate(article: Article, doc: Doc) -> Article:
         statement.id = f"{article.id}-{number}"
         statement.article_id = article.id
     article.embedding = doc_vector(doc)
+    if doc._.storytrace_attribution_cut:  # the article's time ran out: it says what was left unread
+        article.warnings.append(doc._.storytrace_attribution_cut)
     return article

@@ -129,6 +129,18 @@ def build(folder: Path, articles: list[str], seed: int = 0) -> list[Case]:
         " ".join(long_text(-600, 5_000_000).split()).encode(), alone=True)
     add("long-12mb-field.jsonl", "12 MB JSONL text field", WARN,
         json.dumps({"text": long_text(-900, 12_000_000)}).encode(), alone=True, lines=1)
+    slow = slow_articles(articles[40:], rng)
+    add("slow-short-quotes.txt", "thousands of short quotes, each with 'said' (within the size limit)", ACCEPT,
+        slow["short quotes"].encode(), alone=True)
+    add("slow-one-sentence.txt", "one 100,000-character sentence of reported speech", ACCEPT,
+        slow["one sentence"].encode(), alone=True)
+    add("slow-unbalanced-quotes.txt", "quotes opened by the thousand, never closed", ACCEPT,
+        slow["unbalanced quotes"].encode(), alone=True)
+    add("slow-one-claim.txt", "one claim asserted and denied by a thousand speakers", ACCEPT,
+        slow["one claim"].encode(), alone=True)
+    add("slow-names.txt", "a list of 5,000 names", ACCEPT, slow["names"].encode(), alone=True)
+    add("slow-long-runs.txt", "runs of 5,000 quote marks without a space", WARN,
+        slow["long runs"].encode(), alone=True)
     add("lone-surrogate.jsonl", "lone surrogate escape in JSON", WARN,
         (json.dumps({"text": article()})[:-2] + '\\ud800 end."}').encode(), alone=True, lines=1)
 
@@ -215,6 +227,62 @@ def build(folder: Path, articles: list[str], seed: int = 0) -> list[Case]:
     closed.chmod(0)
     cases.append(Case("unreadable-folder", "unreadable folder", SKIP, alone=True, needs_unprivileged=True))
     return cases
+
+
+# Made-up names for the slow inputs: 400 people, some of them named again and again, as in a long transcript.
+FIRST_NAMES = ("Anna Brian Carla David Emily Farid Grace Henry Irene James Kofi Laura Mark Nadia Oliver Priya "
+               "Rachel Simon Thomas Walter").split()
+LAST_NAMES = ("Abbott Baker Castillo Dawson Ellis Fischer Garcia Hughes Ingram Jenkins Kowalski Lawson Moreau "
+              "Nolan Okafor Parker Quinn Russell Turner Walsh").split()
+# The slow inputs stay just under Settings.max_article_chars, so they are analysed whole.
+SLOW_CHARS = 99_000
+
+
+def slow_articles(articles: list[str], rng: random.Random) -> dict[str, str]:
+    """Inputs within the size limit built to be slow where storytrace's own code loops (thousands of statements
+    weighed against each other, a parse with no sentence end, thousands of names) or where spaCy's tokenizer
+    strips affixes off long runs one at a time; made of the sentences of real `articles`, so each passes the
+    not-an-article checks and is analysed."""
+    sentences = [s.strip() for text in articles for s in text.replace("\n", " ").split(". ")
+                 if 8 <= len(s.split()) <= 30 and not any(q in s for q in "\"“”'‘’")]
+
+    # Words written in lowercase (no names), for quotes that each say something else: each starts a claim.
+    vocabulary = sorted({w for text in articles for w in text.split() if w.isalpha() and w.islower() and len(w) > 3})
+
+    def name() -> str:
+        return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+
+    def word() -> str:
+        return rng.choice(vocabulary)
+
+    def sentence(number: int) -> str:
+        return sentences[number % len(sentences)].rstrip(".")
+
+    def fill(piece, limit: int = SLOW_CHARS) -> str:
+        parts, size, number = [], 0, 0
+        while size + len(part := piece(number)) <= limit:
+            parts.append(part)
+            size += len(part)
+            number += 1
+        return "".join(parts)
+
+    def run(half: int = 2500) -> str:  # opening and closing quote marks around one letter, no space
+        return "".join(rng.choice("“«") for _ in range(half)) + "x" + "".join(rng.choice("”»") for _ in range(half))
+
+    runs = fill(lambda n: f"{sentence(n)}. " if n % 40 else f"{sentence(n)}. {run()} ")
+    return {
+        "short quotes": fill(lambda n: f'"The {word()} {word()}," said {name()}. '),
+        "one sentence": fill(lambda n: f"{name()} said {sentence(n)[0].lower()}{sentence(n)[1:]}, and ",
+                             SLOW_CHARS - 20) + "nothing else.",
+        "unbalanced quotes": fill(lambda n: f'{name()} said "{sentence(n)}. '),
+        # Every statement weighed against every other: one claim, its denials paired with its assertions.
+        "one claim": fill(lambda n: f'"The council will close the {word()} pier by the {word()}," said {name()}. '
+                          if n % 2 == 0 else
+                          f"{name()} denied that the council will close the {word()} pier by the {word()}. "),
+        "names": "Those who said they would attend the talks in the capital were " + fill(
+            lambda n: f"{name()} of the {rng.choice(LAST_NAMES)} group, ", SLOW_CHARS - 100) + "and the mayor.",
+        "long runs": runs,
+    }
 
 
 def cleanup(folder: Path) -> None:

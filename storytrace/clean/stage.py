@@ -10,7 +10,7 @@ from lingua import LanguageDetector
 from storytrace.clean.html import extract_html
 from storytrace.clean.language import check_language, detect_language
 from storytrace.clean.meta import copyright_holder, extract_meta, holder_as_site
-from storytrace.clean.quality import check_article, cut_to_budget
+from storytrace.clean.quality import MAX_RUN_CHARS, break_long_runs, check_article, cut_to_budget
 from storytrace.clean.text import clean_scraped_text, repair_text
 from storytrace.errors import DuplicateArticle, ExtractionRejected, IngestError
 from storytrace.model import Article, RawArticle
@@ -93,6 +93,10 @@ def extract_article(raw: RawArticle, settings: Settings) -> Article:
         # The metadata step took a lone long paragraph for the headline: that paragraph is the article.
         body, title = text.strip(), None
     warnings = list(raw.warnings)
+    body, runs = break_long_runs(body)
+    if runs:
+        warnings.append(f"{runs:,} run(s) of over {MAX_RUN_CHARS} characters without a space broken up (the "
+                        f"parser's time grows with the square of their length)")
     if len(body) > settings.max_article_chars:
         whole = len(body)
         body = cut_to_budget(body, settings.max_article_chars)

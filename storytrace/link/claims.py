@@ -22,6 +22,7 @@ from storytrace.link.propositions import (Proposition, PropositionEncoder, cover
 from storytrace.link.sources import count_sources, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
 from storytrace.analyze.stance_words import is_hedged, is_negated
+from storytrace.budget import Deadline
 from storytrace.link.targets import TERSE, denial_targets
 from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
 from storytrace.settings import Settings
@@ -31,6 +32,9 @@ ASSERTING = {"asserts", "confirms", "speculates"}
 # URL slug or a bare name has one.
 MIN_WORDS = 3
 SUMMARY_CHARS = 200  # a claim's summary is a one-line label in lists; the statements carry the whole text
+# Share of an article's time budget that placing its statements in claims may use: refreshing the claims they
+# touched (stances, disputes) takes about as long again, and a claim left unrefreshed loses its new statements.
+PLACING_SHARE = 0.5
 
 
 class CachedEmbed:
@@ -199,9 +203,15 @@ class ClaimChanges:
     disputes: dict[str, list[Dispute]] = field(default_factory=dict)
 
 
-def link_claims(article: Article, context: LinkContext, settings: Settings, models: ClaimModels) -> ClaimChanges:
+def link_claims(article: Article, context: LinkContext, settings: Settings, models: ClaimModels,
+                deadline: Deadline | None = None) -> ClaimChanges:
     """Put each statement of a new article into a claim of its story (`context`: the story's stored statements
-    and their claims); return the assignments, merges and refreshed claims. Reads nothing but its arguments."""
+    and their claims); return the assignments, merges and refreshed claims. Reads nothing but its arguments.
+
+    Past `deadline` the statements not yet placed stay out of claims, denials are not paired across claims,
+    and a claim not yet refreshed keeps its stored state (this article's statements leave it); the deadline
+    records each cut."""
+    deadline = deadline or Deadline.none()
     changes = ClaimChanges()
     pool = [s for s in context.statements if s.article_id != article.id]
     claim_of: dict[str, str | None] = {s.id: context.claim_of.get(s.id) for s in pool}
@@ -219,7 +229,11 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
     propositions = models.propositions.encode([meant(s) for s in fresh])
     index.prefetch([(meant(s), p) for s, p in zip(fresh, propositions)], article.id)
     touched: set[str] = set()
-    for statement, proposition in zip(fresh, propositions):
+    for placed, (statement, proposition) in enumerate(zip(fresh, propositions)):
+        if deadline.expired(PLACING_SHARE):
+            deadline.cut(f"{len(fresh) - placed:,} of {len(fresh):,} statements not grouped into claims")
+            fresh = fresh[:placed]
+            break
         claim_id = index.place(meant(statement), proposition, article.id)
         if claim_id is None:
             claim_id = "C" + hashlib.sha1(statement.id.encode()).hexdigest()[:11]
@@ -230,28 +244,47 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
     # before or after what it denies: every (denial, assertion) pair this article brings is looked at once;
     # claims with an assertion closely denied are refreshed too, and every refresh weighs the story's denials.
     denials = [s for s in pool + fresh if s.polarity == "denies" and not unsaid(s)]
-    if denials:
+    merged: set[str] = set()
+    if denials and deadline.expired():
+        deadline.cut("denials not paired with the story's other claims")
+    elif denials:
         denied = _newly_denied(denials, pool + fresh, {s.id for s in fresh}, claim_of,
-                               _closeness(pool + fresh, models, settings, targets))
+                               _closeness(pool + fresh, models, settings, targets), deadline)
         touched |= {claim_of[s.id] for _, s in denied}
-        touched = _merge_denied(denied, pool + fresh, claim_of, changes) | (touched & set(claim_of.values()))
+        merged = _merge_denied(denied, pool + fresh, claim_of, changes)
+        touched = merged | (touched & set(claim_of.values()))
     outlets = {**context.outlets, article.id: article.outlet}
     story_statements = pool + own
+    left: list[str] = []
     for claim_id in sorted(touched):
+        if claim_id not in merged and deadline.expired():  # a merged claim's statements have moved: refresh it
+            left.append(claim_id)
+            continue
         members = [s for s in story_statements if claim_of.get(s.id) == claim_id]
         claim, disputes = refresh_claim(claim_id, context.story_id, members, outlets, settings, models, denials,
-                                        targets)
+                                        targets, deadline)
         changes.claims.append(claim)
         changes.disputes[claim_id] = disputes
+    if left:
+        deadline.cut(f"{len(left):,} claim(s) not updated (this article's statements left out of them)")
+        changes.claim_of = {sid: claim_id for sid, claim_id in changes.claim_of.items() if claim_id not in left}
     return changes
 
 
 def _newly_denied(denials: list[Statement], statements: list[Statement], fresh: set[str],
-                  claim_of: dict[str, str | None], close: Close) -> list[tuple[Statement, Statement]]:
-    """(denial, assertion) pairs where the denial closely denies the assertion and one of them is fresh."""
+                  claim_of: dict[str, str | None], close: Close, deadline: Deadline) -> list[tuple[Statement, Statement]]:
+    """(denial, assertion) pairs where the denial closely denies the assertion and one of them is fresh; past
+    `deadline` the denials not yet looked at are left out."""
     asserted = [s for s in statements if s.polarity in ASSERTING and claim_of.get(s.id) and not unsaid(s)]
-    return [(d, s) for d in denials for s in asserted
-            if (d.id in fresh or s.id in fresh) and close(d, s) and not one_utterance(d, s)]
+    pairs = []
+    for number, denial in enumerate(denials):
+        if deadline.expired():
+            deadline.cut(f"{len(denials) - number:,} of {len(denials):,} denials not paired with the assertions "
+                         f"they may deny")
+            break
+        pairs += [(denial, s) for s in asserted
+                  if (denial.id in fresh or s.id in fresh) and close(denial, s) and not one_utterance(denial, s)]
+    return pairs
 
 
 def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[Statement],
@@ -261,8 +294,11 @@ def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[St
     shows they are one. Each such set becomes its largest claim, so that a reader sees the denial once,
     against every assertion of what it denies. Returns the claims that gained statements."""
     grown: set[str] = set()
+    denied_by: dict[str, list[Statement]] = {}  # what each denial denies: one pass, not one per denial
+    for denial, statement in denied:
+        denied_by.setdefault(denial.id, []).append(statement)
     for denial in {d.id: d for d, _ in denied}.values():
-        group = {claim_of[s.id] for d, s in denied if d is denial and not is_negated(s.text)}
+        group = {claim_of[s.id] for s in denied_by[denial.id] if not is_negated(s.text)}
         if not group:
             continue
         group.add(claim_of[denial.id])
@@ -295,13 +331,14 @@ def group_propositions(texts: list[str], models: ClaimModels, settings: Settings
 
 def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], outlets: dict[str, str | None],
                   settings: Settings, models: ClaimModels,
-                  denials: list[Statement] = (), targets: dict[str, str] | None = None) -> tuple[Claim, list[Dispute]]:
+                  denials: list[Statement] = (), targets: dict[str, str] | None = None,
+                  deadline: Deadline | None = None) -> tuple[Claim, list[Dispute]]:
     """A claim's stances, summary, status and disputes from its current `statements` (in story order), and from
     the story's `denials` grouped elsewhere that closely deny one of its assertions. `targets`: what each terse
     denial denies (`denial_targets`), where its article says."""
     members = {s.id for s in statements}
     close = _closeness(statements + [d for d in denials if d.id not in members], models, settings, targets)
-    stance, against = stances(statements, models, settings, close)
+    stance, against = stances(statements, models, settings, close, deadline)
     outside = [d for d in denials if d.id not in members
                and any(stance[s.id] in ASSERTING and close(d, s) for s in statements)]
     stance.update({d.id: "denies" for d in outside})
@@ -350,7 +387,7 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
 
 
 def stances(statements: list[Statement], models: ClaimModels, settings: Settings,
-            close: Close | None = None) -> tuple[dict[str, str], dict[str, float]]:
+            close: Close | None = None, deadline: Deadline | None = None) -> tuple[dict[str, str], dict[str, float]]:
     """Each statement's stance to its claim (a polarity). The cue decides, except where a statement with a
     plain cue ("said") words the claim negatively or as a guess: then the stance model, reading it against
     the plain assertion it would be set against (the first one close to it, else the claim's first), may turn
@@ -360,6 +397,8 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
     change a dispute: a negatively worded statement close to another source's assertion (a denial?), a
     hedged one whose figures conflict with another source's firm statement (a contradiction?).
 
+    Past `deadline` the statements not yet looked at keep their cue's stance.
+
     Returns the stances, and for each statement the model turned into a denial its probability of 'against'."""
     result = {s.id: s.polarity for s in statements}
     against: dict[str, float] = {}
@@ -368,8 +407,16 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
         return result, against
     close = close or (lambda a, b: True)
     # "confirmed that he is not dead" confirms a denial: the cue's stance is not the statement's to the claim.
-    doubtful = {s.id: _opposite(s, statements, close) for s in statements if s.polarity in ("asserts", "confirms")}
-    doubtful = {sid: others for sid, others in doubtful.items() if others is not None}
+    deadline = deadline or Deadline.none()
+    doubtful: dict[str, list[Statement]] = {}
+    cued = [s for s in statements if s.polarity in ("asserts", "confirms")]
+    for number, statement in enumerate(cued):
+        if deadline.expired():
+            deadline.cut(f"{len(cued) - number:,} of {len(cued):,} statements of a claim keep their cue's stance "
+                         f"unread")
+            break
+        if (others := _opposite(statement, statements, close)) is not None:
+            doubtful[statement.id] = others
     if not doubtful:
         return result, against
     by_id = {s.id: s for s in statements}

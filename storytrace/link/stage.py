@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from storytrace.budget import Deadline
 from storytrace.errors import DuplicateArticle, IngestError
 from storytrace.link.claims import ClaimModels, link_claims
 from storytrace.link.entities import entity_keys, resolve_entities
@@ -27,8 +28,12 @@ if TYPE_CHECKING:
 def link(article: Article, entities: list[tuple[Entity, list[tuple[str, str]]]], context: LinkContext,
          settings: Settings, models: ClaimModels) -> LinkResult:
     """The story's new state, and claims and disputes for `article` (its names resolved: `entities` are the
-    ones to store), from `context` alone."""
-    claims = link_claims(article, context, settings, models)
+    ones to store), from `context` alone. Claim linking stops at `settings.article_seconds`, and what it left
+    out becomes one of the article's warnings."""
+    deadline = Deadline(settings.article_seconds)
+    claims = link_claims(article, context, settings, models, deadline)
+    if (cut := deadline.warning("claim linking")) is not None:
+        article.warnings.append(cut)
     return LinkResult(article=article, story=story_for(article, context.story_id, context.story),
                       entities=entities, claim_of=claims.claim_of, deleted_claims=claims.deleted,
                       claims=claims.claims, disputes=claims.disputes)

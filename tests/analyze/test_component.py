@@ -27,3 +27,26 @@ def test_component_sets_statements_with_context(nlp):
         assert plain._.storytrace_statements[0].said_on is None
     finally:
         nlp.remove_pipe("storytrace_attribution")
+
+
+QUOTES = " ".join(f'"The {thing} will be ready by spring," said {name}.' for thing, name in (
+    ("bridge", "Anna Marsh"), ("harbour wall", "Tom Reyes"), ("new school", "Ida Lund"), ("ferry pier", "Olu Bakare")))
+
+
+def test_component_stops_at_its_seconds_and_says_where(nlp):
+    """With its time spent before the first statement, the component keeps none and records the cut; with
+    time to spare it reads every statement and records nothing."""
+    nlp.add_pipe("storytrace_attribution", config={"seconds": 0.0})
+    try:
+        doc = nlp(QUOTES)
+        assert doc._.storytrace_statements == []
+        assert doc._.storytrace_attribution_cut.startswith("attribution stopped at the 0-second budget")
+        assert f"from character 1 of {len(QUOTES)} on not read" in doc._.storytrace_attribution_cut
+    finally:
+        nlp.remove_pipe("storytrace_attribution")
+    nlp.add_pipe("storytrace_attribution", config={"seconds": 60.0})
+    try:
+        doc = nlp(QUOTES)
+        assert len(doc._.storytrace_statements) == 4 and doc._.storytrace_attribution_cut is None
+    finally:
+        nlp.remove_pipe("storytrace_attribution")

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from storytrace.clean.language import build_detector, check_language
-from storytrace.clean.quality import cut_to_budget, not_an_article
+from storytrace.clean.quality import MAX_RUN_CHARS, break_long_runs, cut_to_budget, not_an_article
 from storytrace.clean.stage import clean_article
 from storytrace.errors import ExtractionRejected
 from storytrace.model import RawArticle
@@ -134,3 +134,15 @@ def test_over_long_article_is_cut_with_a_warning(detector):
     assert len(article.text) <= 5_000 and article.text.endswith(".")
     assert article.warnings and article.warnings[0].startswith("article text cut to ")
     assert cut_to_budget("short", 100) == "short"
+
+
+def test_long_runs_without_a_space_are_broken_with_a_warning(detector):
+    """A run of quote marks longer than MAX_RUN_CHARS (minutes of tokenizing at 40,000 characters) is broken
+    into pieces of at most MAX_RUN_CHARS, every character kept; ordinary words and short runs are left alone."""
+    run = "“«" * MAX_RUN_CHARS + "x"
+    text, broken = break_long_runs(f"He said {run} and left. " + "-" * MAX_RUN_CHARS)
+    assert broken == 1 and max(len(piece) for piece in text.split()) == MAX_RUN_CHARS
+    assert text.replace(" ", "") == f"Hesaid{run}andleft." + "-" * MAX_RUN_CHARS
+    raw = RawArticle(source="runs.txt", kind="text", content=ARTICLE + " " + run)
+    article = clean_article(raw, Settings(), detector)
+    assert run not in article.text and any("1 run(s) of over" in w for w in article.warnings)

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from storytrace.link.claims import load_claim_models
+from storytrace.budget import Deadline
+from storytrace.link.claims import link_claims, load_claim_models
 from storytrace.link.entities import entity_keys, resolve_entities
 from storytrace.link.stage import link
 from storytrace.model import Article, Entity, LinkContext, Mention, Speaker, Statement, Story
@@ -83,3 +84,43 @@ def test_names_resolve_against_the_stored_entities_given():
     assert article.mentions[0].entity_id == "Epetrie"
     assert article.statements[0].speaker.entity_id == "Epetrie"
     assert {e.name for e, _ in written} == {"Joan Petrie", "Port Ellis"}
+
+
+class _AfterChecks(Deadline):
+    """A deadline that runs out after a number of checks, so the test does not depend on the machine's speed."""
+
+    def __init__(self, checks: int):
+        super().__init__(60.0)
+        self.checks = checks
+
+    def expired(self, share: float = 1.0) -> bool:
+        self.checks -= 1
+        return self.checks < 0
+
+
+def test_with_no_time_left_the_statements_stay_out_of_claims_and_the_article_says_so(models):
+    """At a zero-second budget nothing is placed or refreshed, the stored claim is untouched, and the article
+    carries a warning naming the cut."""
+    article = _article(_statement("the council will close the old fishing pier", "a council spokeswoman", "denies"))
+    result = link(article, [], _context(), Settings(article_seconds=0.0), models)
+    assert result.claims == [] and result.claim_of == {} and result.deleted_claims == []
+    assert article.warnings == ["claim linking stopped at the 0-second budget (article_seconds): "
+                                "1 of 1 statements not grouped into claims"]
+
+
+def test_wherever_time_runs_out_the_result_stays_consistent(models):
+    """Run out of time at each check in turn: every statement the result assigns is in a claim the result
+    stores (ones placed in claims left as stored are taken back out), and each cut is recorded; somewhere a
+    claim is left unrefreshed."""
+    article = _article(_statement("the council will close the old fishing pier", "a council spokeswoman", "denies"),
+                       _statement("ferry fares will rise by ten percent in April", "the ferry operator", n=2))
+    cuts = []
+    for checks in range(12):
+        deadline = _AfterChecks(checks)
+        changes = link_claims(article, _context(), Settings(), models, deadline)
+        assert set(changes.claim_of.values()) <= {c.id for c in changes.claims}
+        assert all(set(c.statement_ids) >= {sid for sid, cid in changes.claim_of.items() if cid == c.id}
+                   for c in changes.claims)
+        cuts += deadline.cuts
+    assert "1 claim(s) not updated (this article's statements left out of them)" in cuts
+    assert "2 of 2 statements not grouped into claims" in cuts
