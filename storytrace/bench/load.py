@@ -10,9 +10,11 @@ hundreds of articles, as a busy running story does. `--db FILE` keeps the store 
 Then `storytrace serve` runs on a free 127.0.0.1 port and a load generator (threads, one keep-alive connection
 each) sends `requests` GETs to every list and search endpoint of the API and the web UI and to story pages,
 each spread over VARIANTS variants (pages, speakers, stories, parts of the largest story): req/s, p50 and p99
-latency and the largest page. Two passes: `cold_*` with the server's page cache off (every request computed),
-then the server as users run it (cache on). Last, reads are sent while a POST of new FNC-1 articles is
-analysed and stored: their p50 and p99 show whether readers wait for the writer. Each pass also reports the
+latency and the largest page. Each server is measured once it has settled (its models loaded). Two passes:
+`cold_*` with the server's page cache off (every request computed), then the server as users run it (cache
+on), each endpoint's pages first visited once, untimed, as by the readers before: a page's first render is
+the `cold_*` figure, its later readers' the cached one. Last, reads are sent while a POST of new FNC-1
+articles is analysed and stored: their p50 and p99 show whether readers wait for the writer. Each pass also reports the
 server's own CPU time per request (`*_cpu_ms`, from /proc): unlike latency, it hardly moves when other work
 shares the machine's cores.
 Targets (issue 14): >= 200 req/s and p99 < 100 ms for list, search and story pages; p99 < 250 ms for reads
@@ -58,6 +60,9 @@ _CSV_FIELD_LIMIT = 10_000_000
 _SERVER_START_S = 120.0
 _REQUEST_TIMEOUT_S = 60.0
 _POST_TIMEOUT_S = 600.0
+# A server has settled after start-up (models loaded) once its processes use under this share of a core for
+# _SETTLED_S seconds, measured every _SETTLE_STEP_S.
+_SETTLED_SHARE, _SETTLED_S, _SETTLE_STEP_S = 0.05, 2.0, 0.5
 _PAGE = 50  # items per listing page, the API's default
 # Variants of each request (pages, speakers, stories): readers spread over a site, they do not all reload one URL.
 VARIANTS = 20
@@ -114,6 +119,8 @@ def bench_load(bodies: Path, db: str | Path | None = None, articles: int = 10_00
                 metrics.update({k: v for k, v in cold.items() if k.endswith(("_rps", "_p50_ms", "_p99_ms", "_cpu_ms"))})
         with _serving(path, {}) as (base, pid):
             for endpoint in endpoints:
+                for url in endpoint.paths:
+                    _visit(base, url)
                 metrics.update(_hammer(base, endpoint.paths, requests, connections, pid).metrics(endpoint.name))
             # A fresh sample each run, so a reused store (--db) still receives articles it does not hold.
             posted = random.Random().sample(rows[BASE_ARTICLES:], POSTED_ARTICLES)
@@ -275,8 +282,11 @@ def _serving(db: str, env: dict[str, str]) -> Iterator[tuple[str, int]]:
                 if time.monotonic() > deadline:
                     raise BenchError("storytrace serve did not start") from None
                 time.sleep(0.2)
-        # Ready when it answers (a request no measured pass sends, so no measured page is cached by it).
+        # Ready when it answers (a request no measured pass sends, so no measured page is cached by it) and has
+        # loaded its models: `serve` loads them in the background as it starts, which would otherwise take the
+        # cores from the first endpoints measured.
         _get_json(f"127.0.0.1:{port}", "/api/stories?limit=1")
+        _wait_until_settled(server.pid)
         yield f"127.0.0.1:{port}", server.pid
     finally:
         server.terminate()
@@ -285,6 +295,16 @@ def _serving(db: str, env: dict[str, str]) -> Iterator[tuple[str, int]]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def _visit(base: str, path: str) -> None:
+    """GET `path` once, untimed (a reader before the measured ones)."""
+    connection = http.client.HTTPConnection(base, timeout=_REQUEST_TIMEOUT_S)
+    try:
+        connection.request("GET", path)
+        connection.getresponse().read()
+    finally:
+        connection.close()
 
 
 def _get_json(base: str, path: str) -> object:
@@ -389,6 +409,29 @@ def _hammer(base: str, paths: list[str], requests: int, connections: int, server
     timing.wall = time.perf_counter() - begun
     timing.cpu = _cpu_seconds(server) - cpu
     return timing
+
+
+def _wait_until_settled(pid: int) -> None:
+    """Wait until process `pid` and its children (the analysis process) use under _SETTLED_SHARE of a core for
+    _SETTLED_S seconds, or _SERVER_START_S have passed."""
+    deadline, calm_since = time.monotonic() + _SERVER_START_S, None
+    before = _tree_cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(_SETTLE_STEP_S)
+        now = _tree_cpu_seconds(pid)
+        busy, before = now - before > _SETTLED_SHARE * _SETTLE_STEP_S, now
+        calm_since = None if busy else (calm_since or time.monotonic())
+        if calm_since is not None and time.monotonic() - calm_since >= _SETTLED_S:
+            return
+
+
+def _tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of process `pid` and its direct children (Linux /proc)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return sum(t for t in (_cpu_seconds(int(p)) for p in [pid, *children]) if t == t)  # NaN: gone meanwhile
 
 
 def _cpu_seconds(pid: int | None) -> float:
