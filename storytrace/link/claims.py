@@ -301,7 +301,8 @@ def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[St
         group = {claim_of[s.id] for s in denied_by[denial.id] if not is_negated(s.text)}
         if not group:
             continue
-        group.add(claim_of[denial.id])
+        if claim_of.get(denial.id):  # a stored denial may be in no claim (its article ran out of time)
+            group.add(claim_of[denial.id])
         if len(group) < 2:
             continue
         sizes = Counter(claim_of[s.id] for s in statements if claim_of.get(s.id) in group)

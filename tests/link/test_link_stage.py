@@ -124,3 +124,15 @@ def test_wherever_time_runs_out_the_result_stays_consistent(models):
         cuts += deadline.cuts
     assert "1 claim(s) not updated (this article's statements left out of them)" in cuts
     assert "2 of 2 statements not grouped into claims" in cuts
+
+
+def test_a_stored_denial_in_no_claim_is_paired_without_error(models):
+    """A stored statement may be in no claim (its article ran out of time): a new assertion it denies is paired
+    with it, and its claim is kept, never weighed against a missing one."""
+    unclaimed = _statement("the council will close the old fishing pier", "a council spokeswoman", "denies",
+                           article_id="old", n=2)
+    context = LinkContext(story_id="S1", story=STORY, statements=[unclaimed], claim_of={},
+                          outlets={"old": "Ellis Herald"})
+    article = _article(_statement("the council will close the old fishing pier next spring", "the harbour master"))
+    result = link(article, [], context, Settings(), models)
+    assert result.claim_of["new-1"] in {c.id for c in result.claims} and article.warnings == []
