@@ -301,15 +301,20 @@ def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[St
         group = {claim_of[s.id] for s in denied_by[denial.id] if not is_negated(s.text)}
         if not group:
             continue
-        if claim_of.get(denial.id):  # a stored denial may be in no claim (its article ran out of time)
-            group.add(claim_of[denial.id])
-        if len(group) < 2:
-            continue
+        own = claim_of.get(denial.id)
+        if own:
+            group.add(own)
+            if len(group) < 2:
+                continue
         sizes = Counter(claim_of[s.id] for s in statements if claim_of.get(s.id) in group)
         target = min(group, key=lambda c: (-sizes[c], c))
         for statement in statements:
             if claim_of.get(statement.id) in group - {target}:
                 changes.claim_of[statement.id] = claim_of[statement.id] = target
+        if own is None:
+            # A denial in no claim (too terse to group, "denies the report"; or its article ran out of time)
+            # joins the claim of what it denies.
+            changes.claim_of[denial.id] = claim_of[denial.id] = target
         changes.deleted.extend(sorted(group - {target}))
         grown.add(target)
     # A later denial may have merged an earlier target away.

@@ -126,13 +126,16 @@ def test_wherever_time_runs_out_the_result_stays_consistent(models):
     assert "2 of 2 statements not grouped into claims" in cuts
 
 
-def test_a_stored_denial_in_no_claim_is_paired_without_error(models):
-    """A stored statement may be in no claim (its article ran out of time): a new assertion it denies is paired
-    with it, and its claim is kept, never weighed against a missing one."""
+def test_a_stored_denial_in_no_claim_joins_the_claim_it_denies(models):
+    """A stored statement may be in no claim (its article ran out of time, or it is too terse to group): a new
+    assertion it denies is paired with it, the denial joins the assertion's claim, and the story's other
+    statements in no claim stay out of it."""
     unclaimed = _statement("the council will close the old fishing pier", "a council spokeswoman", "denies",
                            article_id="old", n=2)
-    context = LinkContext(story_id="S1", story=STORY, statements=[unclaimed], claim_of={},
+    bystander = _statement("ferries will run on Sundays from May", "the ferry company", article_id="old", n=3)
+    context = LinkContext(story_id="S1", story=STORY, statements=[unclaimed, bystander], claim_of={},
                           outlets={"old": "Ellis Herald"})
     article = _article(_statement("the council will close the old fishing pier next spring", "the harbour master"))
     result = link(article, [], context, Settings(), models)
     assert result.claim_of["new-1"] in {c.id for c in result.claims} and article.warnings == []
+    assert result.claim_of["old-2"] == result.claim_of["new-1"] and "old-3" not in result.claim_of
