@@ -23,9 +23,10 @@ _LINE_END = re.compile(r"\w[.!?…][\"'”’)\]]*(?:\s|$)")
 _DETERMINER_BEFORE_PUNCTUATION = re.compile(r"(?<![\w'’-])(?:the|an)[.,;:!?](?!\w)")
 _CODE_SYMBOLS = frozenset("{}[]();=<>$\\|_^~`#*+")
 # A sentence end: a whitespace-separated token ending in . ! or ? (a closing quote may follow). Not one: a
-# token with a dot inside ("U.S.", "a.m."), a short capitalised word or a Latin abbreviation and a dot
-# ("Corp.", "Gen.", "vs."), one in brackets ("(Calif.)"): abbreviations real news follows with lowercase words.
-_SENTENCE_END_TOKEN = re.compile(r"^(?!(?:[A-Z][a-z]{0,3}|vs|etc|approx|ca|cf)\.$)[^.!?…()\[\]]*[\w%\"”’'][.!?][\"”’']*$")
+# token with a dot inside ("U.S.", "a.m."), a short capitalised word, one lowercase letter (a spaced "a. m.") or
+# a Latin abbreviation and a dot ("Corp.", "Gen.", "vs."), one in brackets ("(Calif.)"): abbreviations real news
+# follows with lowercase words.
+_SENTENCE_END_TOKEN = re.compile(r"^(?!(?:[A-Z][a-z]{0,3}|[a-z]|vs|etc|approx|ca|cf)\.$)[^.!?…()\[\]]*[\w%\"”’'][.!?][\"”’']*$")
 # The word after it: letters, with an opening quote or bracket before and punctuation after; not a web address.
 _NEXT_WORD = re.compile(r"^[\"'“‘(\[]*([^\W\d_][\w'’-]*)[,;:.!?\"”’')\]]*$")
 
