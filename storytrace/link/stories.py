@@ -274,10 +274,12 @@ class StoryLinker:
         day = article.anchor_date
         if day is not None:
             self._dated = (min(day, self._dated[0]), max(day, self._dated[1])) if self._dated else (day, day)
+        if article.embedding is None:
+            return
         period = self._periods.get(self._period_key(day))
-        if article.embedding is not None and period is not None:  # an unloaded period reads it from the store
+        if period is not None:  # an unloaded period reads it from the store when next needed
             _add(period, [article.id], article.embedding.reshape(1, -1))
-            self._remember(article.id, self._profiles.get(article.id) or profile(article))
+        self._remember(article.id, self._profiles.get(article.id) or profile(article))
 
 
 def _add(period: _Period, ids: list[str], vectors: np.ndarray) -> None:
