@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import http.client
 import json
+import math
 import os
 import random
 import socket
@@ -119,8 +120,8 @@ def bench_load(bodies: Path, db: str | Path | None = None, articles: int = 10_00
                 metrics.update({k: v for k, v in cold.items() if k.endswith(("_rps", "_p50_ms", "_p99_ms", "_cpu_ms"))})
         with _serving(path, {}) as (base, pid):
             for endpoint in endpoints:
-                for url in endpoint.paths:
-                    _visit(base, url)
+                for url in endpoint.paths:  # each page visited once, untimed, as by the readers before
+                    _get(base, url)
                 metrics.update(_hammer(base, endpoint.paths, requests, connections, pid).metrics(endpoint.name))
             # A fresh sample each run, so a reused store (--db) still receives articles it does not hold.
             posted = random.Random().sample(rows[BASE_ARTICLES:], POSTED_ARTICLES)
@@ -297,17 +298,8 @@ def _serving(db: str, env: dict[str, str]) -> Iterator[tuple[str, int]]:
             server.wait()
 
 
-def _visit(base: str, path: str) -> None:
-    """GET `path` once, untimed (a reader before the measured ones)."""
-    connection = http.client.HTTPConnection(base, timeout=_REQUEST_TIMEOUT_S)
-    try:
-        connection.request("GET", path)
-        connection.getresponse().read()
-    finally:
-        connection.close()
-
-
-def _get_json(base: str, path: str) -> object:
+def _get(base: str, path: str) -> bytes:
+    """The body of one GET of `path`, on a connection of its own; anything but 200 is a BenchError."""
     connection = http.client.HTTPConnection(base, timeout=_REQUEST_TIMEOUT_S)
     try:
         connection.request("GET", path)
@@ -315,9 +307,13 @@ def _get_json(base: str, path: str) -> object:
         body = response.read()
         if response.status != 200:
             raise BenchError(f"GET {path}: HTTP {response.status}")
-        return json.loads(body)
+        return body
     finally:
         connection.close()
+
+
+def _get_json(base: str, path: str) -> object:
+    return json.loads(_get(base, path))
 
 
 def _endpoints(base: str) -> list[Endpoint]:
@@ -431,7 +427,7 @@ def _tree_cpu_seconds(pid: int) -> float:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         children = []
-    return sum(t for t in (_cpu_seconds(int(p)) for p in [pid, *children]) if t == t)  # NaN: gone meanwhile
+    return sum(t for t in (_cpu_seconds(int(p)) for p in [pid, *children]) if not math.isnan(t))  # gone meanwhile
 
 
 def _cpu_seconds(pid: int | None) -> float:

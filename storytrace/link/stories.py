@@ -204,15 +204,16 @@ class StoryLinker:
         k = self.settings.story_candidates
         keys = self._search_keys(article.anchor_date)
         for key in keys:
-            if key in self._periods or article.anchor_date is not None or key is _UNDATED:
-                period = self._period(key)
-                if period.labels:
-                    labels, distances = period.index.knn_query(article.embedding, k=min(k, len(period.labels)))
-                    found.update((period.labels[i], 1.0 - float(d)) for i, d in zip(labels[0], distances[0]))
-            else:
+            passing = article.anchor_date is None and key is not _UNDATED and key not in self._periods
+            if passing:  # an undated article's look at a period not in memory: exact, and not kept
                 ids, vectors = self.store.article_vectors(*self._period_dates(key))
                 cosines = vectors @ article.embedding
                 found.update((ids[i], float(cosines[i])) for i in np.argsort(-cosines)[:k])
+                continue
+            period = self._period(key)
+            if period.labels:
+                labels, distances = period.index.knn_query(article.embedding, k=min(k, len(period.labels)))
+                found.update((period.labels[i], 1.0 - float(d)) for i, d in zip(labels[0], distances[0]))
         return dict(sorted(found.items(), key=lambda item: (-item[1], item[0]))[:k])
 
     def place(self, article: Article) -> Placement:
