@@ -353,7 +353,8 @@ def _assemble(
         polarity=("denies" if candidate.refutes
                   else statement_polarity(cue_text, content if content is not None else said)),
         said_on=said_on(candidate.cue_token, text, anchor, content=None if candidate.direct else content,
-                        by_writer=by_writer, live=live and not candidate.nested),
+                        quote=content if candidate.direct else None, by_writer=by_writer,
+                        live=live and not candidate.nested),
         chain=_chain(outlet, agency, [r.name for r in relays if r is not None], speaker.name),
         cue_start=candidate.cue_start,
         cue_end=candidate.cue_end,

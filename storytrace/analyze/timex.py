@@ -16,10 +16,10 @@ count: vague expressions ("last week", "recently") give None rather than a guess
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from storytrace.analyze import cues
 from storytrace.analyze.clauses import subtree_text
@@ -57,7 +57,20 @@ _MEANS_PREPS: Final = frozenset({"by"})
 _CALL: Final = frozenset({"call", "calls", "called", "calling"})  # "called on X to apologize": X's act
 _FLOATING: Final = frozenset({"each", "both"})  # "each touting ...": the clause's subject, floated
 _PAST_AUX: Final = frozenset({"was", "were", "did", "had", "has", "have", "'ve", "’ve"})
+_DEICTIC_DAYS: Final = frozenset({"today", "yesterday"})
 _PRESENT_AUX: Final = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+# A day told by its place to a named event: "the day before the debate", "the night of the vote", "the eve of
+# the summit". The offset is in days from the event's own day, which the article tells elsewhere.
+_RELATIVE_NOUNS: Final = frozenset({"day", "night", "morning", "afternoon", "evening", "eve"})
+_RELATIVE_PREPS: Final = {"before": -1, "after": 1, "of": 0}
+# Prepositions that open a parenthetical time between commas right before a verb ("Clinton, at Monday's
+# debate, cited"): it is the verb's, wherever the parse hangs it.
+_PARENTHETICAL_PREPS: Final = _OCCASION_PREPS | {"on"}
+# A speaker's own "tonight" or "this morning": said on the day of the article's news, as its lead tells it.
+# "today" is left out: in a quote it is as often "nowadays" ("young people today").
+_SPEAKER_NOW: Final = re.compile(r"\b(?i:tonight|this (?:morning|afternoon|evening))\b")
+# How many sentences from the top of an article make its lead (a headline, a dateline, the first sentence).
+_LEAD_SENTENCES: Final = 3
 
 
 def resolve_said_on(modifier_text: str, anchor: date | None, past: bool = True) -> date | None:
@@ -90,12 +103,14 @@ def is_live_report(text: str) -> bool:
     return _CLOCK_NOTE.search(text) is not None or sum(1 for _ in _ENTRY_HEADING.finditer(text)) >= _LIVE_ENTRIES
 
 
-def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None = None, by_writer: bool = False,
-            live: bool = False) -> date | None:
+def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None = None, quote: Span | None = None,
+            by_writer: bool = False, live: bool = False) -> date | None:
     """The day the statement whose cue is `cue` was made (see the module docstring); None when unknown.
 
     `content` is what was said in the writer's words (an indirect statement): when it reports as past an event
-    of the article's own day ("explosions that went off today"), it was said that day. `by_writer` marks the
+    of the article's own day ("explosions that went off today"), it was said that day. `quote` is what was said
+    in the speaker's own words (a direct statement): a speaker's "tonight" there puts the saying on the day of
+    the article's news, the day its lead names ("Tuesday night's debate"). `by_writer` marks the
     writer's own statement (no source named, or "I"/"we"), `live` a statement of its own
     (not inside another's words) in an article that `is_live_report`: both are dated `anchor` when nothing in
     the sentence dates them and the writer speaks now ("seems", "is expected", "I know"; not "I said",
@@ -103,9 +118,13 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
     """
     if anchor is None:
         return None
-    day = _sentence_day(cue, text, anchor)
+    day = _sentence_day(cue, text, anchor) or _colon_day(cue, text, anchor)
     if day is not None:
         return day
+    if quote is not None and _SPEAKER_NOW.search(quote.text):
+        day = _lead_day(cue.doc, text, anchor)
+        if day is not None:
+            return day
     if content is not None and _reports_the_day(content, text, anchor):
         return anchor
     if (by_writer and _writer_now(cue)) or (live and _present_speech(cue)):
@@ -132,21 +151,112 @@ def _sentence_day(cue: Token, text: str, anchor: date) -> date | None:
 def _own_day(verb: Token, text: str, anchor: date) -> date | None:
     """"said Friday", "on Thursday denied", "told reporters yesterday", "said in a statement Friday"."""
     past = _is_past(verb)
-    for child in verb.children:
+    for child in _modifiers(verb):
         phrase = _time_phrase(child, text)
         if phrase is not None:
-            day = resolve_said_on(phrase, anchor, past)
+            day = resolve_said_on(phrase, anchor, past) or _relative_day(_phrase_noun(child), text, anchor)
             if day is not None:
                 return day
         if child.dep_ == "prep" and child.lower_ in _OCCASION_PREPS:
             day = _occasion_day(child, text, anchor, past)
             if day is not None:
                 return day
+        if child.dep_ in ("dobj", "dative") and cues.cue_lemma(verb.lower_) in cues.ADDRESSING_LEMMAS:
+            day = _audience_day(child, text, anchor, past)
+            if day is not None:
+                return day
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and (following.lower_ in _TIME_WORDS or following.lower_ in WEEKDAYS) and not (
             following.i + 1 < len(verb.doc) and verb.doc[following.i + 1].tag_ == "POS"):  # "condemned Friday's test"
         return resolve_said_on(following.text, anchor, past)
+    return _parenthetical_day(verb, text, anchor, past)
+
+
+def _audience_day(addressee: Token, text: str, anchor: date, past: bool) -> date | None:
+    """"told Monday's crowd", "told his audience of Monday": an audience of a day was addressed that day. Only a
+    weekday or "today"/"yesterday": "the heroes of Sept. 11" names an anniversary, not an audience."""
+    for child in addressee.children:
+        word = child if child.dep_ == "poss" else _phrase_noun(child) if child.dep_ == "prep" and child.lower_ == "of" else None
+        bare = word is not None and all(c.dep_ == "case" for c in word.children)  # "Monday's", not "Monday night's"
+        if word is not None and bare and (word.lower_ in WEEKDAYS or word.lower_ in _DEICTIC_DAYS):
+            return resolve_said_on(word.text, anchor, past)
     return None
+
+
+def _modifiers(verb: Token) -> list[Token]:
+    """The verb's dependents, and those of a degree word on it: in "said as much in an interview Thursday" the
+    parse hangs the interview and its day on "much", but they are the saying's."""
+    found = []
+    for child in verb.children:
+        found.append(child)
+        if child.dep_ == "advmod" and child.lower_ not in _TIME_WORDS:
+            found.extend(c for c in child.children if c.dep_ in ("prep", "npadvmod", "tmod"))
+    return found
+
+
+def _phrase_noun(child: Token) -> Token | None:
+    """The noun of a time phrase: the phrase itself ("the day before the debate"), or a preposition's object."""
+    if child.dep_ == "prep":
+        return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return child
+
+
+def _relative_day(noun: Token | None, text: str, anchor: date) -> date | None:
+    """"the day before the debate", "the night of the vote", "the eve of the summit": the named event's day, as
+    the article tells it elsewhere, moved by the preposition's offset."""
+    if noun is None or noun.lower_ not in _RELATIVE_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _RELATIVE_PREPS:
+            continue
+        event = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_.startswith("NN")), None)
+        day = _event_day(event, text, anchor) if event is not None else None
+        if day is not None:
+            return day + timedelta(days=-1 if noun.lower_ == "eve" else _RELATIVE_PREPS[prep.lower_])
+    return None
+
+
+def _event_day(event: Token, text: str, anchor: date) -> date | None:
+    """The day of a named event as another mention of it in the article tells it ("the first debate Monday
+    night", "Monday's debate"): the nearest mention that carries a day."""
+    mentions = sorted((t for t in event.doc if t.i != event.i and t.lower_ == event.lower_ and t.tag_.startswith("NN")),
+                      key=lambda t: abs(t.i - event.i))  # the same word (the pipeline has no lemmatizer)
+    for mention in mentions:
+        day = _noun_day(mention, text, anchor, True, participles=None, relative=False) or _setting_day(mention, text, anchor)
+        if day is not None:
+            return day
+    return None
+
+
+def _setting_day(occasion: Token, text: str, anchor: date) -> date | None:
+    """"attacked him during the forum Tuesday night": what was done at an occasion shares its day."""
+    prep = occasion.head
+    if occasion.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or not prep.head.tag_.startswith("VB"):
+        return None
+    for child in prep.head.children:
+        phrase = _time_phrase(child, text)
+        day = resolve_said_on(phrase, anchor) if phrase is not None else None
+        if day is not None:
+            return day
+    return None
+
+
+def _parenthetical_day(verb: Token, text: str, anchor: date, past: bool) -> date | None:
+    """A time set off by commas just before the verb ("Clinton, at Monday's debate, cited", "X, on Friday,
+    said"): it is the verb's, though the parse may hang it on an earlier one."""
+    doc, close = verb.doc, verb.i - 1
+    if close <= verb.sent.start or doc[close].text != ",":
+        return None
+    opening = next((i for i in range(close - 1, verb.sent.start - 1, -1) if doc[i].text == ","), None)
+    if opening is None:
+        return None
+    prep = doc[opening + 1]
+    if prep.dep_ != "prep" or prep.lower_ not in _PARENTHETICAL_PREPS or prep.right_edge.i != close - 1:
+        return None
+    if prep.lower_ == "on":
+        phrase = _time_phrase(prep, text)
+        return resolve_said_on(phrase, anchor, past) if phrase is not None else None
+    return _occasion_day(prep, text, anchor, past)
 
 
 def _time_phrase(child: Token, text: str) -> str | None:
@@ -167,16 +277,22 @@ def _occasion_day(prep: Token, text: str, anchor: date, past: bool) -> date | No
     return _noun_day(occasion, text, anchor, past, participles=None)
 
 
-def _noun_day(noun: Token, text: str, anchor: date, past: bool, participles: frozenset[str] | None) -> date | None:
+def _noun_day(noun: Token, text: str, anchor: date, past: bool, participles: frozenset[str] | None, *,
+              relative: bool = True) -> date | None:
     """The day on a noun itself: "a statement Friday", "a rally on Friday", "Monday's debate", and "a message
     posted Friday" (any participle, or only those in `participles`). An occasion (`participles` None) is also
-    dated by the day before it: "a Friday evening rally"; a speaker is not ("the Sept. 11 commission")."""
+    dated by the day before it: "a Friday evening rally"; a speaker is not ("the Sept. 11 commission").
+    `relative` reads a day told by an event ("a column in the day before the debate")."""
     for child in noun.children:
         phrase = _time_phrase(child, text)
         if phrase is None and (child.dep_ == "poss" or (child.dep_ == "compound" and participles is None)):
             phrase = subtree_text(child, text)
         if phrase is not None:
             day = resolve_said_on(phrase, anchor, past)
+            if day is not None:
+                return day
+        if relative and child.dep_ in ("prep", "npadvmod", "tmod") and child.lower_ in ("in", "on", *_RELATIVE_NOUNS):
+            day = _relative_day(_phrase_noun(child), text, anchor)
             if day is not None:
                 return day
         if child.dep_ == "acl" and child.tag_ == "VBN" and (participles is None or child.lower_ in participles):
@@ -212,8 +328,8 @@ def _governor(token: Token) -> Token | None:
     if _has_subject(token) or token.tag_ not in ("VBG", "VBN", "VB"):
         return None
     head = token.head
-    if token.dep_ == "conj" and head.tag_ == token.tag_:
-        return head  # "touting X and saying Y": one act with its first participle
+    if token.dep_ == "conj" and (head.tag_ == token.tag_ or (token.tag_ == "VBG" and head.tag_.startswith("VB"))):
+        return head  # "touting X and saying Y": one act with its first participle; "poked ..., tweeting" misparsed
     if token.dep_ == "advcl" or (token.dep_ == "xcomp" and not _controls_object(head)):
         return head if head.tag_.startswith("VB") else None
     if token.dep_ == "pcomp" and head.lower_ in _MEANS_PREPS and head.dep_ == "prep" and head.head.tag_.startswith("VB"):
@@ -234,6 +350,32 @@ def _day_before_when(clause: Token, when: Token, text: str, anchor: date) -> dat
         return None
     days = _days(text[start:when.idx], anchor, _is_past(clause))
     return days[-1] if days else None
+
+
+def _colon_day(cue: Token, text: str, anchor: date) -> date | None:
+    """"another round of fireworks on Friday: Republicans said ...": what a colon opens tells of the event its
+    clause names, on that clause's day. Not a quotation the colon opens (the words are someone's own), nor a
+    heading with no verb ("Update:"), nor a saying before the colon ("X said Friday: Y said" is X's account)."""
+    sent = cue.sent
+    colon = next((t for t in reversed(cue.doc[sent.start:cue.i]) if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= sent.end or colon.nbor().is_quote:
+        return None
+    before = cue.doc[sent.start:colon.i]
+    if not any(t.tag_.startswith("VB") and _has_subject(t) for t in before) or any(
+            t.tag_.startswith("VB") and cues.is_cue_form(t.lower_) for t in before):
+        return None
+    days = _days(before.text, anchor, _is_past(cue))
+    return days[-1] if days else None
+
+
+def _lead_day(doc: Doc, text: str, anchor: date) -> date | None:
+    """The day of the article's news as its lead names it: the first day-level expression in its first
+    sentences ("was the winner of Tuesday night's debate"), read as past."""
+    for sent in list(doc.sents)[:_LEAD_SENTENCES]:
+        days = _days(text[sent.start_char:sent.end_char], anchor, True)
+        if days:
+            return days[0]
+    return None
 
 
 def _reports_the_day(content: Span, text: str, anchor: date) -> bool:

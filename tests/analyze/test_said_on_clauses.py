@@ -1,0 +1,72 @@
+"""The day of a saying where the parse or the sentence puts it on another word: a degree word, a parenthetical
+between commas, a participle parsed as a second verb, a colon's clause, an event named elsewhere, the
+audience addressed, and a speaker's own "tonight" read against the article's lead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storytrace.analyze.attribution import extract_statements
+from storytrace.model import Statement
+
+FRIDAY = date(2009, 12, 18)  # the anchor: the article's day, a Friday
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY = (date(2009, 12, d) for d in (14, 15, 16, 17))
+
+
+def by_cue(nlp, text: str) -> dict[str, Statement]:
+    return {s.cue: s for s in extract_statements(nlp(text), outlet="The Dayton Ledger", anchor=FRIDAY)}
+
+
+@pytest.mark.parametrize("text, cue, day", [
+    # the occasion hung on a degree word ("as much") is the saying's
+    ("The mayor's aide Lena Voss said as much in an interview earlier Thursday morning, arguing that the mill "
+     "had failed its workers.", "arguing", THURSDAY),
+    # a parenthetical time between commas just before the cue
+    ("Voters have doubted Arendt since Calder, at Tuesday's forum, cited the losses his firm had hidden.", "cited",
+     TUESDAY),
+    ("The union leader, on Wednesday, said the strike would go on.", "said", WEDNESDAY),
+    # a participle after a comma, parsed as a second verb of the clause, shares its day
+    ("Calder mocked Arendt's constant sighing during the Tuesday night forum, tweeting that he seemed bored.",
+     "tweeting", TUESDAY),
+    # the audience addressed carries the day
+    ("Reyes told his radio audience of Wednesday that the mill would close.", "told", WEDNESDAY),
+])
+def test_day_the_parse_hangs_elsewhere(nlp, text, cue, day):
+    """The day belongs to the saying though the parse hangs it on another word."""
+    assert by_cue(nlp, text)[cue].said_on == day
+
+
+def test_a_colon_clause_tells_of_the_day_before_it(nlp):
+    """"fireworks on Thursday: Republicans said ...": the colon opens the account of that day's event."""
+    text = ("The report on the mill set off another round of angry talk on Thursday: Republicans said the owners "
+            "had lied to the town.")
+    assert by_cue(nlp, text)["said"].said_on == THURSDAY
+
+
+def test_a_colon_after_a_saying_is_not_a_day_for_what_follows(nlp):
+    """"X said Wednesday: ..." is X's account; a saying inside it is not dated by X's day."""
+    text = "Calder said on Wednesday: Reyes told the board that the plant was safe."
+    assert by_cue(nlp, text)["told"].said_on is None
+
+
+def test_a_day_told_by_an_event_named_elsewhere(nlp):
+    """"the day before the forum" takes the forum's day from the article's other mention of it."""
+    text = ("Arendt attacked his rival during the town forum Tuesday night. In a column in the day before the "
+            "forum, two aides urged him to attack, arguing that voters wanted a fight.")
+    assert by_cue(nlp, text)["arguing"].said_on == MONDAY
+
+
+def test_a_speakers_tonight_takes_the_lead_day(nlp):
+    """A speaker's own "tonight" puts the saying on the night of the news the lead dates."""
+    text = ("Reyes was the clear winner of Wednesday night's forum, according to the commentators.\n\n"
+            "\"I think what he showed tonight is that he can lead,\" said Lena Voss.")
+    assert by_cue(nlp, text)["said"].said_on == WEDNESDAY
+
+
+def test_a_speakers_today_is_no_day(nlp):
+    """"today" in a quote is as often "nowadays": it does not date the saying."""
+    text = ("Reyes was the clear winner of Wednesday night's forum, according to the commentators.\n\n"
+            "\"Young people today want jobs, not speeches,\" said Lena Voss.")
+    assert by_cue(nlp, text)["said"].said_on is None
