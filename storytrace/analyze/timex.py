@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from storytrace.analyze import cues
 from storytrace.analyze.clauses import subtree_text
 from storytrace.analyze.time import tag_timexes
-from storytrace.date_words import WEEKDAYS, ZONE_IN_PROSE
+from storytrace.date_words import WEEKDAY_IN_PROSE, WEEKDAYS, ZONE_IN_PROSE
 
 __all__ = ["is_live_report", "resolve_said_on", "said_on"]
 
@@ -69,6 +69,11 @@ _PARENTHETICAL_PREPS: Final = _OCCASION_PREPS | {"on"}
 # A speaker's own "tonight" or "this morning": said on the day of the article's news, as its lead tells it.
 # "today" is left out: in a quote it is as often "nowadays" ("young people today").
 _SPEAKER_NOW: Final = re.compile(r"\b(?i:tonight|this (?:morning|afternoon|evening))\b")
+# "later Friday", "later today" in what was reported: later than the saying, on the saying's own day.
+_LATER_SAME_DAY: Final = re.compile(rf"\blater (?:today|this (?:morning|afternoon|evening)|{WEEKDAY_IN_PROSE})\b")
+# Sources made right after the event they report ("instant polls", "snap polls", "exit polls", "the post-debate
+# analysis"): they speak on the event's own day.
+_RIGHT_AFTER: Final = frozenset({"instant", "snap", "exit"})
 # How many sentences from the top of an article make its lead (a headline, a dateline, the first sentence).
 _LEAD_SENTENCES: Final = 3
 
@@ -118,9 +123,14 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
     """
     if anchor is None:
         return None
-    day = _sentence_day(cue, text, anchor) or _colon_day(cue, text, anchor)
+    day = _sentence_day(cue, text, anchor) or _colon_day(cue, text, anchor) or _right_after_day(cue, text, anchor)
     if day is not None:
         return day
+    later = _LATER_SAME_DAY.search(content.text) if content is not None else None
+    if later is not None:
+        day = resolve_said_on(later.group(0).removeprefix("later "), anchor)
+        if day is not None:
+            return day
     if quote is not None and _SPEAKER_NOW.search(quote.text):
         day = _lead_day(cue.doc, text, anchor)
         if day is not None:
@@ -169,7 +179,26 @@ def _own_day(verb: Token, text: str, anchor: date) -> date | None:
     if following is not None and (following.lower_ in _TIME_WORDS or following.lower_ in WEEKDAYS) and not (
             following.i + 1 < len(verb.doc) and verb.doc[following.i + 1].tag_ == "POS"):  # "condemned Friday's test"
         return resolve_said_on(following.text, anchor, past)
-    return _parenthetical_day(verb, text, anchor, past)
+    return _parenthetical_day(verb, text, anchor, past) or _trailing_day(verb, text, anchor, past)
+
+
+def _trailing_day(verb: Token, text: str, anchor: date, past: bool) -> date | None:
+    """A day closing the verb's clause, hung by the parse on its object ("cited his endorsements from 88
+    generals Tuesday"): news style puts the verb's day last. Not one inside a clause of its own ("said he
+    will speak Tuesday"), nor a possessive ("Tuesday's vote")."""
+    last = verb.right_edge
+    while last.is_punct and last.i > verb.i:
+        last = last.nbor(-1)
+    if last.i <= verb.i or last.dep_ not in ("npadvmod", "tmod", "pobj"):
+        return None
+    if last.dep_ == "pobj" and last.head.lower_ != "on":
+        return None
+    token = last.head
+    while token.i != verb.i:
+        if token.tag_.startswith("VB") or token.head.i == token.i:
+            return None
+        token = token.head
+    return resolve_said_on(subtree_text(last, text), anchor, past)
 
 
 def _audience_day(addressee: Token, text: str, anchor: date, past: bool) -> date | None:
@@ -350,6 +379,24 @@ def _day_before_when(clause: Token, when: Token, text: str, anchor: date) -> dat
         return None
     days = _days(text[start:when.idx], anchor, _is_past(clause))
     return days[-1] if days else None
+
+
+def _right_after_day(cue: Token, text: str, anchor: date) -> date | None:
+    """"Instant polls showed X won Monday's debate", "according to the post-debate analysis": a source made
+    right after an event speaks on its day, the day of the event its sentence names."""
+    source = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if source is None and to is not None:
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)  # "according to the analysis"
+    if source is None or not any(c.lower_ in _RIGHT_AFTER or (c.lower_ == "post" and c.i + 1 < len(c.doc) and
+                                                              c.nbor().text == "-") for c in source.children):
+        return None
+    for noun in cue.sent:
+        if noun.tag_.startswith("NN") and noun.i != source.i:
+            day = _noun_day(noun, text, anchor, True, participles=None, relative=False)
+            if day is not None:
+                return day
+    return None
 
 
 def _colon_day(cue: Token, text: str, anchor: date) -> date | None:

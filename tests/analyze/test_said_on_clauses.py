@@ -70,3 +70,32 @@ def test_a_speakers_today_is_no_day(nlp):
     text = ("Reyes was the clear winner of Wednesday night's forum, according to the commentators.\n\n"
             "\"Young people today want jobs, not speeches,\" said Lena Voss.")
     assert by_cue(nlp, text)["said"].said_on is None
+
+
+@pytest.mark.parametrize("text, cue, day", [
+    # a day closing the clause, hung by the parse on the object
+    ("Arendt cited his own backing from 40 mayors and sheriffs Tuesday.", "cited", TUESDAY),
+    # a source made right after the event it reports
+    ("Instant polls showed Calder was the winner of Wednesday's forum.", "showed", WEDNESDAY),
+    ("Reyes was the clear winner of Tuesday night's forum, according to the post-forum analysis.", "according to",
+     TUESDAY),
+])
+def test_day_of_the_clause_and_of_the_event(nlp, text, cue, day):
+    """News style puts the verb's day last; a poll or analysis made right after an event speaks on its day."""
+    assert by_cue(nlp, text)[cue].said_on == day
+
+
+def test_a_day_closing_a_clause_of_its_own_is_not_the_saying(nlp):
+    """"said he will speak Tuesday": the day is the speech's, inside what was said."""
+    assert by_cue(nlp, "Arendt said he will speak to the mayors Tuesday.")["said"].said_on is None
+
+
+def test_later_that_day_in_what_was_reported(nlp):
+    """"will speak later Wednesday": said earlier the same day."""
+    text = "The aide said Calder will answer the charges at a town hall later Wednesday."
+    assert by_cue(nlp, text)["said"].said_on == WEDNESDAY
+
+
+def test_a_poll_with_no_sign_of_haste_keeps_no_day(nlp):
+    """A poll not marked as made right after the event is not dated by the event it names."""
+    assert by_cue(nlp, "A new poll showed Calder was the winner of Wednesday's forum.")["showed"].said_on is None
