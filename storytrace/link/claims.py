@@ -341,20 +341,42 @@ def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], out
                   deadline: Deadline | None = None) -> tuple[Claim, list[Dispute]]:
     """A claim's stances, summary, status and disputes from its current `statements` (in story order), and from
     the story's `denials` grouped elsewhere that closely deny one of its assertions. `targets`: what each terse
-    denial denies (`denial_targets`), where its article says."""
+    denial denies (`denial_targets`), where its article says.
+
+    Past `deadline` the pairs of statements not yet compared are taken as not close: the claim keeps the
+    stances read and the disputes found by then, and the deadline records how many pairs were left."""
+    deadline = deadline or Deadline.none()
     members = {s.id for s in statements}
-    close = _closeness(statements + [d for d in denials if d.id not in members], models, settings, targets)
+    close = _Timed(_closeness(statements + [d for d in denials if d.id not in members], models, settings, targets),
+                   deadline)
     stance, against = stances(statements, models, settings, close, deadline)
     outside = [d for d in denials if d.id not in members
                and any(stance[s.id] in ASSERTING and close(d, s) for s in statements)]
     stance.update({d.id: "denies" for d in outside})
     involved = statements + outside
     claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
-    same_facts = _closeness(statements, models, settings, targets, either_way=True)
+    same_facts = _Timed(_closeness(statements, models, settings, targets, either_way=True), deadline)
     disputes = find_disputes(claim, involved, {s.article_id: outlets.get(s.article_id) for s in involved},
                              stance, close, same_facts, against)
     claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
+    if skipped := close.skipped + same_facts.skipped:
+        deadline.cut(f"{skipped:,} pair(s) of a claim's statements not compared for disputes")
     return claim, disputes
+
+
+class _Timed:
+    """A `Close` that answers "not close" once the deadline is spent, counting the pairs it did not compare: the
+    loops over pairs (denials against assertions, rival figures) grow with the square of a claim's size, and
+    `find_disputes` takes no deadline of its own."""
+
+    def __init__(self, close: Close, deadline: Deadline):
+        self.close, self.deadline, self.skipped = close, deadline, 0
+
+    def __call__(self, a: Statement, b: Statement) -> bool:
+        if self.skipped or self.deadline.expired():
+            self.skipped += 1
+            return False
+        return self.close(a, b)
 
 
 def _closeness(statements: list[Statement], models: ClaimModels, settings: Settings,
