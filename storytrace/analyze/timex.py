@@ -67,7 +67,8 @@ _RELATIVE_PREPS: Final = {"before": -1, "after": 1, "of": 0}
 # debate, cited"): it is the verb's, wherever the parse hangs it.
 _PARENTHETICAL_PREPS: Final = _OCCASION_PREPS | {"on"}
 # A speaker's own "tonight" or "this morning": said on the day of the article's news, as its lead tells it.
-# "today" is left out: in a quote it is as often "nowadays" ("young people today").
+# "today" counts only on a past verb ("was ready to do it again today"): on a present one it is as often
+# "nowadays" ("young people today want", "even today, the journey is not complete").
 _SPEAKER_NOW: Final = re.compile(r"\b(?i:tonight|this (?:morning|afternoon|evening))\b")
 # "later Friday", "later today" in what was reported: later than the saying, on the saying's own day.
 _LATER_SAME_DAY: Final = re.compile(rf"\blater (?:today|this (?:morning|afternoon|evening)|{WEEKDAY_IN_PROSE})\b")
@@ -131,11 +132,13 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
         day = resolve_said_on(later.group(0).removeprefix("later "), anchor)
         if day is not None:
             return day
-    if quote is not None and _SPEAKER_NOW.search(quote.text):
+    if quote is not None and (_SPEAKER_NOW.search(quote.text) or _past_today(quote)):
         day = _lead_day(cue.doc, text, anchor)
         if day is not None:
             return day
     if content is not None and _reports_the_day(content, text, anchor):
+        return anchor
+    if _describes_the_days_event(cue, text, anchor):
         return anchor
     if (by_writer and _writer_now(cue)) or (live and _present_speech(cue)):
         return anchor
@@ -350,13 +353,16 @@ def _scene_day(verb: Token, text: str, anchor: date) -> date | None:
 
 def _governor(token: Token) -> Token | None:
     """The verb a non-finite cue's saying is part of: "spoke ..., promising" (advcl), "responded by saying"
-    (pcomp), "went on Friday to say" (xcomp), "touting ... and saying" (conj); a "when"-clause's head; None
-    for a finite cue, whose verbs above report another saying ("She said Friday that he told her")."""
+    (pcomp), "went on Friday to say" (xcomp), "touting ... and saying" (conj); a "when"-clause's head; the first
+    of two past verbs sharing a subject ("announced on Friday ... and said"); None for another finite cue, whose
+    verbs above report another saying ("She said Friday that he told her")."""
     if token.dep_ in ("advcl", "relcl") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in token.children):
         return token.head
+    head = token.head
+    if token.dep_ == "conj" and token.tag_ == "VBD" and head.tag_ == "VBD" and not _has_subject(token):
+        return head  # "announced on Friday the arrest and said ...": one subject's coordinated acts
     if _has_subject(token) or token.tag_ not in ("VBG", "VBN", "VB"):
         return None
-    head = token.head
     if token.dep_ == "conj" and (head.tag_ == token.tag_ or (token.tag_ == "VBG" and head.tag_.startswith("VB"))):
         return head  # "touting X and saying Y": one act with its first participle; "poked ..., tweeting" misparsed
     if token.dep_ == "advcl" or (token.dep_ == "xcomp" and not _controls_object(head)):
@@ -415,6 +421,21 @@ def _colon_day(cue: Token, text: str, anchor: date) -> date | None:
     return days[-1] if days else None
 
 
+def _past_today(quote: Span) -> bool:
+    """A speaker's "today" on a past verb: "he was ready to do it again today", not "even today, it is"."""
+    for token in quote:
+        if token.lower_ != "today" or token.dep_ not in ("npadvmod", "advmod", "tmod"):
+            continue
+        if any(c.lower_ in ("even", "still") for c in token.children):
+            continue
+        verb = token.head
+        while verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+            verb = verb.head  # "was ready to do it today": the finite verb above
+        if verb.tag_ == "VBD":
+            return True
+    return False
+
+
 def _lead_day(doc: Doc, text: str, anchor: date) -> date | None:
     """The day of the article's news as its lead names it: the first day-level expression in its first
     sentences ("was the winner of Tuesday night's debate"), read as past."""
@@ -439,6 +460,20 @@ def _reports_the_day(content: Span, text: str, anchor: date) -> bool:
         verb = _clause_verb(at.root) if at is not None and len(at) else None
         if verb is not None and _past_form(verb):
             return True
+    return False
+
+
+def _describes_the_days_event(cue: Token, text: str, anchor: date) -> bool:
+    """"were injured tonight by an explosion that the mayor described as ...", "disclosed them Friday to the AP,
+    which first reported the story" in Friday's paper: a relative clause's saying about a thing of an event
+    that happened on the article's own day came after it and before the article, so on that day."""
+    if cue.dep_ != "relcl" or not _past_form(cue):
+        return False
+    verb = _clause_verb(cue.head)
+    while verb is not None:
+        if _past_form(verb) and _own_day(verb, text, anchor) == anchor:
+            return True
+        verb = verb.head if verb.dep_ == "conj" and verb.head.tag_.startswith("VB") else None
     return False
 
 

@@ -99,3 +99,33 @@ def test_later_that_day_in_what_was_reported(nlp):
 def test_a_poll_with_no_sign_of_haste_keeps_no_day(nlp):
     """A poll not marked as made right after the event is not dated by the event it names."""
     assert by_cue(nlp, "A new poll showed Calder was the winner of Wednesday's forum.")["showed"].said_on is None
+
+
+@pytest.mark.parametrize("text, cue, day", [
+    # two past verbs of one subject share the first one's day
+    ("The police announced on Wednesday the arrest of a driver and said the road would reopen.", "said", WEDNESDAY),
+    # a relative clause's saying about the thing of an event of the article's own day
+    ("Nine people were hurt today by a fire that the chief described as \"a deliberate act.\"", "described", FRIDAY),
+])
+def test_day_shared_with_the_clause_it_joins(nlp, text, cue, day):
+    """A coordinated saying shares its first verb's day; a description of the day's event was made that day."""
+    assert by_cue(nlp, text)[cue].said_on == day
+
+
+def test_a_description_of_an_earlier_days_event_keeps_no_day(nlp):
+    """An event of an earlier day may have been described any day since: no day."""
+    text = "Nine people were hurt Tuesday by a fire that the chief described as \"a deliberate act.\""
+    assert by_cue(nlp, text)["described"].said_on is None
+
+
+def test_coordinated_verbs_with_their_own_subjects_do_not_share_a_day(nlp):
+    """"X arrived Wednesday and Y said ...": two subjects, two acts."""
+    text = "The governor arrived on Wednesday and the mayor said the road would reopen."
+    assert by_cue(nlp, text)["said"].said_on is None
+
+
+def test_a_speakers_past_today_takes_the_lead_day(nlp):
+    """"was ready to do it today" in the speaker's words is the day of the news the lead dates."""
+    text = ("A town board voted Wednesday to fine the mill owner for refusing to testify.\n\n"
+            "\"He was ready to testify again today in a closed session,\" his lawyer said in a statement.")
+    assert by_cue(nlp, text)["said"].said_on == WEDNESDAY
