@@ -68,17 +68,6 @@ class Models:
             pass
         return self
 
-    def load_analysis(self) -> Models:
-        """The models cleaning and analysis use, loaded now (linking's are left to load when first needed)."""
-        for _ in (self.nlp, self.detector):
-            pass
-        return self
-
-    def load_linking(self) -> Models:
-        """The models linking uses, loaded now."""
-        self.claims  # noqa: B018 - the property loads them
-        return self
-
 
 def load_models(settings: Settings) -> Models:
     """Every model, loaded now."""

@@ -1,26 +1,28 @@
-"""Cleaning and analysis in a process of their own, for a server: parsing an article holds the interpreter for
-seconds, and in the server's own process every reader would wait for it. The process is spawned once, loads its
-models once, and analyses one batch at a time; the server only links and stores what comes back.
+"""Adding articles in a process of its own, for a server: cleaning, parsing, linking and storing an article hold
+an interpreter for a second or more, and in the server's own process every reader would wait for them (Python
+runs one thread at a time). The process is spawned once, loads its models once and adds one batch at a time
+through a corpus of its own; the server's process only reads, and loads no model at all.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import threading
 from multiprocessing.connection import Connection
 
+from storytrace.corpus import AddReport
 from storytrace.errors import IngestError
 from storytrace.model import RawArticle
-from storytrace.pipeline import Item
-from storytrace.scale.work import analyse_raws, pack, unpack
+from storytrace.scale.work import pack, unpack
 from storytrace.settings import Settings
 
 # Seconds to let the process finish its batch and exit when the server stops, before it is terminated.
 _STOP_GRACE_S = 10
 
 
-class AnalysisProcess:
-    """One analysing process for the corpus at `db`, started at once so its models load in the background."""
+class AddingProcess:
+    """One adding process for the corpus at `db`, started at once so its models load in the background."""
 
     def __init__(self, db: str, settings: Settings):
         self._db, self._settings = db, settings
@@ -31,23 +33,26 @@ class AnalysisProcess:
         context = multiprocessing.get_context("spawn")  # never fork a process that runs server threads
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child, self._db, self._settings),
-                                        name="storytrace-analysis", daemon=True)
+                                        name="storytrace-adding", daemon=True)
         self._process.start()
         child.close()
 
-    def analyse(self, raws: list[RawArticle | IngestError]) -> list[Item]:
-        """The batch cleaned and analysed, in order; if the process died (out of memory, killed), each input of the
-        batch is an error saying so, and the next batch gets a new process."""
+    def add(self, raws: list[RawArticle | IngestError]) -> AddReport:
+        """The batch added (cleaned, analysed, linked, stored), as `Corpus.add_raw` reports it. If the process
+        died (out of memory, killed), the articles it had stored stay stored, each input of the batch is an error
+        saying so, and the next batch gets a new process."""
         with self._lock:
             try:
                 self._conn.send([pack(raw) for raw in raws])
-                return [unpack(data) for data in self._conn.recv()]
+                return _unpack_report(self._conn.recv())
             except (EOFError, OSError) as exc:
                 self._process.join(1)
-                reason = (f"the analysis process ended (exit code {self._process.exitcode}) while reading it: "
-                          f"{type(exc).__name__}")
+                reason = (f"the adding process ended (exit code {self._process.exitcode}) during this batch "
+                          f"({type(exc).__name__}); what it had stored is kept, and adding the input again "
+                          f"reports it as a duplicate if it was stored")
                 self._start()
-        return [raw if isinstance(raw, IngestError) else IngestError(raw.source, reason) for raw in raws]
+        return AddReport(skipped=[raw if isinstance(raw, IngestError) else IngestError(raw.source, reason)
+                                  for raw in raws])
 
     def close(self) -> None:
         with self._lock:
@@ -62,19 +67,16 @@ class AnalysisProcess:
 
 
 def _serve(conn: Connection, db: str, settings: Settings) -> None:
-    """The process's loop: batches in, analysed items out, until told to stop or the server is gone (EOF)."""
+    """The process's loop: batches in, reports out, until told to stop or the server is gone (EOF)."""
+    import storytrace
     from storytrace.loading import Models
-    from storytrace.store import open_store
 
-    models = Models(settings).load_analysis()  # now, while no batch waits
-    store = open_store(db, create=False)  # to answer re-added articles without analysing them
-    try:
+    models = Models(settings).load_all()  # now, while no batch waits
+    with storytrace.open(db, settings, models, create=False) as corpus:
         while (batch := _receive(conn)) is not None:
-            raws = [unpack(data) for data in batch]
-            items = analyse_raws(raws, settings, models, lambda ids: {i for i in ids if store.has_article(i)})
-            conn.send([pack(item) for item in items])
-    finally:
-        store.close()
+            # In this process, as its only work: the spaCy worker pool would only add its start-up.
+            report = corpus.add_raw([unpack(data) for data in batch], parallel=False)
+            conn.send(_pack_report(report))
 
 
 def _receive(conn: Connection) -> list[bytes] | None:
@@ -82,3 +84,14 @@ def _receive(conn: Connection) -> list[bytes] | None:
         return conn.recv()
     except EOFError:  # the server exited or was killed: nothing more will come
         return None
+
+
+def _pack_report(report: AddReport) -> bytes:
+    # Errors go through `pack`: an exception whose constructor takes two arguments does not unpickle by itself.
+    return pickle.dumps((report.added, [pack(d) for d in report.duplicates], [pack(s) for s in report.skipped],
+                         report.warnings))
+
+
+def _unpack_report(data: bytes) -> AddReport:
+    added, duplicates, skipped, warnings = pickle.loads(data)
+    return AddReport(added, [unpack(d) for d in duplicates], [unpack(s) for s in skipped], warnings)

@@ -262,7 +262,7 @@ def cmd_serve(args) -> int:
     from storytrace.store import default_db, public_name
 
     db = args.db or default_db()
-    app = create_app(db, Settings.from_env(), host=args.host, preload_models=True, analyse_apart=True)
+    app = create_app(db, Settings.from_env(), host=args.host, add_apart=True)
     print(f"storytrace: serving {public_name(db)} at http://{args.host}:{args.port}/ (API docs at /docs)",
           file=sys.stderr)
     if app.state.api_token:

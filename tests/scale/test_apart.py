@@ -1,5 +1,5 @@
-"""The server's analysis process: articles come back analysed, and a dead process is each input's error, then
-replaced (a real spawned process, real models)."""
+"""The server's adding process: a batch comes back added and stored, and a dead process is each input's error,
+then replaced (a real spawned process, real models)."""
 
 from __future__ import annotations
 
@@ -8,30 +8,37 @@ import signal
 
 import pytest
 
+import storytrace
 from storytrace.errors import IngestError
-from storytrace.model import Article, RawArticle
-from storytrace.scale.apart import AnalysisProcess
+from storytrace.model import RawArticle
+from storytrace.scale.apart import AddingProcess
 from storytrace.settings import Settings
-from storytrace.store import open_store
 
 TEXT = ("GARROW, Dec. 14 (Coastline News) -- The harbour authority denied on Monday that it had sold the ferry "
         "pier. \"No sale has been agreed,\" said its spokeswoman, Ines Marlow, responding to a newspaper report.")
 
 
 @pytest.mark.slow
-def test_a_killed_analysis_process_is_each_inputs_error_and_is_replaced(tmp_path):
+def test_a_killed_adding_process_is_each_inputs_error_and_is_replaced(tmp_path):
     db = tmp_path / "apart.db"
-    open_store(db).close()
-    analysis = AnalysisProcess(str(db), Settings())
+    storytrace.open(db).close()
+    adding = AddingProcess(str(db), Settings())
     try:
-        [article] = analysis.analyse([RawArticle(source="pier.txt", content=TEXT, kind="text")])
-        assert isinstance(article, Article) and article.statements and article.embedding is not None
-        os.kill(analysis._process.pid, signal.SIGKILL)
-        analysis._process.join(30)
-        [lost] = analysis.analyse([RawArticle(source="again.txt", content=TEXT, kind="text")])
-        assert isinstance(lost, IngestError) and "analysis process ended" in lost.reason and lost.source == "again.txt"
-        [again] = analysis.analyse([RawArticle(source="again.txt", content=TEXT, kind="text")])
-        assert isinstance(again, Article)
+        report = adding.add([RawArticle(source="pier.txt", content=TEXT, kind="text"),
+                             IngestError("broken.json", "not JSON")])
+        assert len(report.added) == 1 and [e.source for e in report.skipped] == ["broken.json"]
+        with storytrace.open(db, create=False) as corpus:
+            [denial] = [s for s in corpus.statements() if s.polarity == "denies"]
+            assert denial.speaker.name == "The harbour authority"
+        os.kill(adding._process.pid, signal.SIGKILL)
+        adding._process.join(30)
+        lost = adding.add([RawArticle(source="again.txt", content=TEXT.replace("pier", "quay"), kind="text")])
+        [error] = lost.skipped
+        assert not lost.added and error.source == "again.txt" and "adding process ended" in error.reason
+        again = adding.add([RawArticle(source="again.txt", content=TEXT.replace("pier", "quay"), kind="text")])
+        assert len(again.added) == 1
+        duplicate = adding.add([RawArticle(source="pier-copy.txt", content=TEXT, kind="text")])
+        assert not duplicate.added and [d.source for d in duplicate.duplicates] == ["pier-copy.txt"]
     finally:
-        analysis.close()
-    assert not analysis._process.is_alive()
+        adding.close()
+    assert not adding._process.is_alive()

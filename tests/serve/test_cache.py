@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 from types import SimpleNamespace
 
-from storytrace.serve.api.cache import PageCache
+from storytrace.serve.api import cache as cache_module
+from storytrace.serve.api.cache import WRITING_REFRESH_S, Generation, PageCache
 
 
 class _Corpus:
@@ -68,3 +69,31 @@ def test_a_response_that_is_not_kept_is_rendered_for_each_reader():
     answers = _together(app, ["/missing"] * 3)
     assert app.rendered == 3
     assert sorted(body for _, body in answers) == [b"page 1", b"page 2", b"page 3"]
+
+
+def test_generation_moves_with_each_commit_seen_when_no_one_writes():
+    generation = Generation()
+    first = generation.check(1, 10)
+    assert generation.check(1, 10) == first  # nothing committed
+    assert generation.check(1, 11) == first + 1  # a commit seen by that connection
+    # A connection never seen before cannot tell what it missed: the generation moves.
+    assert generation.check(2, 11) == first + 2
+
+
+def test_while_a_batch_is_written_pages_move_at_most_every_refresh(monkeypatch):
+    """Commits during a write do not send each reader to a fresh render; the refresh interval and the end of
+    the write do."""
+    now = [100.0]
+    monkeypatch.setattr(cache_module.time, "monotonic", lambda: now[0])
+    generation = Generation()
+    before = generation.check(1, 1)
+    held = generation.check(1, 2, writing=True)  # the first commit of a batch
+    assert held == before + 1
+    now[0] += WRITING_REFRESH_S / 2
+    assert generation.check(1, 3, writing=True) == held  # later commits: the page of `held` is still served
+    now[0] += WRITING_REFRESH_S
+    refreshed = generation.check(1, 4, writing=True)
+    assert refreshed > held
+    assert generation.check(1, 5, writing=True) == refreshed
+    generation.write_ended()  # the writer's client reads its own batch at once, even if another write follows
+    assert generation.check(1, 5, writing=True) > refreshed

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 import storytrace
 from storytrace.loading import Models
-from storytrace.scale.apart import AnalysisProcess
+from storytrace.scale.apart import AddingProcess
 from storytrace.serve.api import errors
 from storytrace.serve.api.cache import PageCache
 from storytrace.serve.api.deps import AppState
@@ -28,20 +28,21 @@ ROUTERS = (articles, stories, statements, claims, disputes, entities, search, ex
 
 
 def create_app(db: str | Path, settings: Settings | None = None, models: Models | None = None,
-               host: str = "127.0.0.1", preload_models: bool = False, analyse_apart: bool = False) -> FastAPI:
+               host: str = "127.0.0.1", preload_models: bool = False, add_apart: bool = False) -> FastAPI:
     """An app serving the corpus at `db` to clients reaching it at `host` (the address it is bound to); the
     corpus opens at start-up and closes at shutdown. Bound to anything but loopback, writes need a token:
     `settings.api_token`, or one made here and left in `app.state.api_token` for the caller to show.
     `preload_models` loads the models in the background at start-up, so the first article added does not wait
-    for them (reads never need them). `analyse_apart` cleans and analyses added articles in a process of its
-    own (`scale.apart`), so that reads go on at full speed while articles are added."""
+    for them (reads never need them). `add_apart` adds articles (cleaning, analysis, linking, storing) in a
+    process of its own (`scale.apart`) that loads its own models, so that reads go on at full speed while articles
+    are added."""
     settings = settings or Settings()
     token = settings.api_token or (None if is_loopback(host) else secrets.token_urlsafe(24))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state = AppState(storytrace.open(db, settings, models),
-                         analysis=AnalysisProcess(str(db), settings) if analyse_apart else None)
+                         adding=AddingProcess(str(db), settings) if add_apart else None)
         app.state.storytrace = state
         if preload_models:
             threading.Thread(target=state.load_models, name="storytrace-preload", daemon=True).start()

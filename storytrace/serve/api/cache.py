@@ -3,7 +3,10 @@ a page rendered once (a story's timeline, a listing with its counts) serves ever
 
 The key is the request (path and query) and a generation number that moves whenever the store reports a commit
 since the connection that checks last looked (`Store.data_version`); a store that cannot tell (None) is never
-cached. Only complete 200 responses up to `MAX_ENTRY_BYTES` are kept, up to `MAX_BYTES` in all, least recently
+cached. While a batch of articles is being written (one commit per article), the generation readers are served
+moves at most every `WRITING_REFRESH_S`: otherwise every commit would send every reader to a fresh render while
+the writer holds the CPU. A reader then sees the corpus as it stood at most that long ago, and the end of a write
+moves it at once, so a client whose POST has been answered reads what it added. Only complete 200 responses up to `MAX_ENTRY_BYTES` are kept, up to `MAX_BYTES` in all, least recently
 used first out. Requests for a page that another request is rendering wait for that rendering instead of doing it
 again (after a write, readers arriving together would otherwise each render the same page at once). Pure ASGI: a
 hit costs a dictionary lookup and one PRAGMA."""
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -24,26 +28,44 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 MAX_BYTES = 64_000_000
 # Larger responses (a whole export) are rare and cheap to stream again relative to the memory they would hold.
 MAX_ENTRY_BYTES = 1_000_000
+# How stale a page may be while a batch is being written. A site's pages rendered afresh cost about 10 ms each;
+# once per 10 s, a few hundred pages in use take a third of a core, leaving the rest to readers and the writer
+# (at 2 s they took more than the whole core: 340 pages in the load bench). A batch of 200 articles takes minutes.
+WRITING_REFRESH_S = 10.0
 # Never cached: the docs and static files (served from disk by Starlette) and exports (large, rarely repeated).
 _PASS = ("/docs", "/static", "/openapi.json", "/api/export")
 
 
 class Generation:
-    """A number that moves when any connection sees a commit it had not seen before."""
+    """A number that moves when any connection sees a commit it had not seen before; while a write is under way,
+    the number served moves at most every `WRITING_REFRESH_S`."""
 
     def __init__(self) -> None:
         self.value = 0
         self._seen: dict[int, int] = {}
         self._lock = threading.Lock()
+        self._held: tuple[int, float] | None = None  # (value served, since when) while a write is under way
 
-    def check(self, connection_key: int, version: int | None) -> int | None:
+    def check(self, connection_key: int, version: int | None, writing: bool = False) -> int | None:
         if version is None:
             return None
         with self._lock:
-            if self._seen.get(connection_key, version) != version:
+            # A connection not seen before cannot say whether a commit came since the last render: move on too.
+            if self._seen.get(connection_key) != version:
                 self.value += 1
             self._seen[connection_key] = version
-            return self.value
+            if not writing:
+                self._held = None
+                return self.value
+            now = time.monotonic()
+            if self._held is None or now - self._held[1] >= WRITING_REFRESH_S:
+                self._held = (self.value, now)
+            return self._held[0]
+
+    def write_ended(self) -> None:
+        """Serve the current generation from now on: the writer's client reads its own batch."""
+        with self._lock:
+            self._held = None
 
 
 class PageCache:

@@ -1,9 +1,10 @@
 """Dependencies as `Annotated` aliases: a read-only corpus per request, the one writer, paging and dates.
 
 Reads never wait for writes: each request in flight borrows a read-only corpus (a store connection of its own,
-which in SQLite's WAL mode reads the last committed state while the writer works). The writer is one corpus,
-used under a lock only while articles are analysed and stored; request bodies are read and URLs fetched
-before the lock is taken, so a slow client or a slow site holds nothing but its own request."""
+which in SQLite's WAL mode reads the last committed state while the writer works). Articles are added one batch
+at a time, under a lock: by the adding process (`storytrace serve`), or by the app's own corpus (an app given
+its models, as tests and library users build it). Request bodies are read and URLs fetched before the lock is
+taken, so a slow client or a slow site holds nothing but its own request."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from fastapi import Depends, Query, Request
 from storytrace.corpus import AddReport, Corpus
 from storytrace.errors import IngestError
 from storytrace.model import RawArticle
-from storytrace.scale.apart import AnalysisProcess
+from storytrace.scale.apart import AddingProcess
 from storytrace.serve.api.cache import Generation
 from storytrace.serve.api.errors import ApiError
 
@@ -39,9 +40,8 @@ class AppState:
     idle: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
     opened: list[Corpus] = field(default_factory=list)
     pages: Generation = field(default_factory=Generation)
-    # Where added articles are cleaned and analysed: a process of their own (`storytrace serve`), or this process
-    # (None: an app given its models, as tests and library users build it).
-    analysis: AnalysisProcess | None = None
+    # Where articles are added: a process of their own (`storytrace serve`), or this one (None).
+    adding: AddingProcess | None = None
 
     def borrow(self) -> Corpus:
         try:
@@ -57,7 +57,7 @@ class AppState:
             return None
         reader = self.borrow()
         try:
-            return self.pages.check(id(reader), reader.store.data_version())
+            return self.pages.check(id(reader), reader.store.data_version(), self.write_lock.locked())
         finally:
             self.idle.put(reader)
 
@@ -68,25 +68,21 @@ class AppState:
             # Nothing to analyse: no reason to load models or wait for the writer.
             return AddReport(skipped=[r for r in raws if isinstance(r, IngestError)])
         self.load_models()  # before the write lock is taken: a first POST's model loading blocks no other write
-        if self.analysis is None:
-            with self.write_lock:
-                return self.writer.add_raw(raws, None, False)
-        analysed = self.analysis.analyse(raws)  # readers go on meanwhile: the parsing is in another process
-        with self.write_lock:
-            return self.writer.add_analysed(analysed)
+        with self.write_lock:  # one batch at a time; while it is held, the page cache knows a write is under way
+            report = self.writer.add_raw(raws, None, False) if self.adding is None else self.adding.add(raws)
+        self.pages.write_ended()
+        return report
 
     def load_models(self) -> None:
-        """Load every model the writer needs, once (a preload at start-up and a first POST share the work);
-        with an analysis process, only linking's: that process loads its own."""
-        with self.models_lock:
-            if self.analysis is None:
+        """Load every model the app's own corpus adds with, once (a preload at start-up and a first POST share
+        the work); an adding process loads its own."""
+        if self.adding is None:
+            with self.models_lock:
                 self.writer.models.load_all()
-            else:
-                self.writer.models.load_linking()
 
     def close(self) -> None:
-        if self.analysis is not None:
-            self.analysis.close()
+        if self.adding is not None:
+            self.adding.close()
         for reader in self.opened:
             reader.close()
         self.writer.close()
