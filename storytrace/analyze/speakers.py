@@ -59,7 +59,8 @@ def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, boo
         person_ent = None  # "a spokeswoman for Hillary Clinton" speaks, not Clinton: the whole phrase is the speaker
     if appos is not None:
         appos_span = _name_span(appos)
-        if person_ent is None and head.tag_ != "NNP" and _person_entity(appos_span, people) is not None:
+        if person_ent is None and head.tag_ != "NNP" and (
+                _person_entity(appos_span, people) is not None or _names_the_person(head, appos_span)):
             # "a spokesman, Benjamin Chang," : the apposition is the name, the head the role
             # ("Rendell, a Clinton surrogate,": a proper noun the tagger missed is still the name)
             span, appos_span = appos_span, span
@@ -478,6 +479,22 @@ def _behind_preposition(person: Span, head: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+# Words in a person's name set beside a role ("its spokeswoman, Ines Marlow"): a given name and a surname, or
+# with a middle name or initial; longer runs of proper nouns are titles or organisations.
+_NAME_WORDS = (2, 4)
+# Fine tags, as the pipeline runs without the attribute ruler (no coarse `pos_`); "Ines" is often tagged NNPS.
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _names_the_person(head: Token, appos: Span) -> bool:
+    """Whether `appos` is the name of the person `head` ("spokeswoman") denotes even though the recogniser did
+    not call it a PERSON (unfamiliar names are often taken for organisations): a noun that only denotes a person,
+    set beside a short run of capitalised proper nouns."""
+    words = [t for t in appos if not t.is_punct]
+    return (head.lower_ in cues.PERSON_NOUNS and _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]
+            and all(t.tag_ in _PROPER_TAGS and t.text[:1].isupper() for t in words))
 
 
 def _person_entity(span: Span, people: list[Span]) -> Span | None:

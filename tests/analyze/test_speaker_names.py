@@ -1,0 +1,22 @@
+"""A role noun with a name beside it: the name is the speaker and the noun the role, even where the entity
+recogniser takes an unfamiliar name for an organisation."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_attributions
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str | None]]:
+    return [(a.statement.speaker.name, a.statement.speaker.role) for a in extract_attributions(nlp(text))]
+
+
+def test_an_unfamiliar_name_beside_a_spokeswoman_is_her_name(nlp):
+    [(name, role)] = _speakers(nlp, '"No sale has been agreed," said its spokeswoman, Ines Marlow, responding '
+                                    'to a newspaper report.')
+    assert name == "Ines Marlow" and "spokeswoman" in role
+
+
+def test_an_organisation_beside_a_noun_that_is_no_person_stays_the_role(nlp):
+    """Only a noun that denotes a person takes a name: "the regulator, Ofwat," keeps its own reading."""
+    speakers = _speakers(nlp, '"The fine stands," said the regulator, Ofwat Holdings Board, on Tuesday.')
+    assert all(name != "Ofwat Holdings Board" or role is None for name, role in speakers)
