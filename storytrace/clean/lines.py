@@ -27,7 +27,7 @@ ARTEFACT: Final[str] = "meta-lines-v1.npz"
 CLASSES: Final[tuple[str, ...]] = ("headline", "date", "byline")
 # Lines read above and below the article's first paragraph: headlines sit up to a few dozen
 # lines above it on pages with long menus, date and byline lines a few lines below on some.
-WINDOW_ABOVE = 120
+WINDOW_ABOVE = 180
 WINDOW_BELOW = 12
 # A paragraph this long opens the article (with another one close after it).
 _PARAGRAPH_CHARS = 90
@@ -42,7 +42,15 @@ _PUBLISH_WORD = re.compile(r"\b(?:published|posted|updated|on)\b", re.IGNORECASE
 _SEPARATOR = re.compile(r"\s[|•·]\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
-_CODE = re.compile(r"[{};=<>]|\w\(|\)\s*$")
+# Code: braces, semicolons, operators, a call "f(" or an empty call at the end ("init()"); a headline may
+# end with a parenthesis ("Char Kway Teow (Stir Fry Flat Rice Noodles)").
+_CODE = re.compile(r"[{};=<>]|\w\(|\(\)\s*$")
+# "Dow Jones, a News Corp company": the ownership line of a page's masthead or footer.
+_OWNERSHIP = re.compile(r",\s+(?:an?|part\s+of)\s+[\w .&'’-]{2,40}?(?:company|brand|subsidiary|business|group)\.?$",
+                        re.IGNORECASE)
+# A first word written with a lower-case letter before a capital is a brand ("iOS 13", "eBay", "iPhone"),
+# which headlines open with; any other lower-case start is a fragment.
+_BRAND_START = re.compile(r"^[a-z]+[A-Z0-9]")
 _CAPTION = re.compile(r"\b(?:caption|photo(?:graph)?|image|picture|getty|shutterstock|credit|illustration|file photo)\b",
                       re.IGNORECASE)
 
@@ -208,7 +216,49 @@ def page_features(text: str) -> tuple[list[Line], int, list[int], list[dict[str,
         text = texts[i]
         quoted = sum(1 for other in texts if len(other) > len(text) and text in other) if len(text.split()) >= 3 else 0
         rows.append(_features(lines, i, anchor, body, lead, shapes, quoted))
+    _add_context(lines, anchor, indices, rows)
     return lines, anchor, indices, rows
+
+
+# A title-like line: a few words to a long deck, no full stop, about the article (most of its words recur in it).
+_TITLEISH_WORDS = (3, 40)
+_TITLEISH_OVERLAP = 0.5
+
+
+def _titleish(row: dict[str, float], words: int) -> bool:
+    return _TITLEISH_WORDS[0] <= words <= _TITLEISH_WORDS[1] and not row["ends_period"] and not row["date_line"] \
+        and not row["by"] and not row["chrome"] and not row["code"] and row["overlap"] >= _TITLEISH_OVERLAP
+
+
+def _add_context(lines: list[Line], anchor: int, indices: list[int], rows: list[dict[str, float]]) -> None:
+    """Features of a line among the other title-like lines: a headline has its deck (a longer title-like
+    line) under it and the deck has the headline above it; the lines between a line and the article; and
+    whether the page prints the same words on another line (a headline comes back in share bars and
+    breadcrumbs, in other cases or with other punctuation)."""
+    position = {i: j for j, i in enumerate(indices)}
+    sizes = {i: len(lines[i].text.split()) for i in indices}
+    titleish = {i: _titleish(rows[position[i]], sizes[i]) for i in indices}
+    keys = [frozenset(_content_words(line.text)) for line in lines]
+    counts: dict[frozenset[str], list[int]] = {}
+    for k, key in enumerate(keys):
+        if len(key) >= 2:
+            counts.setdefault(key, []).append(k)
+    between = 0
+    for i in sorted((i for i in indices if i < anchor), reverse=True):
+        row = rows[position[i]]
+        row.update(_bucket(between, (1, 2, 3), "titles_below"))
+        between += titleish[i]
+    for i in indices:
+        row = rows[position[i]]
+        for step, name in ((1, "next"), (-1, "prev")):
+            other = i + step
+            if titleish.get(other):
+                row[f"{name}_titleish"] = 1.0
+                longer = sizes[other] > sizes[i]
+                row[f"{name}_titleish_{'longer' if longer else 'shorter'}"] = 1.0
+        same = [k for k in counts.get(keys[i], ()) if k != i]
+        row["same_words_near"] = float(any(abs(k - i) <= 2 for k in same))
+        row["same_words_far"] = float(any(abs(k - i) > 2 for k in same))
 
 
 # Distinct content words of the article's opening read as its lead.
@@ -216,12 +266,13 @@ _LEAD_WORDS = 40
 
 
 def _can_be_headline(text: str, row: dict[str, float]) -> bool:
-    """Shapes no headline has, whatever the model's score: code, a lower-case start, a dangling comma or
-    bar, an e-mail credit, a date line, a "By ..." credit."""
+    """Shapes no headline has, whatever the model's score: code, a lower-case start (a brand's "iOS" aside),
+    a dangling comma or bar, an e-mail credit, a date line, a "By ..." credit, an ownership line."""
     stripped = text.strip()
-    return bool(stripped) and not row["code"] and not stripped[0].islower() and not stripped.endswith((",", "|")) \
+    return bool(stripped) and not row["code"] and (not stripped[0].islower() or bool(_BRAND_START.match(stripped))) \
+        and not stripped.endswith((",", "|")) \
         and "@" not in stripped and "email protected" not in stripped.lower() and not row["date_line"] \
-        and not row["by"] and not _is_prose(stripped) and not _is_menu(stripped)
+        and not row["by"] and not _is_prose(stripped) and not _is_menu(stripped) and not _OWNERSHIP.search(stripped)
 
 
 # Words from which a line ending like a sentence is the article's first sentence, not its headline: a text

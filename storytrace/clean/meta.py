@@ -567,6 +567,7 @@ class _PageRead:
     when: PrintedTime | None = None
     byline: str | None = None
     outlet: Outlet | None = None
+    masthead: str | None = None  # the site's name on the page's first lines, when nothing else names the site
     texts: tuple[str, ...] = ()
 
 
@@ -633,6 +634,60 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
         if phrases[name] >= MIN_MENTIONS:
             return Outlet(name, "unknown", None)
     return None
+
+
+# The site prints its name above its menu: among the first lines of the page, past skip links and toggles.
+_MASTHEAD_LINES = 6
+# A site's name is short ("FlowFX", "Daniel Lemire's blog", "Harbor Wiki"); longer top lines are headlines or taglines.
+_MASTHEAD_WORDS = 4
+_TOP_CHROME = re.compile(r"^\W*(?:(?:skip|jump)\s+to\b.*|toggle\s+navigation|(?:open|close)(?:\s+\w+)?\s+menu|close|×|x|"
+                         r"search(?:\s+for)?:?|advertisement|(?:main|navigation|primary)\s+menu)\W*$", re.IGNORECASE)
+# Words of menu entries and site sections, which open the menu rather than name the site.
+_SECTION_WORDS = frozenset("home news blog blogs about contact latest sections topics archives archive menu search "
+                           "login subscribe donate shop store world sport sports opinion categories products product "
+                           "business politics video videos podcasts podcast newsletters newsletter features reviews "
+                           "recipes events jobs today e-paper epaper my your our all more log sign".split())
+# A one-word name is a coined word ("FlowFX", "DiEM25", "POLITICO"): an everyday word alone ("Product") is a menu entry.
+_COINED = re.compile(r"^(?:[A-Z0-9&]{2,}|\w*[a-z][A-Z0-9]\w*)$")
+
+
+def _masthead(lines: list[str], title: str | None) -> str | None:
+    """The site's name as a page prints it on its first lines ("FlowFX", "HearYa - Indie Music Blog" ->
+    "HearYa"), or None: the first line past the skip links and toggles must be a short name, neither a
+    menu entry nor the headline."""
+    seen = 0
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _MASTHEAD_LINES:
+            return None
+        if _TOP_CHROME.match(line):
+            continue
+        return _masthead_name(line, title)
+    return None
+
+
+def _masthead_name(line: str, title: str | None) -> str | None:
+    name = re.split(r"\s+[|–—-]\s+", line)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= _MASTHEAD_WORDS or (title and title_similar(name, title)):
+        return None
+    if not name[0].isupper() or re.search(r"[.:!?,;]$", name) or words[0].lower() in _SECTION_WORDS:
+        return None
+    if len(words) == 1 and not _COINED.match(name):
+        return None
+    # Names are capitalised word by word; "'s blog" after a person's name is the one lower-case tail.
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in ("blog", "of", "and", "the", "&", "on") for w in words):
+        return None
+    return name
+
+
+def title_similar(a: str, b: str) -> bool:
+    """Two lines sharing most of their words (a masthead repeating the headline is the headline)."""
+    x, y = (set(re.findall(r"\w+", t.lower())) for t in (a, b))
+    return bool(x and y) and len(x & y) >= 0.6 * min(len(x), len(y))
 
 
 # "About DiEM25", "Subscribe to Wevolver", "More from Business Jargons", "Learn about Appen", "From Harbor
@@ -704,6 +759,7 @@ def _read_page(page: str) -> _PageRead:
     read.texts = tuple(text.strip() for text in texts)
     chrome = [line for line in header.chrome if line.strip() not in read.texts]  # a wire credit is no masthead
     read.outlet = _page_outlet(chrome, header.lines, copyright_holder(page))
+    read.masthead = _masthead(header.lines, read.title)
     if read.title is not None and read.outlet is not None and _names_site(read.title, read.outlet):
         # "CNN Newsletters", "Axios podcasts": a short line naming the site is its furniture; the next
         # likeliest headline line that is not takes its place.
@@ -808,13 +864,14 @@ def holder_as_site(holder: str | None) -> str | None:
 
 
 def _choose_outlet(hints: tuple[str | None, str | None], url: str | None, found: Outlet | None,
-                   agency: str | None) -> Outlet | None:
+                   agency: str | None, masthead: str | None = None) -> Outlet | None:
     """Explicit outlet hint, known URL domain, known sitename, masthead/copyright/byline, an
-    unknown sitename, the dateline's agency, and as a last resort the bare URL domain."""
+    unknown sitename, the name atop a scraped page, the dateline's agency, and as a last resort the bare
+    URL domain."""
     outlet, sitename = hints
     known_site = outlet_from_name(sitename) if sitename else None
     for candidate in (_named_outlet(outlet), outlet_from_url(url) if url else None, known_site, found,
-                      _named_outlet(sitename), _named_outlet(agency)):
+                      _named_outlet(sitename), _named_outlet(masthead), _named_outlet(agency)):
         if candidate is not None:
             return candidate
     return outlet_from_url(url, fallback=True) if url else None
@@ -848,8 +905,10 @@ def extract_meta(text: str, *, url: str | None = None, title: str | None = None,
     found = _Found(consumed=set())
     _scan_header(lines, title_hint, sitename, found)
     _scan_footer(lines, found)
+    masthead = None
     if page:
         read = _read_page(page)
+        masthead = read.masthead
         _consume_page_lines(lines, read, found)
         found.title = read.title or found.title
         found.when = read.when or found.when
@@ -858,7 +917,7 @@ def extract_meta(text: str, *, url: str | None = None, title: str | None = None,
     raw_dateline = _first_dateline(lines, found.consumed)
 
     agency = raw_dateline.agency if raw_dateline else None
-    chosen = _choose_outlet((outlet, sitename), url, found.outlet, agency)
+    chosen = _choose_outlet((outlet, sitename), url, found.outlet, agency, masthead)
     home = chosen.timezone if chosen else None
 
     when = _choose_published(published, found.when, home)
