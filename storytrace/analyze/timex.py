@@ -70,8 +70,14 @@ _PARENTHETICAL_PREPS: Final = _OCCASION_PREPS | {"on"}
 # "today" counts only on a past verb ("was ready to do it again today"): on a present one it is as often
 # "nowadays" ("young people today want", "even today, the journey is not complete").
 _SPEAKER_NOW: Final = re.compile(r"\b(?i:tonight|this (?:morning|afternoon|evening))\b")
-# "later Friday", "later today" in what was reported: later than the saying, on the saying's own day.
-_LATER_SAME_DAY: Final = re.compile(rf"\blater (?:today|this (?:morning|afternoon|evening)|{WEEKDAY_IN_PROSE})\b")
+# "later Friday", "earlier Friday" in what was reported: after or before the saying, on the saying's own day.
+_SAME_DAY: Final = re.compile(rf"\b(?:later|earlier) (today|this (?:morning|afternoon|evening)|{WEEKDAY_IN_PROSE})\b")
+# A speaker's "last night" is the night the article has named last before the quote ("Wednesday night"): the
+# saying is the next day.
+_NAMED_NIGHT: Final = re.compile(rf"\b({WEEKDAY_IN_PROSE}) night\b")
+_LAST_NIGHT: Final = re.compile(r"\b(?i:last night)\b")
+# Words that put a "when"-like clause right next to its head's time: "shortly after Trump said", "just before".
+_CLOSE_BY: Final = frozenset({"shortly", "just", "moments", "minutes", "soon", "right", "immediately"})
 # Sources made right after the event they report ("instant polls", "snap polls", "exit polls", "the post-debate
 # analysis"): they speak on the event's own day.
 _RIGHT_AFTER: Final = frozenset({"instant", "snap", "exit"})
@@ -124,16 +130,21 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
     """
     if anchor is None:
         return None
-    day = _sentence_day(cue, text, anchor) or _colon_day(cue, text, anchor) or _right_after_day(cue, text, anchor)
+    day = (_sentence_day(cue, text, anchor) or _colon_day(cue, text, anchor) or _right_after_day(cue, text, anchor)
+           or _released_day(cue, text, anchor))
     if day is not None:
         return day
-    later = _LATER_SAME_DAY.search(content.text) if content is not None else None
-    if later is not None:
-        day = resolve_said_on(later.group(0).removeprefix("later "), anchor)
+    same = _SAME_DAY.search(content.text) if content is not None else None
+    if same is not None:
+        day = resolve_said_on(same.group(1), anchor)
         if day is not None:
             return day
     if quote is not None and (_SPEAKER_NOW.search(quote.text) or _past_today(quote)):
         day = _lead_day(cue.doc, text, anchor)
+        if day is not None:
+            return day
+    if quote is not None and _LAST_NIGHT.search(quote.text):
+        day = _after_named_night(text[:quote.start_char], anchor)
         if day is not None:
             return day
     if content is not None and _reports_the_day(content, text, anchor):
@@ -359,6 +370,10 @@ def _governor(token: Token) -> Token | None:
     if token.dep_ in ("advcl", "relcl") and any(c.dep_ == "advmod" and c.lower_ == "when" for c in token.children):
         return token.head
     head = token.head
+    if token.dep_ == "advcl" and head.tag_.startswith("VB") and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children) and any(
+            c.dep_ in ("advmod", "npadvmod") and c.lower_ in _CLOSE_BY for c in token.children):
+        return head  # "held a press conference Friday, shortly after Trump said": the same day
     if token.dep_ == "conj" and token.tag_ == "VBD" and head.tag_ == "VBD" and not _has_subject(token):
         return head  # "announced on Friday the arrest and said ...": one subject's coordinated acts
     if _has_subject(token) or token.tag_ not in ("VBG", "VBN", "VB"):
@@ -385,6 +400,17 @@ def _day_before_when(clause: Token, when: Token, text: str, anchor: date) -> dat
         return None
     days = _days(text[start:when.idx], anchor, _is_past(clause))
     return days[-1] if days else None
+
+
+def _released_day(cue: Token, text: str, anchor: date) -> date | None:
+    """"the Times published on Sunday portions of the returns that showed ...": what a document shows is dated by
+    its release, as "a poll released Friday shows" is."""
+    if cue.dep_ != "relcl":
+        return None
+    token = cue.head
+    while token.dep_ in ("pobj", "prep", "dobj") and not token.tag_.startswith("VB"):
+        token = token.head
+    return _own_day(token, text, anchor) if token.tag_.startswith("VB") and token.lower_ in _PUBLISHED else None
 
 
 def _right_after_day(cue: Token, text: str, anchor: date) -> date | None:
@@ -419,6 +445,14 @@ def _colon_day(cue: Token, text: str, anchor: date) -> date | None:
         return None
     days = _days(before.text, anchor, _is_past(cue))
     return days[-1] if days else None
+
+
+def _after_named_night(before: str, anchor: date) -> date | None:
+    """The day after the night the article named last before a quote ("Wednesday night"): when the speaker's
+    "last night" was said."""
+    nights = list(_NAMED_NIGHT.finditer(before))
+    night = resolve_said_on(nights[-1].group(1), anchor) if nights else None
+    return night + timedelta(days=1) if night is not None and night < anchor else None
 
 
 def _past_today(quote: Span) -> bool:

@@ -129,3 +129,24 @@ def test_a_speakers_past_today_takes_the_lead_day(nlp):
     text = ("A town board voted Wednesday to fine the mill owner for refusing to testify.\n\n"
             "\"He was ready to testify again today in a closed session,\" his lawyer said in a statement.")
     assert by_cue(nlp, text)["said"].said_on == WEDNESDAY
+
+
+@pytest.mark.parametrize("text, cue, day", [
+    # a saying just before its head's act shares its day
+    ("The board met Wednesday afternoon, shortly after Arendt said he would resign.", "shortly after Arendt said",
+     WEDNESDAY),
+    # "earlier Wednesday" in what was reported: said later that day
+    ("The union blasted the board for failing to publish the figures earlier Wednesday.", "blasted", WEDNESDAY),
+    # what a document shows is dated by its release
+    ("On Tuesday, the Ledger published pages of the mill's records that showed large losses.", "showed", TUESDAY),
+])
+def test_day_of_a_nearby_act(nlp, text, cue, day):
+    """A saying close to a dated act, or a document's content, takes that act's day."""
+    assert by_cue(nlp, text)[cue].said_on == day
+
+
+def test_a_speakers_last_night_is_the_day_after_the_night_named(nlp):
+    """A speaker's "last night" is the night the article named before the quote: said the next day."""
+    text = ("Arendt said on Tuesday night that the mill would close.\n\n"
+            "\"He also said last night that the workers would be paid,\" Calder said.")
+    assert by_cue(nlp, text)["said"].said_on == WEDNESDAY
