@@ -14,8 +14,9 @@ repository keeps none of its sentences), `cue`, `day` (the day it was said, or `
 tell it: the statement is outside the population) and `reason`. A verdict records the day, not whether
 storytrace got it, so it scores any later version: the script prints the share of statements inside the
 population whose said_on is that day, how many outside it were given a day all the same, and lists the
-statements with no verdict yet (to be read and added). The verdicts of one reading are in
-docs/said-on-sample.md.
+statements with no verdict yet (to be read and added). Every statement of the net has a verdict now, so
+`--n` at least the net's size (201) scores all of it, each once. The readings and their figures (blind
+first, then after the fixes each prompted) are in docs/said-on-sample.md.
 """
 
 from __future__ import annotations
