@@ -812,6 +812,10 @@ def _site_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", text.strip().lower()))
 
 
+# Section names a page's title may open with before the site's name: no headline of their own.
+_SITE_SECTIONS = frozenset("home news blog index archive archives search menu page".split())
+
+
 def _strip_site_suffix(title: str, names: list[str]) -> str:
     """"Leader visits China | The Korea Herald" -> "Leader visits China": the title is cut before the
     first part that names the outlet (a known one, or the sitename/outlet given with the article), so a
@@ -825,7 +829,10 @@ def _strip_site_suffix(title: str, names: list[str]) -> str:
             len(k) >= 5 and len(key) >= 5 and (key.startswith(k) or k.startswith(key)) for k in keys)
         if named:
             head = title[: title.find(part, len(" ".join(parts[:index])) - 1)].rstrip(" |–—-:»").strip()
-            if len(head.split()) >= 2:
+            # One word is left of "Penny - Harbor Wiki" when the part after the bar is the site's exact name (a
+            # wiki's or a shop's page); a word before a name only like the site's ("News - Harbor Times Daily") stays.
+            exact = key in keys or outlet_from_name(part) is not None
+            if len(head.split()) >= 2 or (exact and head[:1].isupper() and head.lower() not in _SITE_SECTIONS):
                 return head
             break
     return title

@@ -78,3 +78,12 @@ def test_wire_acronyms_that_are_words_or_names_are_not_aliases(word: str) -> Non
 def test_sites_of_the_evaluation_pages_have_a_home_zone() -> None:
     outlet = outlet_from_url("https://www.phillyvoice.com/some-story/")
     assert outlet is not None and outlet.name == "PhillyVoice" and outlet.timezone == "America/New_York"
+
+
+@pytest.mark.parametrize(("title", "expected"), [("Penny - Ferncombe Wiki", "Penny"),
+                                                ("News - Ferncombe Wiki", "News - Ferncombe Wiki"),
+                                                ("Penny - Ferncombe Wiki Fans", "Penny - Ferncombe Wiki Fans")])
+def test_one_word_title_loses_the_exact_site_name_only(title: str, expected: str) -> None:
+    """A wiki page's title is one word before the site's name; a section word, or a name only like the site's, stays."""
+    meta = extract_meta("\n\n".join(PARAGRAPHS), title=title, sitename="Ferncombe Wiki")
+    assert meta.title == expected
