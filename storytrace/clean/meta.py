@@ -581,6 +581,8 @@ _PLATFORMS = frozenset("facebook.com twitter.com instagram.com youtube.com googl
                        "example.com disqus.com amazon.com".split())
 # A domain named this often on the page is taken as the site when nothing better names it.
 MIN_MENTIONS = 2
+# A line of the site promoting itself ("You can contact CorkBeo on Facebook ...") is short; prose is longer.
+_PROMO_WORDS = 15
 
 
 def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Outlet | None:
@@ -594,6 +596,11 @@ def _page_outlet(chrome: list[str], lines: list[str], holder: str | None) -> Out
         if len(sites) == 1:
             return sites[0]
         mentioned = [(named.get(site, 0), site) for site in sites if named.get(site, 0)]
+        if not mentioned and len(sites) > 1:
+            # "Sign up for the CorkBeo newsletter" under a "© Reach plc" footer: the site promotes itself in short
+            # lines the cleaner kept; prose naming a sister paper is left out.
+            promoted = outlets_named_in([line for line in lines if len(line.split()) <= _PROMO_WORDS])
+            mentioned = [(promoted[site], site) for site in sites if promoted.get(site, 0)]
         if mentioned:
             return max(mentioned, key=lambda pair: pair[0])[1]
         if not sites and not has_legal_form(holder) and not _COMPANY.search(holder):

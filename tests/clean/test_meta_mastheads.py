@@ -87,3 +87,12 @@ def test_one_word_title_loses_the_exact_site_name_only(title: str, expected: str
     """A wiki page's title is one word before the site's name; a section word, or a name only like the site's, stays."""
     meta = extract_meta("\n\n".join(PARAGRAPHS), title=title, sitename="Ferncombe Wiki")
     assert meta.title == expected
+
+
+def test_parent_company_footer_with_the_site_promoting_itself_in_kept_lines() -> None:
+    """Under a footer naming a company of several sites, the site's own promotion lines name it, even where the
+    cleaner kept them with the article; a sister paper named in prose is not the site."""
+    meta = read(["News", "Sport", HEADLINE, "Nov. 19, 2019", *PARAGRAPHS,
+                 "The ferry operator told the Daily Mirror last year that the crossings would return.",
+                 "Sign up for the CorkBeo newsletter", "Contact", "© 2019 Reach plc. All rights reserved."])
+    assert meta.outlet == "Cork Beo"
