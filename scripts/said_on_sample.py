@@ -1,6 +1,6 @@
 """List and score a fixed sample of PolNeAR dev statements near a day-level time expression, by their said_on.
 
-    nice .venv/bin/python scripts/said_on_sample.py --data ../shared/data/polnear [--seed 11] [--n 40]
+    nice .venv/bin/python scripts/said_on_sample.py --data ../shared/data/polnear [--seed 11] [--n 40] [--split dev]
 
 Each dev article is read as plain text with the publication date metadata.tsv records (as a user adding
 the text with that date would), cleaned and analysed by storytrace; every statement whose text, or the
@@ -16,7 +16,8 @@ storytrace got it, so it scores any later version: the script prints the share o
 population whose said_on is that day, how many outside it were given a day all the same, and lists the
 statements with no verdict yet (to be read and added). Every statement of the net has a verdict now, so
 `--n` at least the net's size (201) scores all of it, each once. The readings and their figures (blind
-first, then after the fixes each prompted) are in docs/said-on-sample.md.
+first, then after the fixes each prompted) are in docs/said-on-sample.md. `--split train` lists the train
+articles instead, for a check on statements no fix has seen (verdicts in a file of their own).
 """
 
 from __future__ import annotations
@@ -65,9 +66,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=40)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--split", default="dev", choices=("dev", "train"))
     args = parser.parse_args()
 
-    found = list_statements(args.data)
+    found = list_statements(args.data, args.split)
     print(f"{len(found)} statements near a day-level expression, {sum(s.said_on is not None for s in found)} with said_on")
     random.Random(args.seed).shuffle(found)
     sample = found[:args.n]
@@ -83,8 +85,8 @@ def main() -> None:
     report(sample, verdicts, args.seed)
 
 
-def list_statements(data: Path) -> list[Listed]:
-    """Every dev statement near a day-level expression, by article and reading order."""
+def list_statements(data: Path, split: str = "dev") -> list[Listed]:
+    """Every statement of the split near a day-level expression, by article and reading order."""
     from storytrace.analyze.nlp import import_spacy, load_nlp
 
     import_spacy()
@@ -98,14 +100,14 @@ def list_statements(data: Path) -> list[Listed]:
 
     with (data / "metadata.tsv").open(encoding="utf-8") as handle:
         dates = {row["filename"]: row["publication_date"] for row in csv.DictReader(handle, delimiter="\t")
-                 if row["compartment"] == "dev"}
+                 if row["compartment"] == split}
     settings = Settings()
     detector = build_detector()
     nlp = load_nlp(settings)
     nlp.add_pipe("storytrace_attribution")
     found = []
     for name, published in sorted(dates.items()):
-        text = (data / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        text = (data / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
         try:
             article = clean_article(RawArticle(source=name, content=text, kind="text", published=published),
                                     settings, detector)

@@ -50,7 +50,9 @@ _ENTRY_HEADING: Final = re.compile(
     rf"^[ \t]*\d{{1,2}}(?:(?:[:.]\d\d)?[ \t]*(?i:a\.?m\.?|p\.?m\.?)|[:.]\d\d)(?:[ \t]+{ZONE_IN_PROSE})?[ \t.]*$",
     re.MULTILINE)
 _LIVE_ENTRIES: Final = 2
-_CLOCK_NOTE: Final = re.compile(rf"\((?i:all times)\s+(?:{ZONE_IN_PROSE}|(?i:local))\)")
+# The zone may be spelled out: "(all times are Eastern Standard Time)".
+_CLOCK_NOTE: Final = re.compile(rf"\((?i:all times)\s+(?:(?i:are)\s+)?(?:{ZONE_IN_PROSE}|(?i:local)|"
+                                r"(?:Eastern|Central|Mountain|Pacific)(?: (?:Standard|Daylight))? Time)\)")
 # Prepositions of a gerund that is the means of the verb it hangs on ("responded by saying"); "for accusing",
 # "after saying" name another, earlier act.
 _MEANS_PREPS: Final = frozenset({"by"})

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from storytrace.analyze.attribution import extract_statements
+from storytrace.analyze.timex import is_live_report
 from storytrace.model import Statement
 
 FRIDAY = date(2009, 12, 18)  # the anchor: the article's day, a Friday
@@ -150,3 +151,13 @@ def test_a_speakers_last_night_is_the_day_after_the_night_named(nlp):
     text = ("Arendt said on Tuesday night that the mill would close.\n\n"
             "\"He also said last night that the workers would be paid,\" Calder said.")
     assert by_cue(nlp, text)["said"].said_on == WEDNESDAY
+
+
+@pytest.mark.parametrize("note", ["(all times Eastern Standard Time)", "(all times are Pacific Daylight Time)"])
+def test_a_live_reports_note_may_spell_out_its_zone(note):
+    """The wire's note of a running report names its zone in words as often as in letters."""
+    assert is_live_report(f"The Latest on the primaries {note}:\n\nThe polls are open.")
+
+
+def test_a_parenthesis_on_times_is_no_live_report():
+    assert not is_live_report("He was late (all times he was asked) and left.")
