@@ -672,7 +672,24 @@ def _masthead(lines: list[str], title: str | None) -> str | None:
             return None
         if _TOP_CHROME.match(line):
             continue
-        return _masthead_name(line, title)
+        return _masthead_name(line, title) or _tagged_masthead(lines, title)
+    return None
+
+
+# A site's title with its tagline ("HearYa - Indie Music Blog") is printed in the page's header, a few dozen lines down
+# at most, under a menu.
+_TAGLINE_LINES = 40
+_TAGLINE = re.compile(r"^(?P<name>[^|–—-]{2,40}?)\s+[|–—-]\s+(?P<tagline>[A-Z][^|–—]{5,80})$")
+
+
+def _tagged_masthead(lines: list[str], title: str | None) -> str | None:
+    """The name of the first "Name - Tagline" line of the page's header, the tagline of three words or more."""
+    for line in [line.strip() for line in lines if line.strip()][:_TAGLINE_LINES]:
+        match = _TAGLINE.match(line)
+        if match and len(match["tagline"].split()) >= 3 and not (title and title_similar(line, title)):
+            name = _masthead_name(match["name"], title)
+            if name:
+                return name
     return None
 
 
@@ -686,7 +703,8 @@ def _masthead_name(line: str, title: str | None) -> str | None:
     if len(words) == 1 and not _COINED.match(name):
         return None
     # Names are capitalised word by word; "'s blog" after a person's name is the one lower-case tail.
-    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in ("blog", "of", "and", "the", "&", "on") for w in words):
+    if not all(w.lstrip("(“\"")[:1].isupper() or w[0].isdigit() or w.lower() in ("blog", "of", "and", "the", "&", "on")
+               for w in words):
         return None
     return name
 

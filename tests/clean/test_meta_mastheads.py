@@ -96,3 +96,15 @@ def test_parent_company_footer_with_the_site_promoting_itself_in_kept_lines() ->
                  "The ferry operator told the Daily Mirror last year that the crossings would return.",
                  "Sign up for the CorkBeo newsletter", "Contact", "© 2019 Reach plc. All rights reserved."])
     assert meta.outlet == "Cork Beo"
+
+
+def test_site_title_with_its_tagline_under_the_menu_names_the_site() -> None:
+    """"Ferncombe Notes - Indie music from the harbour" printed under the menu is the site's title and tagline."""
+    meta = read(["Home", "Music", "Reviews", "Ferncombe Notes - Indie music from the harbour", HEADLINE,
+                 "Nov. 19, 2019", *PARAGRAPHS, "Contact"])
+    assert meta.outlet == "Ferncombe Notes"
+
+
+def test_masthead_with_a_parenthesised_part() -> None:
+    assert _masthead(["HarborTalks Hamburg (Harbor-Satellite)", *TOP_MENU], HEADLINE) == \
+        "HarborTalks Hamburg (Harbor-Satellite)"
