@@ -100,8 +100,8 @@ def test_parent_company_footer_with_the_site_promoting_itself_in_kept_lines() ->
 
 def test_site_title_with_its_tagline_under_the_menu_names_the_site() -> None:
     """"Ferncombe Notes - Indie music from the harbour" printed under the menu is the site's title and tagline."""
-    meta = read(["Home", "Music", "Reviews", "Ferncombe Notes - Indie music from the harbour", HEADLINE,
-                 "Nov. 19, 2019", *PARAGRAPHS, "Contact"])
+    meta = read(["Home", "Music", "Reviews", "Ferncombe Notes - Indie music from the harbour", "Search", "Archives",
+                 "Contact", HEADLINE, "By Jane Doe", "Nov. 19, 2019", *PARAGRAPHS, "Contact"])
     assert meta.outlet == "Ferncombe Notes"
 
 
