@@ -3,8 +3,12 @@
 In order: the cue's own time ("said Friday", "on Thursday denied", "told reporters yesterday"); the phrase
 or clause that sets the cue's scene ("In a message posted Friday, X said", "At a rally Friday, X
 questioned", "Speaking Friday, X said"); the verb a participle or "when"-clause cue hangs on ("spoke
-Thursday ..., promising", "responded Wednesday by saying", "since Monday night's debate, when X cited").
-When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
+Thursday ..., promising", "responded Wednesday by saying", "since Monday night's debate, when X cited");
+where the parse hangs the time elsewhere, the word order ("X, at Monday's debate, cited", "cited ... from
+88 generals Tuesday"); the clause before a colon; a day told by an event the article dates elsewhere ("the
+day before the debate"); a source made right after its event ("instant polls"). Inside what was said,
+"later Friday" dates the saying, and a speaker's own "tonight" or "last night" is read against the day the
+article's lead or its last named night gives. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
 own statements, and a present-tense "says" in a running live report (entries under clock-time headings,
 written through the day). Elsewhere a present-tense "says" is a standing position or an interview of
 unknown date (a profile's "he says", "experts say"), and stays undated.
