@@ -654,8 +654,9 @@ _SECTION_WORDS = frozenset("home news blog blogs about contact latest sections t
                            "login subscribe donate shop store world sport sports opinion categories products product "
                            "business politics video videos podcasts podcast newsletters newsletter features reviews "
                            "recipes events jobs today e-paper epaper my your our all more log sign".split())
-# A one-word name is a coined word ("FlowFX", "DiEM25", "POLITICO"): an everyday word alone ("Product") is a menu entry.
-_COINED = re.compile(r"^(?:[A-Z0-9&]{2,}|\w*[a-z][A-Z0-9]\w*)$")
+# A one-word name is a coined word ("FlowFX", "DiEM25", "POLITICO") or a domain ("Harbor.com"): an everyday word
+# alone ("Product") is a menu entry.
+_COINED = re.compile(r"^(?:[A-Z0-9&]{2,}|\w*[a-z][A-Z0-9]\w*|\w+\.(?:com|org|net|co|io|news))$")
 
 
 def _masthead(lines: list[str], title: str | None) -> str | None:
@@ -696,7 +697,8 @@ def _tagged_masthead(lines: list[str], title: str | None) -> str | None:
 def _masthead_name(line: str, title: str | None) -> str | None:
     name = re.split(r"\s+[|–—-]\s+", line)[0].strip()
     words = name.split()
-    if not 1 <= len(words) <= _MASTHEAD_WORDS or (title and title_similar(name, title)):
+    # A line like the headline is the headline, unless it is a domain ("Harbor.com" atop "The Harbor.com Blog").
+    if not 1 <= len(words) <= _MASTHEAD_WORDS or (title and title_similar(name, title) and not _DOMAIN_MENTION.fullmatch(name)):
         return None
     if not name[0].isupper() or re.search(r"[.:!?,;]$", name) or words[0].lower() in _SECTION_WORDS:
         return None
@@ -785,12 +787,13 @@ def _read_page(page: str) -> _PageRead:
     chrome = [line for line in header.chrome if line.strip() not in read.texts]  # a wire credit is no masthead
     read.outlet = _page_outlet(chrome, header.lines, copyright_holder(page))
     read.masthead = _masthead(header.lines, read.title)
-    if read.title is not None and read.outlet is not None and _names_site(read.title, read.outlet):
-        # "CNN Newsletters", "Axios podcasts": a short line naming the site is its furniture; the next
-        # likeliest headline line that is not takes its place.
+    site = read.outlet or _named_outlet(read.masthead)
+    if read.title is not None and site is not None and _names_site(read.title, site):
+        # "CNN Newsletters", "Axios podcasts", "The Harbor.com Blog": a short line naming the site is its
+        # furniture; the next likeliest headline line that is not takes its place.
         read.title = next((_headline_text(line.text) for line in header.ranked.get("headline", [])[1:]
                            if line.probability >= MIN_HEADLINE and _headline_line(line.text)
-                           and not _names_site(line.text, read.outlet)), None)
+                           and not _names_site(line.text, site)), None)
     return read
 
 

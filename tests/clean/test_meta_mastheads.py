@@ -108,3 +108,11 @@ def test_site_title_with_its_tagline_under_the_menu_names_the_site() -> None:
 def test_masthead_with_a_parenthesised_part() -> None:
     assert _masthead(["HarborTalks Hamburg (Harbor-Satellite)", *TOP_MENU], HEADLINE) == \
         "HarborTalks Hamburg (Harbor-Satellite)"
+
+
+def test_blog_name_line_under_a_domain_masthead_is_not_the_headline() -> None:
+    """"The Harborpress.com Blog" names the site the first line names by its domain: the headline is the next line."""
+    meta = read(["Harborpress.com", "Menu", "Features", "Themes", "The Harborpress.com Blog", "The Harborpress.com Blog",
+                 HEADLINE, *PARAGRAPHS, "Contact"])
+    assert meta.title == HEADLINE
+    assert meta.outlet == "harborpress.com"
