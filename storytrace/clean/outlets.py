@@ -374,7 +374,6 @@ OUTLETS: tuple[Outlet, ...] = (
     _o("American Civil Liberties Union", "online", _NY, ("ACLU",), ("aclu.org",)),
     _o("Caktus Group", "online", _NY, (), ("caktusgroup.com",)),
     _o("Rutgers University", "online", _NY, ("Rutgers",), ("rutgers.edu",)),
-    _o("SpringerLink", "online", "Europe/Berlin", (), ("link.springer.com",), "Springer Nature"),
 )
 
 # Host prefixes that say nothing about the outlet ("www.reuters.com" is reuters.com).
