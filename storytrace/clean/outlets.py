@@ -109,7 +109,7 @@ OUTLETS: tuple[Outlet, ...] = (
     _o("The Christian Science Monitor", "newspaper", _NY, ("Christian Science Monitor",), ("csmonitor.com",)),
     _o("Politico", "online", _NY, (), ("politico.com",)),
     _o("The Hill", "newspaper", _NY, (), ("thehill.com",), _NEXSTAR),
-    _o("Axios", "online", _NY, (), ("axios.com",)),
+    _o("Axios", "online", _NY, (), ("axios.com",), "Axios Media"),
     _o("HuffPost", "online", _NY, ("Huffington Post", "The Huffington Post"), ("huffpost.com", "huffingtonpost.com"), "BuzzFeed"),
     _o("Newsweek", "magazine", _NY, (), ("newsweek.com",)),
     _o("Time", "magazine", _NY, ("Time magazine",), ("time.com",), "Time USA"),
