@@ -48,6 +48,10 @@ _CODE = re.compile(r"[{};=<>]|\w\(|\(\)\s*$")
 # "Dow Jones, a News Corp company": the ownership line of a page's masthead or footer.
 _OWNERSHIP = re.compile(r",\s+(?:an?|part\s+of)\s+[\w .&'’-]{2,40}?(?:company|brand|subsidiary|business|group)\.?$",
                         re.IGNORECASE)
+# Furniture sentences: a relative time stamp ("1 point · 6 years ago", "16 hours ago") and a consent notice ("This
+# website uses cookies to ...").
+_FURNITURE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
+                        r"\b(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies\b|\bwe\s+use\s+cookies\b", re.IGNORECASE)
 # A first word written with a lower-case letter before a capital is a brand ("iOS 13", "eBay", "iPhone"),
 # which headlines open with; any other lower-case start is a fragment.
 _BRAND_START = re.compile(r"^[a-z]+[A-Z0-9]")
@@ -267,12 +271,14 @@ _LEAD_WORDS = 40
 
 def _can_be_headline(text: str, row: dict[str, float]) -> bool:
     """Shapes no headline has, whatever the model's score: code, a lower-case start (a brand's "iOS" aside),
-    a dangling comma or bar, an e-mail credit, a date line, a "By ..." credit, an ownership line."""
+    a dangling comma or bar, an e-mail credit, a date line, a "By ..." credit, an ownership line, a relative time
+    stamp or a cookie notice."""
     stripped = text.strip()
     return bool(stripped) and not row["code"] and (not stripped[0].islower() or bool(_BRAND_START.match(stripped))) \
         and not stripped.endswith((",", "|")) \
         and "@" not in stripped and "email protected" not in stripped.lower() and not row["date_line"] \
-        and not row["by"] and not _is_prose(stripped) and not _is_menu(stripped) and not _OWNERSHIP.search(stripped)
+        and not row["by"] and not _is_prose(stripped) and not _is_menu(stripped) and not _OWNERSHIP.search(stripped) \
+        and not _FURNITURE.search(stripped)
 
 
 # Words from which a line ending like a sentence is the article's first sentence, not its headline: a text

@@ -27,7 +27,9 @@ def test_brand_starts_and_closing_parentheses_can_be_headlines(line: str) -> Non
 
 
 @pytest.mark.parametrize("line", ["continued from the previous page of the report", "init_ferry_schedule()",
-                                  "Harbor Media, a Coastline company", "Ferncombe Herald, part of the Coastline Group"])
+                                  "Harbor Media, a Coastline company", "Ferncombe Herald, part of the Coastline Group",
+                                  "Ferry Talk Forum 12 points · 6 years ago", "Harbor Times Latest 16 hours ago",
+                                  "This website uses cookies to improve your experience on the Harbor pages"])
 def test_fragments_code_and_ownership_lines_are_never_headlines(line: str) -> None:
     assert not can_be_headline(line)
 
