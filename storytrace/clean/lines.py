@@ -55,6 +55,16 @@ _FURNITURE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|w
 # A first word written with a lower-case letter before a capital is a brand ("iOS 13", "eBay", "iPhone"),
 # which headlines open with; any other lower-case start is a fragment.
 _BRAND_START = re.compile(r"^[a-z]+[A-Z0-9]")
+# The heading of a box of other stories ("Related News", "More from Politics", "Read next"): the lines under it are
+# other articles' headlines, which look like this one's (and like a headline with its deck below). Labels that
+# also name a section in breadcrumbs ("Editors Pick", "Top Stories", "Trending") are left out: a page's own
+# headline follows them.
+_BOX_LABEL = re.compile(r"^(?:related(?:\s+(?:news|stories|articles|coverage|content|posts|links|reading|topics))?"
+                        r"|more\s+(?:news|stories|headlines|from|on|in|like\s+this)\b.{0,40}|read\s+(?:more|next|also)"
+                        r"|see\s+also|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you|\s+stories)?"
+                        r"|most\s+(?:popular|read|viewed|shared|emailed)|also\s+on\b.{0,40})\s*:?$", re.IGNORECASE)
+# Lines above a line in which a box heading makes it one of the box's entries.
+_BOX_REACH = 4
 _CAPTION = re.compile(r"\b(?:caption|photo(?:graph)?|image|picture|getty|shutterstock|credit|illustration|file photo)\b",
                       re.IGNORECASE)
 
@@ -177,6 +187,7 @@ def _features(lines: list[Line], index: int, anchor: int, body: set[str], lead: 
     features["kept"] = float(line.keep)
     features["good"] = float(line.first == "good")
     features["page_top"] = float(index < 3)
+    features["in_box"] = float(any(_BOX_LABEL.match(lines[k].text.strip()) for k in range(max(0, index - _BOX_REACH), index)))
     # A headline sits a few lines above the byline and date lines; a date line near a byline.
     for key in ("date_line", "by", "name"):
         above = next((k for k in range(1, 6) if shapes.get(index - k, {}).get(key)), 0)
@@ -272,13 +283,14 @@ _LEAD_WORDS = 40
 def _can_be_headline(text: str, row: dict[str, float]) -> bool:
     """Shapes no headline has, whatever the model's score: code, a lower-case start (a brand's "iOS" aside),
     a dangling comma or bar, an e-mail credit, a date line, a "By ..." credit, an ownership line, a relative time
-    stamp or a cookie notice."""
+    stamp, a cookie notice, an entry of a box of other stories (too rare between a headline and its article in
+    the training pages for the model to learn it, but there on some wire pages)."""
     stripped = text.strip()
     return bool(stripped) and not row["code"] and (not stripped[0].islower() or bool(_BRAND_START.match(stripped))) \
         and not stripped.endswith((",", "|")) \
         and "@" not in stripped and "email protected" not in stripped.lower() and not row["date_line"] \
         and not row["by"] and not _is_prose(stripped) and not _is_menu(stripped) and not _OWNERSHIP.search(stripped) \
-        and not _FURNITURE.search(stripped)
+        and not _FURNITURE.search(stripped) and not row.get("in_box")
 
 
 # Words from which a line ending like a sentence is the article's first sentence, not its headline: a text
