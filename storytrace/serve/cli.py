@@ -15,6 +15,7 @@ from storytrace.serve import render
 from storytrace.settings import Settings
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,19 +118,23 @@ INTERRUPT_GRACE_SECONDS = 10
 def _interrupted(signum, frame) -> None:
     """Ctrl-C: interrupt as usual, and leave after a grace period should a third-party clean-up (a worker join
     with no time limit) hang."""
-    watchdog = threading.Timer(INTERRUPT_GRACE_SECONDS, os._exit, args=(130,))
+    watchdog = threading.Timer(INTERRUPT_GRACE_SECONDS, os._exit, args=(EXIT_INTERRUPTED,))
     watchdog.daemon = True
     watchdog.start()
     raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     previous = signal.getsignal(signal.SIGINT)
     own_handler = threading.current_thread() is threading.main_thread() and previous is signal.default_int_handler
     if own_handler:
         signal.signal(signal.SIGINT, _interrupted)
     try:
+        try:
+            args = build_parser().parse_args(argv)
+        except KeyboardInterrupt:  # before any command began: nothing was read or stored
+            print("storytrace: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
         return _run(args)
     finally:
         if own_handler:
@@ -148,7 +153,7 @@ def _run(args) -> int:
         sys.stderr.flush()
         # Every write is committed or rolled back by now; a normal exit would wait forever on the queue
         # threads of spaCy's dead worker processes, so leave at once.
-        os._exit(130)
+        os._exit(EXIT_INTERRUPTED)
 
 
 def _open(args, create: bool = False):
