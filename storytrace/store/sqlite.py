@@ -44,7 +44,7 @@ class SQLiteStore(Store):
                 self._db.execute("PRAGMA query_only=ON")
             else:
                 self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-                self._db.execute("PRAGMA journal_mode=WAL")
+                self._use_wal()
                 self._db.execute("PRAGMA foreign_keys=ON")
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
@@ -70,6 +70,15 @@ class SQLiteStore(Store):
         # A lock file beside the database: the OS releases it when its holder exits, however it exits.
         with _file_lock(f"{self.path}.lock", on_wait, "another `storytrace add` is writing to this corpus"):
             yield
+
+    def _use_wal(self) -> None:
+        """Write-ahead logging, so readers never wait for the writer. Switching a new file to it takes a lock
+        SQLite does not wait for ("database is locked" when several processes open a new corpus at once), so
+        they take turns on the file lock that also orders schema creation."""
+        if self._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        with _file_lock(f"{self.path}.migrate.lock", None, "another process is creating this corpus"):
+            self._db.execute("PRAGMA journal_mode=WAL")
 
     def _migrate(self) -> None:
         if self._pending_migrations():

@@ -25,14 +25,16 @@ def test_migrations_run_once_and_garbage_file_is_a_store_error(tmp_path):
 
 
 def test_processes_opening_a_new_database_at_once_all_get_the_schema(tmp_path):
-    """Four processes creating one new corpus at the same moment: one creates the schema, none fails."""
+    """Eight processes creating one new corpus at the same moment, ten times: one creates the schema (and turns
+    on its write-ahead log), none fails. Before the log was turned on under the creation lock, 18 of 480 such
+    openings failed with "database is locked"."""
     import multiprocessing
 
-    path = tmp_path / "race.db"
     context = multiprocessing.get_context("fork")
-    with context.Pool(4) as pool:
-        answers = pool.map(_open_and_count, [str(path)] * 8)
-    assert answers == [0] * 8
+    paths = [str(tmp_path / f"race-{n}.db") for n in range(10) for _ in range(8)]
+    with context.Pool(8) as pool:
+        answers = pool.map(_open_and_count, paths, chunksize=1)
+    assert answers == [0] * len(paths)
 
 
 def _open_and_count(path: str) -> int:
