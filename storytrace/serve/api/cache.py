@@ -6,10 +6,12 @@ since the connection that checks last looked (`Store.data_version`); a store tha
 cached. While a batch of articles is being written (one commit per article), the generation readers are served
 moves at most every `WRITING_REFRESH_S`: otherwise every commit would send every reader to a fresh render while
 the writer holds the CPU. A reader then sees the corpus as it stood at most that long ago, and the end of a write
-moves it at once, so a client whose POST has been answered reads what it added. Only complete 200 responses up to `MAX_ENTRY_BYTES` are kept, up to `MAX_BYTES` in all, least recently
-used first out. Requests for a page that another request is rendering wait for that rendering instead of doing it
-again (after a write, readers arriving together would otherwise each render the same page at once). Pure ASGI: a
-hit costs a dictionary lookup and one PRAGMA."""
+moves it at once, so a client whose POST has been answered reads what it added.
+
+Only complete 200 responses up to `MAX_ENTRY_BYTES` are kept, up to `MAX_BYTES` in all, least recently used first
+out. Requests for a page that another request is rendering wait for that rendering instead of doing it again
+(after a write, readers arriving together would otherwise each render the same page at once). Pure ASGI: a hit
+costs a dictionary lookup and one PRAGMA."""
 
 from __future__ import annotations
 
