@@ -151,8 +151,8 @@ def _run(args) -> int:
         print("storytrace: interrupted; everything stored before the interruption is kept", file=sys.stderr)
         sys.stdout.flush()
         sys.stderr.flush()
-        # Every write is committed or rolled back by now; a normal exit would wait forever on the queue
-        # threads of spaCy's dead worker processes, so leave at once.
+        # Every write is committed or rolled back by now; a normal exit could wait on a library's own clean-up
+        # (worker processes, a local Ray), so leave at once.
         os._exit(EXIT_INTERRUPTED)
 
 

@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from storytrace.budget import Deadline
 from storytrace.link.claims import link_claims, load_claim_models
 from storytrace.link.entities import entity_keys, resolve_entities
 from storytrace.link.stage import link
 from storytrace.model import Article, Entity, LinkContext, Mention, Speaker, Statement, Story
 from storytrace.settings import Settings
+from tests.link.deadlines import AfterChecks
 
 
 @pytest.fixture(scope="module")
@@ -86,18 +86,6 @@ def test_names_resolve_against_the_stored_entities_given():
     assert {e.name for e, _ in written} == {"Joan Petrie", "Port Ellis"}
 
 
-class _AfterChecks(Deadline):
-    """A deadline that runs out after a number of checks, so the test does not depend on the machine's speed."""
-
-    def __init__(self, checks: int):
-        super().__init__(60.0)
-        self.checks = checks
-
-    def expired(self, share: float = 1.0) -> bool:
-        self.checks -= 1
-        return self.checks < 0
-
-
 def test_with_no_time_left_the_statements_stay_out_of_claims_and_the_article_says_so(models):
     """At a zero-second budget nothing is placed or refreshed, the stored claim is untouched, and the article
     carries a warning naming the cut."""
@@ -116,7 +104,7 @@ def test_wherever_time_runs_out_the_result_stays_consistent(models):
                        _statement("ferry fares will rise by ten percent in April", "the ferry operator", n=2))
     cuts = []
     for checks in range(12):
-        deadline = _AfterChecks(checks)
+        deadline = AfterChecks(checks)
         changes = link_claims(article, _context(), Settings(), models, deadline)
         assert set(changes.claim_of.values()) <= {c.id for c in changes.claims}
         assert all(set(c.statement_ids) >= {sid for sid, cid in changes.claim_of.items() if cid == c.id}

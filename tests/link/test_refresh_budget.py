@@ -9,6 +9,7 @@ from storytrace.budget import Deadline
 from storytrace.link.claims import link_claims, load_claim_models, refresh_claim
 from storytrace.model import Article, LinkContext, Speaker, Statement
 from storytrace.settings import Settings
+from tests.link.deadlines import AfterChecks
 
 
 @pytest.fixture(scope="module")
@@ -27,18 +28,6 @@ def _statement(text, speaker, polarity, article_id, n=1):
 REPORT = _statement("the council will close the old fishing pier next spring", "two council members", "asserts", "old")
 DENIAL = _statement("the council will close the old fishing pier", "a council spokeswoman", "denies", "new")
 OUTLETS = {"old": "Ellis Herald", "new": "Harbour Wire"}
-
-
-class _AfterChecks(Deadline):
-    """A deadline that runs out after a number of checks, so the test does not depend on the machine's speed."""
-
-    def __init__(self, checks: int):
-        super().__init__(60.0)
-        self.checks = checks
-
-    def expired(self, share: float = 1.0) -> bool:
-        self.checks -= 1
-        return self.checks < 0
 
 
 def test_a_refresh_with_time_finds_the_denial(models):
@@ -67,7 +56,7 @@ def test_time_running_out_inside_a_refresh_keeps_the_linking_result_consistent(m
                           outlets={"old": "Ellis Herald"})
     cuts: list[str] = []
     for checks in range(40):
-        deadline = _AfterChecks(checks)
+        deadline = AfterChecks(checks)
         changes = link_claims(article, context, Settings(), models, deadline)
         assert set(changes.claim_of.values()) <= {c.id for c in changes.claims}
         cuts += deadline.cuts
