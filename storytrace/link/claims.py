@@ -216,7 +216,7 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
     pool = [s for s in context.statements if s.article_id != article.id]
     claim_of: dict[str, str | None] = {s.id: context.claim_of.get(s.id) for s in pool}
     own = sorted(article.statements, key=lambda s: s.start)  # story order, as the store would list them
-    targets = denial_targets(pool + own)
+    targets = denial_targets(pool + own, models.embed)
 
     def meant(statement: Statement) -> str:
         return targets.get(statement.id, statement.text)  # a terse denial is compared by what it denies

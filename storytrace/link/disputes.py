@@ -7,13 +7,14 @@ import re
 from collections.abc import Callable
 
 from storytrace.analyze.cues import base_polarity, cue_lemma
+from storytrace.analyze.entities import entity_key
 from storytrace.analyze.stance_words import QUESTION_CUES, cue_is_negated, is_negated
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
 from storytrace.link.targets import ANSWER_WINDOW, gap
 from storytrace.link.stance_features import content_stems, words
-from storytrace.model import Claim, Dispute, DisputeEvidence, Reporter, Statement
+from storytrace.model import Claim, Dispute, DisputeEvidence, Reporter, Speaker, Statement
 
 _ASSERTING = {"asserts", "confirms", "speculates"}
 # A guess ("talks may be held on Jan. 5") does not contradict a fact stated elsewhere; only firm
@@ -109,6 +110,7 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     # reading left as asserting is too uncertain to be the other side of a dispute.
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING
                 and not any(may_be_one_speaker(source_key(s), denier) for denier in deniers)
+                and not any(described(d, s) for d in denials)
                 and not is_negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
     if not asserted:
         return None
@@ -151,6 +153,22 @@ def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str
                                      explanation, CONFIDENCE["figures"],
                                      DisputeEvidence("figures", [first.cue, second.cue]), []))
     return found
+
+
+def described(a: Statement, b: Statement) -> bool:
+    """Whether, in one article, one statement's speaker is named and the other's is a description of them:
+    "Brian Williams" (the NBC News anchor) and, a paragraph on, "NBC's lead anchor". The description's head noun
+    ends the named speaker's role, and it shares another word with that role (the anchor of NBC, not of CBS)."""
+    if a.article_id != b.article_id:
+        return False
+    return _describes(a.speaker.name, b.speaker) or _describes(b.speaker.name, a.speaker)
+
+
+def _describes(description: str, named: Speaker) -> bool:
+    if not named.role or description == named.name:
+        return False
+    words, role = entity_key(description).split(), entity_key(named.role).split()
+    return bool(words and role) and words[-1] == role[-1] and bool(set(words[:-1]) & set(role[:-1]))
 
 
 # Share of the shorter quotation's words in the longer above which two quotations are one, re-reported.

@@ -166,3 +166,16 @@ def test_confidences_are_shares_read_real():
     for rule, (real, read) in READ_REAL.items():
         share = real / read if read else 0.5  # a rule none has read yet: an even chance
         assert 0 < CONFIDENCE[rule] < 1 and abs(CONFIDENCE[rule] - 0.5) <= abs(share - 0.5)
+
+
+def test_a_speaker_named_and_then_described_in_one_article_does_not_dispute_himself():
+    """'Brian Voss, the Harbour TV anchor' and, a paragraph on, 'Harbour's lead anchor' are one man; another
+    channel's anchor is someone else."""
+    named = _said("the reporter had lost contact with the studio and was calling it", "Brian Voss", "denies",
+                  start=0)
+    named.speaker.role = "Harbour TV anchor"
+    described = _said("the reporter had lost contact with the studio and was calling it", "Harbour's lead anchor",
+                      start=300)
+    assert find_disputes(CLAIM, [named, described], {}) == []
+    rival = replace(described, speaker=Speaker("Coastline's lead anchor"), id="a1:600", start=600, end=660)
+    assert [d.kind for d in find_disputes(CLAIM, [named, rival], {})] == ["denial"]

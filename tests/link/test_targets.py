@@ -34,3 +34,33 @@ def test_no_target_far_away_in_another_article_or_for_a_full_denial():
     elsewhere = _said("the mayor offered the depot site to the rail company", "the Courier", 40, article="a2")
     full = _said("the mayor offered the depot site to the rail company", "the mayor", 5000, "denies")
     assert denial_targets([terse, far, elsewhere, full]) == {}
+
+
+
+def _topic_embed(texts):
+    """Sentence vectors by hand: texts about the capture point one way, every other text another."""
+    import numpy as np
+
+    return np.array([[1.0, 0.0] if "captur" in t else [0.0, 1.0] for t in texts])
+
+
+def test_denied_the_reports_takes_the_report_on_its_articles_topic_not_the_nearest():
+    """'Kurdish sources denied the reports' after a blog's report of her capture and, nearer, the report's aside
+    on an attack: the denial answers the capture, which its article is about."""
+    capture = _said("the volunteer had been captured near the border town", "a blog", 0)
+    capture.cue = "reported"
+    aside = _said("fighters attacked three outposts before dawn", "the report", 100)
+    terse = _said("the reports", "Kurdish sources", 200, "denies")
+    later = [_said(f"the volunteer was never captured, friend {n} insisted", f"friend {n}", 400 + 100 * n)
+             for n in range(2)]
+    assert denial_targets([capture, aside, terse, *later]) == {terse.id: aside.text}  # without vectors: nearest
+    assert denial_targets([capture, aside, terse, *later], _topic_embed) == {terse.id: capture.text}
+
+
+def test_a_report_off_its_articles_topic_is_no_target():
+    """A made-up quote that users 'believed' is a side matter of an article about a capture: no target."""
+    aside = _said("the lights will stay off for six days", "the article", 0)
+    terse = _said("the fake news report", "many users", 60, "denies")
+    others = [_said(f"the volunteer was captured on day {n}", f"witness {n}", 400 + 100 * n) for n in range(5)]
+    assert denial_targets([aside, terse, *others]) == {terse.id: aside.text}
+    assert denial_targets([aside, terse, *others], _topic_embed) == {}
