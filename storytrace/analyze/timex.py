@@ -89,6 +89,18 @@ _CLOSE_BY: Final = frozenset({"shortly", "just", "moments", "minutes", "soon", "
 _RIGHT_AFTER: Final = frozenset({"instant", "snap", "exit"})
 # How many sentences from the top of an article make its lead (a headline, a dateline, the first sentence).
 _LEAD_SENTENCES: Final = 3
+# Events a speaker's "today" can name ("our decision today", "the ruling today"): a day's act, not "people today"
+# or "Libya today" (nowadays).
+_TODAY_EVENTS: Final = frozenset({"action", "actions", "decision", "decisions", "ruling", "vote", "votes", "order",
+                                  "announcement", "verdict", "victory", "win", "results", "result", "agreement",
+                                  "deal", "step", "move", "speech", "meeting", "hearing", "news", "election"})
+# Cues of a view held ("said he expected", "said she believed"): stated in the saying that governs them.
+_HELD: Final = frozenset({"expect", "believe", "think", "hope", "want", "fear", "doubt", "feel", "know"})
+_SAYER_PRONOUNS: Final = frozenset({"he", "she", "they", "i", "we"})
+# A clause that quotes the same words ("pledges to X, as she put it on Wednesday"): its day is the words' day.
+_PUT: Final = frozenset({"put", "puts"})
+# Verbs a simultaneous "as"-clause hangs on: "the disclosures on Tuesday came as the lawyers opposed".
+_COME: Final = frozenset({"came", "come", "comes"})
 
 
 def resolve_said_on(modifier_text: str, anchor: date | None, past: bool = True) -> date | None:
@@ -195,6 +207,9 @@ def _own_day(verb: Token, text: str, anchor: date) -> date | None:
             day = _audience_day(child, text, anchor, past)
             if day is not None:
                 return day
+        day = _close_by_day(child, text, anchor, past) or _same_words_day(child, text, anchor)
+        if day is not None:
+            return day
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and (following.lower_ in _TIME_WORDS or following.lower_ in WEEKDAYS) and not (
             following.i + 1 < len(verb.doc) and verb.doc[following.i + 1].tag_ == "POS"):  # "condemned Friday's test"
@@ -219,6 +234,31 @@ def _trailing_day(verb: Token, text: str, anchor: date, past: bool) -> date | No
             return None
         token = token.head
     return resolve_said_on(subtree_text(last, text), anchor, past)
+
+
+def _close_by_day(child: Token, text: str, anchor: date, past: bool) -> date | None:
+    """"said, just prior to Trump's announcement Friday", "shortly after the vote Tuesday": an event right next to
+    the saying shares its day."""
+    if child.dep_ == "advmod" and child.lower_ == "prior":
+        child = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "to"), child)
+        close = any(c.lower_ in _CLOSE_BY for c in child.head.children)
+    elif child.dep_ == "prep" and child.lower_ in ("after", "before"):
+        close = any(c.lower_ in _CLOSE_BY for c in child.children)
+    else:
+        return None
+    event = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if not close or event is None or not event.tag_.startswith("NN"):
+        return None
+    return _noun_day(event, text, anchor, past, participles=None, relative=False)
+
+
+def _same_words_day(child: Token, text: str, anchor: date) -> date | None:
+    """"pledges to 'make sure ...,' as she put it on Wednesday", "as he said Friday": the clause dates the words."""
+    if child.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+        return None
+    if child.lower_ not in _PUT and cues.cue_lemma(child.lower_) not in cues.SPEECH_LEMMAS:
+        return None
+    return _own_day(child, text, anchor)
 
 
 def _audience_day(addressee: Token, text: str, anchor: date, past: bool) -> date | None:
@@ -382,6 +422,10 @@ def _governor(token: Token) -> Token | None:
         return head  # "held a press conference Friday, shortly after Trump said": the same day
     if token.dep_ == "conj" and token.tag_ == "VBD" and head.tag_ == "VBD" and not _has_subject(token):
         return head  # "announced on Friday the arrest and said ...": one subject's coordinated acts
+    if token.dep_ == "advcl" and head.lower_ in _COME and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return head  # "the disclosures on Tuesday came as the lawyers opposed": at the same time
+    if _held_in_saying(token):
+        return head  # "said Sunday he expected": the view is stated in that saying
     if _has_subject(token) or token.tag_ not in ("VBG", "VBN", "VB"):
         return None
     if token.dep_ == "conj" and (head.tag_ == token.tag_ or (token.tag_ == "VBG" and head.tag_.startswith("VB"))):
@@ -391,6 +435,17 @@ def _governor(token: Token) -> Token | None:
     if token.dep_ == "pcomp" and head.lower_ in _MEANS_PREPS and head.dep_ == "prep" and head.head.tag_.startswith("VB"):
         return head.head
     return None
+
+
+def _held_in_saying(cue: Token) -> bool:
+    """"Obama said Sunday he expected that ...": a view held (not an act of another) stated by a pronoun subject in
+    a saying's complement is that saying's; "She said he told her" is another saying, earlier."""
+    if cue.dep_ != "ccomp" or cues.cue_lemma(cue.lower_) not in _HELD:
+        return False
+    head_lemma = cues.cue_lemma(cue.head.lower_)
+    if head_lemma is None or head_lemma not in cues.SPEECH_LEMMAS or head_lemma in _HELD:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _SAYER_PRONOUNS for c in cue.children)
 
 
 def _controls_object(verb: Token) -> bool:
@@ -462,12 +517,15 @@ def _after_named_night(before: str, anchor: date) -> date | None:
 
 
 def _past_today(quote: Span) -> bool:
-    """A speaker's "today" on a past verb: "he was ready to do it again today", not "even today, it is"."""
+    """A speaker's "today" on a past verb ("he was ready to do it again today") or on a day's act ("our decision
+    today"), not "even today, it is" or "young people today"."""
     for token in quote:
         if token.lower_ != "today" or token.dep_ not in ("npadvmod", "advmod", "tmod"):
             continue
         if any(c.lower_ in ("even", "still") for c in token.children):
             continue
+        if token.head.lower_ in _TODAY_EVENTS:
+            return True  # "our decision today", "the ruling today": the day's act
         verb = token.head
         while verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
             verb = verb.head  # "was ready to do it today": the finite verb above
@@ -528,6 +586,8 @@ def _past_form(verb: Token) -> bool:
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("will", "'ll", "would", "'d", "shall", "to") for a in auxiliaries):
         return False
+    if verb.tag_ == "VBG":
+        return any(a in ("was", "were") for a in auxiliaries)  # "was refusing": going on then
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a in _PAST_AUX for a in auxiliaries))
 
 
@@ -553,7 +613,10 @@ def _writer_now(cue: Token) -> bool:
 
 
 def _present_speech(cue: Token) -> bool:
-    """"says", "tells", "is telling": a verb of speech in the present tense."""
+    """"says", "tells", "is telling": a verb of speech in the present tense; "according to" a source on a present
+    verb ("according to exit polls, voters make up")."""
+    if cue.lower_ == cues.ACCORDING_TO[0]:
+        return cue.head.tag_ in ("VBZ", "VBP")
     if cues.cue_lemma(cue.lower_) not in cues.SPEECH_LEMMAS:
         return False
     if cue.tag_ in ("VBZ", "VBP"):
