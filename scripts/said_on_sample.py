@@ -17,7 +17,9 @@ population whose said_on is that day, how many outside it were given a day all t
 statements with no verdict yet (to be read and added). Every statement of the net has a verdict now, so
 `--n` at least the net's size (201) scores all of it, each once. The readings and their figures (blind
 first, then after the fixes each prompted) are in docs/said-on-sample.md. `--split train` lists the train
-articles instead, for a check on statements no fix has seen (verdicts in a file of their own).
+articles instead, for a check on statements no fix has seen (verdicts in a file of their own). `--blind` prints
+only the sample's statements with no verdict yet, with the article's lead and the paragraphs around each, and
+never storytrace's said_on: the view to judge a new sample from before its figure is known.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import argparse
 import csv
 import random
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,6 +40,8 @@ DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
                  r"this (?:morning|afternoon|evening)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)")
 # Characters read before a statement (back to its sentence's start) and after it for the cue's modifiers.
 BEFORE, AFTER = 200, 60
+# What the blind view shows: the article's first paragraphs (headline, lead) and the paragraphs either side.
+LEAD_PARAGRAPHS, NEIGHBOURS = 3, 2
 SEED = 11  # the seed of the first judged sample
 JUDGMENTS = Path(__file__).resolve().parents[1] / "storytrace" / "bench" / "data" / "polnear-dev-said-on-judgments.tsv"
 COLUMNS = ("article", "text", "cue", "day", "reason")
@@ -67,6 +72,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
+    parser.add_argument("--blind", action="store_true", help="show unjudged statements to judge, said_on hidden")
     args = parser.parse_args()
 
     found = list_statements(args.data, args.split)
@@ -74,6 +80,9 @@ def main() -> None:
     random.Random(args.seed).shuffle(found)
     sample = found[:args.n]
     verdicts = read_verdicts(args.judgments) if args.judgments.exists() else {}
+    if args.blind:
+        show_blind(sample, verdicts, args.data / args.split / "text")
+        return
     for number, item in enumerate(sample):
         verdict = verdicts.get(item.key)
         mark = "UNJUDGED" if verdict is None else f"day {verdict[0]}" + (f" ({verdict[1]})" if verdict[1] else "")
@@ -83,6 +92,25 @@ def main() -> None:
         print(f"    text: {item.text[:160]}")
         print(f"    around: {item.context[:300]}")
     report(sample, verdicts, args.seed)
+
+
+def show_blind(sample: list[Listed], verdicts: Mapping[tuple[str, str, str], tuple[str, str]], texts: Path) -> None:
+    """The unjudged statements of a sample as a reader judges them: no said_on, the article's lead and the
+    paragraphs around the statement (its number is the one a verdict is recorded under)."""
+    for number, item in enumerate(sample):
+        if item.key in verdicts:
+            continue
+        paragraphs = [" ".join(line.split()) for line in (texts / f"{item.article}.txt").read_text(encoding="utf-8")
+                      .splitlines() if line.strip()]
+        probe = " ".join(item.text.split())[:40]
+        at = next((i for i, paragraph in enumerate(paragraphs) if probe in paragraph), None)
+        weekday = date.fromisoformat(item.published).strftime("%A")
+        print(f"=== #{number} {item.article} published {item.published} ({weekday}) cue {item.cue!r}")
+        print(f"    key: {item.key[1]}\n    text: {' '.join(item.text.split())}")
+        print(f"    lead: {' | '.join(paragraphs[:LEAD_PARAGRAPHS])}")
+        around = [item.context] if at is None else paragraphs[max(0, at - NEIGHBOURS):at + NEIGHBOURS]
+        for paragraph in around:
+            print(f"    > {paragraph}")
 
 
 def list_statements(data: Path, split: str = "dev") -> list[Listed]:
