@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storytrace.link.disputes import Close, find_disputes, one_utterance, unsaid, values_conflict
+from storytrace.link.disputes import Close, Similarity, find_disputes, one_utterance, unsaid, values_conflict
 from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
                                           names_a_report, predicate_stems, proposition_similarity,
                                           stem_similarity, stems)
@@ -357,11 +357,22 @@ def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], out
     claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
     same_facts = _Timed(_closeness(statements, models, settings, targets, either_way=True), deadline)
     disputes = find_disputes(claim, involved, {s.article_id: outlets.get(s.article_id) for s in involved},
-                             stance, close, same_facts, against)
+                             stance, close, same_facts, against, _meaning(models, targets or {}))
     claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
     if skipped := close.skipped + same_facts.skipped:
         deadline.cut(f"{skipped:,} pair(s) of a claim's statements not compared for disputes")
     return claim, disputes
+
+
+def _meaning(models: ClaimModels, targets: dict[str, str]) -> Similarity:
+    """The cosine of two statements' sentence vectors (MiniLM, cached), a terse denial read as what it denies."""
+
+    def similarity(a: Statement, b: Statement) -> float:
+        first, second = targets.get(a.id, a.text), targets.get(b.id, b.text)
+        vectors = models.vectors([first, second])
+        return float(vectors[first] @ vectors[second])
+
+    return similarity
 
 
 class _Timed:

@@ -52,11 +52,19 @@ def trust(dispute: Dispute) -> str:
 
 
 Close = Callable[[Statement, Statement], bool]
+# How alike in meaning two statements are (a cosine of sentence vectors), what each denial denies standing for it.
+Similarity = Callable[[Statement, Statement], float]
+# How much more alike in meaning than the first assertion in story order another must be to lead a dispute: the
+# first telling is usually the report itself, and a merely similar paraphrase ("the open border poses a threat of
+# terrorists infiltrating") is no nearer the denial; but "the woman held is not his wife" is answered by "the army
+# detained his wife" (cosine 0.88), not by the first assertion, "DNA shows the child is his daughter" (0.69).
+CLEARLY_NEARER = 0.15
 
 
 def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],
                   stance: dict[str, str] | None = None, close: Close | None = None,
-                  same_facts: Close | None = None, against: dict[str, float] | None = None) -> list[Dispute]:
+                  same_facts: Close | None = None, against: dict[str, float] | None = None,
+                  similarity: Similarity | None = None) -> list[Dispute]:
     """Denials first (one per denying source: one spokesman's denial re-reported by three outlets is one
     dispute), then factual contradictions between asserting statements.
 
@@ -66,13 +74,14 @@ def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, 
     his budget) must not become a dispute. `same_facts` says whether two assertions speak of the same facts,
     so that rival dates or numbers in them conflict (by default `close`). Unless given, all statements of a
     claim are close. `against`: for a statement the stance model read as a denial, its probability of being
-    against the claim (shown as the dispute's evidence)."""
+    against the claim (shown as the dispute's evidence). `similarity` picks which assertion a denial is shown
+    against first (see `_leading`)."""
     stance = stance or {}
     statements = [s for s in statements if not unsaid(s)]
     polarity = {s.id: stance.get(s.id, s.polarity) for s in statements}
     close = close or (lambda a, b: True)
     denials = [s for s in statements if polarity[s.id] == "denies"]
-    disputes = [_denial(claim, group, statements, outlets, polarity, close, against or {})
+    disputes = [_denial(claim, group, statements, outlets, polarity, close, against or {}, similarity)
                 for group in _by_source(denials)]
     disputes = [d for d in disputes if d is not None]
     disputes.extend(_contradictions(claim, statements, outlets, polarity, same_facts or close))
@@ -101,7 +110,8 @@ def _one_denial(a: Statement, b: Statement) -> bool:
 
 
 def _denial(claim: Claim, denials: list[Statement], statements: list[Statement], outlets: dict[str, str | None],
-            polarity: dict[str, str], close: Close, against: dict[str, float]) -> Dispute | None:
+            polarity: dict[str, str], close: Close, against: dict[str, float],
+            similarity: Similarity | None = None) -> Dispute | None:
     """One denial (as reported in one or more articles) against what other sources assert."""
     denials = _fullest_first(denials)
     # A speaker re-stating their own denial elsewhere is not in conflict with itself.
@@ -114,6 +124,8 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
                 and not is_negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
     if not asserted:
         return None
+    lead = _leading(denials[0], asserted, similarity)
+    asserted = [lead] + [s for s in asserted if s is not lead]
     # The first two ids are the two sides a reader sees first: the denial and the first assertion.
     ids = [denials[0].id, asserted[0].id] + [d.id for d in denials[1:]] + [s.id for s in asserted[1:]]
     sides = "; ".join(_describe(s, outlets) for s in asserted[:3])
@@ -130,6 +142,16 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
                                against.get(denials[0].id) if rule == "stance" else None)
     return Dispute(_dispute_id(claim.id, "denial", ids), claim.id, ids, "denial", explanation, CONFIDENCE[rule],
                    evidence, reported_by)
+
+
+def _leading(denial: Statement, asserted: list[Statement], similarity: Similarity | None) -> Statement:
+    """The assertion a denial is shown against first: the first in story order, unless another says what the
+    denial denies clearly more nearly in meaning (CLEARLY_NEARER)."""
+    if similarity is None or len(asserted) < 2:
+        return asserted[0]
+    scores = [similarity(denial, s) for s in asserted]
+    best = max(range(len(asserted)), key=scores.__getitem__)
+    return asserted[best] if scores[best] >= scores[0] + CLEARLY_NEARER else asserted[0]
 
 
 def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],

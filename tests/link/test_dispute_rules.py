@@ -179,3 +179,19 @@ def test_a_speaker_named_and_then_described_in_one_article_does_not_dispute_hims
     assert find_disputes(CLAIM, [named, described], {}) == []
     rival = replace(described, speaker=Speaker("Coastline's lead anchor"), id="a1:600", start=600, end=660)
     assert [d.kind for d in find_disputes(CLAIM, [named, rival], {})] == ["denial"]
+
+
+def test_a_denial_is_shown_first_against_the_assertion_clearly_nearest_it_in_meaning():
+    """'The woman held is not his wife' is answered by 'the army detained his wife', not by the earlier 'tests show
+    the child is his daughter'; a merely somewhat nearer paraphrase does not displace the first telling."""
+    denial = _said("the woman held at the border is the wife of the rebel leader", "the ministry", "denies",
+                   article="m")
+    daughter = _said("tests show the child held at the border is the rebel leader's daughter", "the minister",
+                     article="a")
+    wife = _said("the army detained the wife of the rebel leader at the border", "security officials", article="b")
+    meaning = {daughter.id: 0.69, wife.id: 0.88}
+    [dispute] = find_disputes(CLAIM, [denial, daughter, wife], {}, similarity=lambda a, b: meaning[b.id])
+    assert dispute.statement_ids[:2] == [denial.id, wife.id]
+    meaning[wife.id] = 0.75
+    [dispute] = find_disputes(CLAIM, [denial, daughter, wife], {}, similarity=lambda a, b: meaning[b.id])
+    assert dispute.statement_ids[:2] == [denial.id, daughter.id]
