@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
-from storytrace.analyze.stance_words import QUESTION_CUES, cue_is_negated, is_negated
+from storytrace.analyze.stance_words import QUESTION_CUES, cue_is_negated, is_hedged, is_negated
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
@@ -80,12 +80,19 @@ def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, 
     statements = [s for s in statements if not unsaid(s)]
     polarity = {s.id: stance.get(s.id, s.polarity) for s in statements}
     close = close or (lambda a, b: True)
-    denials = [s for s in statements if polarity[s.id] == "denies"]
+    denials = [s for s in statements if polarity[s.id] == "denies" and not _guessed(s)]
     disputes = [_denial(claim, group, statements, outlets, polarity, close, against or {}, similarity)
                 for group in _by_source(denials)]
     disputes = [d for d in disputes if d is not None]
     disputes.extend(_contradictions(claim, statements, outlets, polarity, same_facts or close))
     return disputes
+
+
+def _guessed(denial: Statement) -> bool:
+    """Whether a denial only its words make (its cue says nothing of denying) is hedged, so a guess rather than a
+    denial: "Andrey claims it's real spray paint but that may not be true". A denying cue stays a denial however
+    its content is worded ("denied that talks might resume")."""
+    return not (_denying_cue(denial.cue) or is_negated(denial.cue)) and is_hedged(denial.text)
 
 
 def _by_source(statements: list[Statement]) -> list[list[Statement]]:

@@ -195,3 +195,15 @@ def test_a_denial_is_shown_first_against_the_assertion_clearly_nearest_it_in_mea
     meaning[wife.id] = 0.75
     [dispute] = find_disputes(CLAIM, [denial, daughter, wife], {}, similarity=lambda a, b: meaning[b.id])
     assert dispute.statement_ids[:2] == [denial.id, daughter.id]
+
+
+def test_a_hedged_denial_in_words_alone_is_a_guess_not_a_denial():
+    """'He claims it is real paint, but that may not be true' doubts; it denies nothing. With a denying cue the
+    same words deny."""
+    report = _said("the car was painted by vandals overnight", "the police", article="p")
+    hedged = _said("the car was painted by vandals overnight but that may not be true", "a reporter", "denies",
+                   article="r")
+    hedged.cue = "claims"
+    assert find_disputes(CLAIM, [report, hedged], {}) == []
+    hedged.cue = "denied"
+    assert [d.kind for d in find_disputes(CLAIM, [report, hedged], {})] == ["denial"]
