@@ -94,23 +94,42 @@ class PageHeader:
     ranked: dict[str, list[PageLine]] = field(default_factory=dict)
 
 
-def find_anchor(lines: list[Line]) -> int:
-    """Index of the article's first paragraph: the start of the run of kept lines (gaps of a few
-    lines allowed) holding the most kept text, the article rather than a teaser or a cookie notice."""
-    best, best_chars = None, 0
-    start, chars, last = None, 0, -10
+def _runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """Runs of kept paragraphs (gaps of a few lines allowed) as (first line, characters)."""
+    runs: list[tuple[int, int]] = []
+    last = -10
     for index, line in enumerate(lines):
         if not line.keep or line.chars < _PARAGRAPH_CHARS // 2:
             continue
-        if start is None or index - last > _RUN_GAP:
-            start, chars = index, 0
-        chars += line.chars
+        if not runs or index - last > _RUN_GAP:
+            runs.append((index, 0))
+        runs[-1] = (runs[-1][0], runs[-1][1] + line.chars)
         last = index
-        if chars > best_chars:
-            best, best_chars = start, chars
-    if best is None:
+    return runs
+
+
+def find_anchor(lines: list[Line]) -> int:
+    """Index of the article's first paragraph: the start of the run of kept lines (gaps of a few
+    lines allowed) holding the most kept text, the article rather than a teaser or a cookie notice."""
+    runs = _runs(lines)
+    if not runs:
         return next((i for i, line in enumerate(lines) if line.keep), 0)
-    return best
+    return max(runs, key=lambda run: run[1])[0]
+
+
+def first_anchor(lines: list[Line]) -> int:
+    """Start of the first run holding a good share of the longest run's text: the article's start when the
+    comments, references or related stories under it outweigh it."""
+    runs = _runs(lines)
+    if not runs:
+        return find_anchor(lines)
+    most = max(chars for _, chars in runs)
+    return next(start for start, chars in runs if chars >= ANCHOR_SHARE * most)
+
+
+# A run of kept text this share of the longest one is the article's start when it comes first (0.2 to 0.5 were
+# compared on the train part: 0.3 and 0.4 gained the same, 0.4 lost no page).
+ANCHOR_SHARE = 0.4
 
 
 # Lines between two kept paragraphs of one article (a picture caption, an ad label, a pull quote).
@@ -214,7 +233,8 @@ def page_features(text: str) -> tuple[list[Line], int, list[int], list[dict[str,
     if not lines:
         return lines, 0, [], []
     anchor = find_anchor(lines)
-    start, end = max(0, anchor - WINDOW_ABOVE), min(len(lines), anchor + WINDOW_BELOW + 1)
+    first = first_anchor(lines)
+    start, end = max(0, min(anchor, first) - WINDOW_ABOVE), min(len(lines), anchor + WINDOW_BELOW + 1)
     body: set[str] = set()
     lead: set[str] = set()
     for line in lines[anchor:]:
@@ -231,6 +251,10 @@ def page_features(text: str) -> tuple[list[Line], int, list[int], list[dict[str,
         text = texts[i]
         quoted = sum(1 for other in texts if len(other) > len(text) and text in other) if len(text.split()) >= 3 else 0
         rows.append(_features(lines, i, anchor, body, lead, shapes, quoted))
+        # Where the line stands relative to the first run of article text as well (the two differ on pages whose
+        # comments or references outweigh the article).
+        rows[-1].update(_bucket(i - first, (-30, -8, -3, -1, 0, 1), "f"))
+        rows[-1]["first_differs"] = float(first != anchor)
     _add_context(lines, anchor, indices, rows)
     return lines, anchor, indices, rows
 

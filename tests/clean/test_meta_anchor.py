@@ -1,0 +1,43 @@
+"""The article's start on a page whose comments outweigh the article: the headline is read above the article,
+not above the comments."""
+
+from __future__ import annotations
+
+from storytrace.clean.lines import find_anchor, first_anchor, read_header
+from storytrace.clean.text import label_lines
+
+_COMMENT = ("I have driven that road every morning for twenty years and the new lights have made the junction "
+            "slower, not safer, whatever the council says about its own figures.")
+
+PAGE = "\n".join([
+    "Harbor Notes",
+    "Home",
+    "Roads",
+    "Council",
+    "Garrow council approves new lights at the mill junction",
+    "By Tomas Ferreira",
+    "March 9, 2010",
+    "The Garrow council on Tuesday approved new traffic lights at the mill junction, after a year in which the "
+    "junction saw more collisions than any other crossing in the town.",
+    "The lights will be installed in the spring and cost about 80,000 pounds, the council's roads officer said, "
+    "paid for from the harbour fees rather than from a new charge.",
+    "Share",
+    "Tweet",
+    "Email",
+    "Print",
+    "24 Comments",
+    *[line for n in range(4) for line in (f"Reader {n}", "March 10, 2010", f"{_COMMENT} (my {n + 2}th letter)")],
+])
+
+
+def test_the_first_run_of_article_text_is_the_article_when_comments_outweigh_it():
+    lines = label_lines(PAGE)
+    article = next(i for i, line in enumerate(lines) if line.text.startswith("The Garrow council on Tuesday"))
+    assert find_anchor(lines) > article  # the comments hold the most text
+    assert first_anchor(lines) <= article  # the run may open with a long headline line
+
+
+def test_the_headline_above_the_article_is_read():
+    header = read_header(PAGE)
+    assert header.headline is not None
+    assert header.headline.text == "Garrow council approves new lights at the mill junction"
