@@ -30,6 +30,10 @@ REJECTING_WORDS: Final[frozenset[str]] = frozenset({
 # Negative forms that affirm: "I have no doubt that ...", "no question that ...", "nothing but", "not only".
 AFFIRMING: Final[re.Pattern[str]] = re.compile(
     r"\b(?:no|little|without)\s+(?:doubt|question)\b|\bnothing\s+but\b|\bnot\s+only\b", re.IGNORECASE)
+# A rejecting word that describes a thing someone carries or goes under, not a claim it rejects: "travelling with a
+# fake ID", "on a false passport", "under a false name". ("It is a fake video" rejects the video.)
+DESCRIBING: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:with|using|carrying|on|under|bearing)\s+(?:an?\s+)?(?:fake|false|bogus|forged)\b", re.IGNORECASE)
 # Cues of a question: asking whether something is so neither asserts nor denies it.
 QUESTION_CUES: Final[frozenset[str]] = frozenset({
     "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "question", "questions",
@@ -73,8 +77,8 @@ def cue_is_negated(cue: str) -> bool:
 
 def is_negated(text: str) -> bool:
     """Whether a text negates or rejects what it says ("not", "nowhere", "false", "denied"), negative forms
-    that affirm ("no doubt") aside."""
-    words = _words(AFFIRMING.sub(" ", text))
+    that affirm ("no doubt") and rejecting words that describe a thing ("with a fake ID") aside."""
+    words = _words(DESCRIBING.sub(" ", AFFIRMING.sub(" ", text)))
     return any(w in NEGATION_WORDS or w in REJECTING_WORDS or w.endswith("n't") for w in words)
 
 

@@ -23,3 +23,9 @@ def test_hedges_are_read_from_one_pattern():
     """The linker's hedge test is the analyzer's: 'may stop' is a guess in both."""
     assert is_hedged("the ferry may stop in March") and not is_hedged("the ferry stops in March")
     assert statement_polarity("said", "the ferry may stop in March") == "speculates"
+
+
+def test_a_rejecting_word_that_describes_what_someone_carries_rejects_nothing():
+    """'Held for travelling with a fake passport' asserts; 'it is a fake passport' rejects the passport."""
+    assert not is_negated("she was held for travelling with a fake passport")
+    assert is_negated("it is a fake passport") and is_negated("the passport is fake")
