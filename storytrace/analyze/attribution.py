@@ -296,7 +296,7 @@ def _resolve(
             deadline.cut(f"statements from character {candidate.start:,} of {len(text):,} on not read")
             break
         if candidate.inherit:
-            attribution = _inherited(text, candidate, last_direct)
+            attribution = _inherited(doc, text, candidate, last_direct, anchor)
         else:
             attribution = _assemble(doc, text, candidate, resolver, outlet=outlet, agency=agency, anchor=anchor,
                                     live=live)
@@ -420,16 +420,22 @@ def _mark_nested(candidates: list[Candidate]) -> None:
         candidate.nested = (first if owner != number else second) > candidate.cue_start
 
 
-def _inherited(text: str, candidate: Candidate, previous: Attribution | None) -> Attribution | None:
-    """A continuation quote takes the speaker of the direct quote just before it, in the same or the previous paragraph."""
+def _inherited(doc: Doc, text: str, candidate: Candidate, previous: Attribution | None,
+               anchor: date | None) -> Attribution | None:
+    """A continuation quote takes the speaker of the direct quote just before it, in the same or the previous paragraph;
+    and its day, unless the speaker's own words in it tell one ("the decision today")."""
     if previous is None or not _continues(text, previous.statement, candidate.start):
         return None
     before = previous.statement
     said = text[candidate.start:candidate.end]
+    cue = doc.char_span(before.cue_start, before.cue_end, alignment_mode="expand")
+    quote = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    day = before.said_on or (said_on(cue.root, text, anchor, quote=quote) if cue and quote is not None
+                             else None)
     statement = Statement(
         text=said, start=candidate.start, end=candidate.end, direct=True,
         speaker=Speaker(before.speaker.name, before.speaker.entity_id, before.speaker.role),
-        cue=before.cue, polarity=statement_polarity(before.cue, said), said_on=before.said_on,
+        cue=before.cue, polarity=statement_polarity(before.cue, said), said_on=day,
         chain=list(before.chain), cue_start=before.cue_start, cue_end=before.cue_end,
     )
     return Attribution(statement, previous.source_start, previous.source_end)

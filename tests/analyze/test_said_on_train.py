@@ -1,6 +1,7 @@
 """The day of a saying in the classes a blind reading of PolNeAR train found undated: an event right next to the
 saying, a clause that dates the same words, a simultaneous "came as", a view held in a dated saying, a speaker's
-"today" on a day's act, a past progressive of the article's day, "according to" in a live report."""
+"today" on a day's act, a past progressive of the article's day, "according to" in a live report, and a quote
+carried over from the one before with its own "today"."""
 
 from __future__ import annotations
 
@@ -81,3 +82,13 @@ def test_according_to_outside_a_live_report_keeps_no_day(nlp):
     """Elsewhere "according to" a source on a present verb is a standing finding of no stated day."""
     text = "According to early results of exit polls, women make up more than half of the voters in each state."
     assert by_cue(nlp, text)["According to"].said_on is None
+
+
+def test_a_continued_quote_with_its_own_today_takes_the_lead_day(nlp):
+    """A quote carried over from the one before keeps its speaker, and its own "the decision today" dates it."""
+    text = ("The court on Thursday struck down the county's voting law.\n\n"
+            "\"We took on this case for the voters,\" the chairman said. \"The decision today is a reminder that "
+            "every vote counts.\"")
+    continued = [s for s in extract_statements(nlp(text), outlet="The Dayton Ledger", anchor=FRIDAY)
+                 if s.text.startswith("The decision today")]
+    assert continued and continued[0].said_on == THURSDAY
