@@ -174,6 +174,7 @@ class LinkContext:
     statements: list[Statement]  # the story's stored statements, in story order (article, then offset)
     claim_of: dict[str, str | None]  # each of those statements' claim
     outlets: dict[str, str | None]  # the outlet of each article of the story
+    merged: list[Story] = field(default_factory=list)  # other stories the article bridges, to fold into this one
 
 
 @dataclass
@@ -187,3 +188,4 @@ class LinkResult:
     deleted_claims: list[str]  # claims merged into another
     claims: list[Claim]  # claims created or refreshed
     disputes: dict[str, list[Dispute]]  # the disputes of each claim in `claims`
+    merged_stories: list[str] = field(default_factory=list)  # stories folded into `story`, to delete

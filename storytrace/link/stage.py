@@ -16,7 +16,7 @@ from storytrace.budget import Deadline
 from storytrace.errors import DuplicateArticle, IngestError
 from storytrace.link.claims import ClaimModels, link_claims
 from storytrace.link.entities import entity_keys, resolve_entities
-from storytrace.link.stories import StoryLinker, story_for
+from storytrace.link.stories import StoryLinker, fold_stories, story_for
 from storytrace.model import Article, Entity, LinkContext, LinkResult
 from storytrace.pipeline import failure
 from storytrace.settings import Settings
@@ -34,9 +34,10 @@ def link(article: Article, entities: list[tuple[Entity, list[tuple[str, str]]]],
     claims = link_claims(article, context, settings, models, deadline)
     if (cut := deadline.warning("claim linking")) is not None:
         article.warnings.append(cut)
-    return LinkResult(article=article, story=story_for(article, context.story_id, context.story),
-                      entities=entities, claim_of=claims.claim_of, deleted_claims=claims.deleted,
-                      claims=claims.claims, disputes=claims.disputes)
+    story = fold_stories(story_for(article, context.story_id, context.story), context.merged)
+    return LinkResult(article=article, story=story, entities=entities, claim_of=claims.claim_of,
+                      deleted_claims=claims.deleted, claims=claims.claims, disputes=claims.disputes,
+                      merged_stories=[s.id for s in context.merged])
 
 
 class LinkStage:
@@ -65,5 +66,5 @@ class LinkStage:
     def link(self, article: Article) -> LinkResult:
         entities = resolve_entities(article, self.store.entities_by_keys(entity_keys(article)))
         placement = self.linker.place(article)
-        context = self.store.link_context(placement.story_id)
+        context = self.store.link_context(placement.story_id, placement.merged)
         return link(article, entities, context, self.settings, self.load_models())

@@ -58,6 +58,7 @@ class Placement:
     story_id: str
     matched_article: str | None  # the stored article that decided it, or None for a new story
     score: float
+    merged: tuple[str, ...] = ()  # other stored stories the article bridges, to fold into `story_id`
 
 
 def profile(article: Article) -> Profile:
@@ -236,17 +237,23 @@ class StoryLinker:
         return self._best_story(list(eligible), scores, {cid: f[2] for cid, f in eligible.items()}) or fallback
 
     def _best_story(self, eligible: list[str], scores: dict[str, float], story_of: dict[str, str]) -> Placement | None:
-        """The story whose best `story_support` candidates have the highest mean log-odds, if it is high enough."""
+        """The story whose best `story_support` candidates have the highest mean log-odds, if it is high enough,
+        with the other stories the article matches at `story_merge_evidence` or more.
+
+        Stories grow in arrival order: when a story's first reports share little, two stories of one event can
+        start and then grow side by side, since each new report joins only the likelier one. A report that
+        matches both strongly shows they are one."""
         by_story: dict[str, list[str]] = {}
         for cid in sorted(eligible, key=scores.__getitem__, reverse=True):
             by_story.setdefault(story_of[cid], []).append(cid)
-        best = None
-        for story_id, members in by_story.items():
-            top = members[:self.settings.story_support]
-            mean = sum(scores[m] for m in top) / len(top)
-            if mean >= self.settings.story_evidence and (best is None or mean > best.score):
-                best = Placement(story_id, top[0], mean)
-        return best
+        means = {story_id: sum(scores[m] for m in members[:self.settings.story_support])
+                 / len(members[:self.settings.story_support]) for story_id, members in by_story.items()}
+        story_id = max(means, key=means.__getitem__, default=None)  # ties: the story of the best candidate
+        if story_id is None or means[story_id] < self.settings.story_evidence:
+            return None
+        merged = tuple(sorted(s for s, mean in means.items()
+                              if s != story_id and mean >= self.settings.story_merge_evidence))
+        return Placement(story_id, by_story[story_id][0], means[story_id], merged)
 
     def _candidate_profiles(self, features: dict[str, tuple[set[str], object, str]]) -> dict[str, Profile]:
         """Profiles of the candidates: recent ones from memory, the others from their stored text (one query)."""
@@ -292,8 +299,6 @@ def _add(period: _Period, ids: list[str], vectors: np.ndarray) -> None:
     period.labels.extend(ids)
 
 
-
-
 def story_for(article: Article, story_id: str, existing: Story | None) -> Story:
     """The article's story: created with its headline as title, or `existing` with its date range refreshed."""
     when = article.anchor_date
@@ -301,6 +306,14 @@ def story_for(article: Article, story_id: str, existing: Story | None) -> Story:
         return Story(story_id, article.title or _first_words(article.text), [article.id], when, when)
     dates = [d for d in (existing.first_seen, existing.last_seen, when) if d]
     return Story(story_id, existing.title, existing.article_ids + [article.id], min(dates, default=None),
+                 max(dates, default=None))
+
+
+def fold_stories(story: Story, merged: list[Story]) -> Story:
+    """`story` with the articles and date ranges of the `merged` stories folded in (it keeps its id and title)."""
+    folded = [story] + merged
+    dates = [d for s in folded for d in (s.first_seen, s.last_seen) if d]
+    return Story(story.id, story.title, [a for s in folded for a in s.article_ids], min(dates, default=None),
                  max(dates, default=None))
 
 

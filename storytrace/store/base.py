@@ -56,14 +56,16 @@ class Store(ABC):
         """The stored entities under each alias key (what resolving an article's names reads)."""
         return {key: self.entities_by_key(key) for key in sorted(keys)}
 
-    def link_context(self, story_id: str) -> LinkContext:
+    def link_context(self, story_id: str, merged: tuple[str, ...] = ()) -> LinkContext:
         """What linking an article placed in `story_id` reads: the story, its statements with their claims and
-        its articles' outlets."""
+        its articles' outlets, and the `merged` stories the article bridges (their statements stay out: the
+        article's claims are linked within its own story, and the next article sees them all)."""
         statements = self.statements(story_id=story_id)
         claim_of = self.statement_claims([s.id for s in statements]) if statements else {}
         article_ids = list(dict.fromkeys(s.article_id for s in statements))
         return LinkContext(story_id=story_id, story=self.story(story_id), statements=statements, claim_of=claim_of,
-                           outlets={a: self.article_outlet(a) for a in article_ids})
+                           outlets={a: self.article_outlet(a) for a in article_ids},
+                           merged=[s for s in map(self.story, merged) if s is not None])
 
     def apply(self, result: LinkResult) -> None:
         """Commit one article and everything linking decided about it, in one transaction."""
@@ -71,6 +73,8 @@ class Store(ABC):
             for entity, keys in result.entities:
                 self.put_entity(entity, keys)
             self.put_article(result.article, result.story.id)
+            for story_id in result.merged_stories:
+                self.fold_story(story_id, result.story.id)
             self.put_story(result.story)
             for statement_id, claim_id in result.claim_of.items():
                 self.set_statement_claim(statement_id, claim_id)
@@ -161,6 +165,10 @@ class Store(ABC):
     @abstractmethod
     def put_story(self, story: Story) -> None:
         """Insert or replace a story's title and date range (membership lives on articles)."""
+
+    @abstractmethod
+    def fold_story(self, story_id: str, into: str) -> None:
+        """Move a story's articles and claims to the story `into`, and delete it."""
 
     @abstractmethod
     def story(self, story_id: str) -> Story | None: ...

@@ -374,9 +374,9 @@ class PostgresStore(Store):
         return found
 
     @_reads
-    def link_context(self, story_id: str) -> LinkContext:
+    def link_context(self, story_id: str, merged: tuple[str, ...] = ()) -> LinkContext:
         # The interface's reads, on one pooled connection rather than a checkout per read.
-        return super().link_context(story_id)
+        return super().link_context(story_id, merged)
 
     @_writes
     def put_entity(self, entity: Entity, keys: list[tuple[str, str]]) -> None:
@@ -399,6 +399,12 @@ class PostgresStore(Store):
         self._write("INSERT INTO stories VALUES (%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET "
                     "title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen",
                     (story.id, story.title, iso(story.first_seen), iso(story.last_seen)))
+
+    @_writes
+    def fold_story(self, story_id: str, into: str) -> None:
+        for table in ("articles", "claims"):
+            self._write(f"UPDATE {table} SET story_id = %s WHERE story_id = %s", (into, story_id))
+        self._write("DELETE FROM stories WHERE id = %s", (story_id,))
 
     @_reads
     def story(self, story_id: str) -> Story | None:

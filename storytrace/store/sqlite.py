@@ -273,6 +273,11 @@ class SQLiteStore(Store):
         self._db.execute("INSERT OR REPLACE INTO stories VALUES (?,?,?,?)",
                          (story.id, story.title, _iso(story.first_seen), _iso(story.last_seen)))
 
+    def fold_story(self, story_id: str, into: str) -> None:
+        for table in ("articles", "claims"):
+            self._db.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (into, story_id))
+        self._db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
     def story(self, story_id: str) -> Story | None:
         rows = self._q("SELECT * FROM stories WHERE id = ?", (story_id,))
         return self._stories(rows)[0] if rows else None

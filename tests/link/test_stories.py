@@ -92,3 +92,26 @@ def test_candidates_come_from_the_days_within_the_window_and_memory_holds_a_few_
     undated = linker.place(_article("d", QUAKE_A, _vector(4, base, 0.3), places, None))
     assert undated.story_id in {first, months_on} and undated.matched_article in {"a", "b", "c"}
     store.close()
+
+
+def test_a_report_matching_two_stories_of_one_event_folds_them_and_never_another_event(tmp_path):
+    """Two reports of the Qeshm quake that began stories of their own (as arrival order can make them) are
+    bridged by a third that matches both strongly; the Padang quake's story, as close in vector, is not."""
+    store = open_store(tmp_path / "s.db")
+    base = _vector(1)
+    places = ["Qeshm", "Tourian", "Bandar Abbas"]
+    apart = {"a": _article("a", QUAKE_A, base, places), "c": _article("c", QUAKE_A2, _vector(3, base, 0.5), places),
+             "b": _article("b", QUAKE_B, _vector(2, base, 0.5), ["Padang", "Jakarta"])}
+    with store.transaction():
+        for name in places + ["Padang", "Jakarta"]:
+            store.put_entity(Entity(f"E{name}", name, "GPE"), [(name, name.lower())])
+        for article in apart.values():
+            store.put_article(article, "S" + article.id)
+            store.put_story(story_for(article, "S" + article.id, None))
+    bridge = _article("d", QUAKE_A + " " + QUAKE_A2, _vector(4, base, 0.5), places)
+    placement = StoryLinker(store, Settings()).place(bridge)
+    assert {placement.story_id, *placement.merged} == {"Sa", "Sc"}
+    # With the bar for folding above the evidence, the same report only joins its likelier story.
+    alone = StoryLinker(store, Settings().with_overrides(story_merge_evidence=99.0)).place(bridge)
+    assert alone.story_id == placement.story_id and alone.merged == ()
+    store.close()

@@ -10,7 +10,9 @@ from datetime import date, datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Speaker, Statement, Story
+from storytrace.link.stories import fold_stories, story_for
+from storytrace.model import (Article, Claim, Dateline, Dispute, Entity, LinkResult, Mention, Speaker, Statement,
+                              Story)
 from storytrace.store import Store, open_store
 from storytrace.store.base import Query
 
@@ -364,3 +366,27 @@ def test_article_vectors_come_by_period_of_anchor_dates(store):
     assert ids == ["a9"] and vectors.shape == (1, 384)
     assert store.article_vectors(date(2011, 1, 1), date(2011, 1, 9))[1].shape == (0, 384)
     assert store.anchor_date_range() == (date(2009, 12, 1), date(2010, 2, 3))
+
+
+def test_an_article_bridging_two_stories_folds_the_second_into_its_own(store):
+    """`apply` with a merged story moves that story's articles and claims (with their disputes) to the article's
+    story, takes in its date range, and deletes it; the other stories stay as they were."""
+    with store.transaction():
+        for article_id, story_id, day in (("a1", "S1", date(2009, 12, 10)), ("a2", "S2", date(2009, 12, 14)),
+                                          ("a3", "S3", date(2009, 12, 12))):
+            store.put_article(_article(article_id, day=day), story_id)
+            store.put_story(Story(story_id, story_id.lower(), [], day, day))
+        store.set_statement_claim("a2-1", "C2")
+        store.put_claim(Claim("C2", "S2", "two", [], "disputed"))
+        store.replace_disputes("C2", [Dispute("D2", "C2", ["a2-1", "a2-1"], "denial", "why")])
+    bridge = _article("a4", day=date(2009, 12, 11))
+    context = store.link_context("S1", ("S2",))
+    assert [s.id for s in context.merged] == ["S2"] and context.merged[0].article_ids == ["a2"]
+    story = fold_stories(story_for(bridge, "S1", context.story), context.merged)
+    store.apply(LinkResult(article=bridge, story=story, entities=[], claim_of={}, deleted_claims=[], claims=[],
+                           disputes={}, merged_stories=["S2"]))
+    s1 = store.story("S1")
+    assert (s1.article_ids, s1.first_seen, s1.last_seen) == (["a1", "a2", "a4"], date(2009, 12, 10), date(2009, 12, 14))
+    assert store.story("S2") is None and store.article_story("a2") == "S1"
+    assert [c.id for c in store.claims("S1")] == ["C2"] and [d.id for d in store.disputes("S1")] == ["D2"]
+    assert store.story("S3").article_ids == ["a3"]
