@@ -405,5 +405,22 @@ def read_header(text: str, model: LineModel | None = None) -> PageHeader:
             column[[not _can_be_headline(texts[i], row) for i, row in zip(indices, rows)]] = 0.0
         order = [int(j) for j in np.argsort(-column, kind="stable")[:RANKED] if column[j] >= MIN_RANKED]
         ranked[label] = [PageLine(indices[j], texts[indices[j]], label, float(column[j])) for j in order]
+        if label == "headline":
+            ranked[label] = _label_gives_way(ranked[label])
         best[label] = ranked[label][0] if ranked[label] and ranked[label][0].probability >= floor else None
     return PageHeader(best["headline"], best["date"], best["byline"], anchor, texts, chrome, ranked)
+
+
+# A section label is short ("Community", "The Elder Scrolls"); the headline under it is longer.
+_LABEL_WORDS = 3
+
+
+def _label_gives_way(ranked: list[PageLine]) -> list[PageLine]:
+    """A short line picked as the headline with a likely headline line of more words right under it is the
+    section label over that headline ("Community" over "Leader spotlight: Erin Spiceland"): the line under it
+    goes first."""
+    if not ranked or len(ranked[0].text.split()) > _LABEL_WORDS:
+        return ranked
+    under = next((line for line in ranked[1:] if line.index == ranked[0].index + 1
+                  and line.probability >= MIN_HEADLINE and len(line.text.split()) > _LABEL_WORDS), None)
+    return ranked if under is None else [under, *(line for line in ranked if line is not under)]

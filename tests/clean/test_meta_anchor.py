@@ -1,9 +1,9 @@
-"""The article's start on a page whose comments outweigh the article: the headline is read above the article,
-not above the comments."""
+"""Where the headline is looked for: above the article's first run of text (not above comments that outweigh it),
+and under a section label rather than on it."""
 
 from __future__ import annotations
 
-from storytrace.clean.lines import find_anchor, first_anchor, read_header
+from storytrace.clean.lines import PageLine, _label_gives_way, find_anchor, first_anchor, read_header
 from storytrace.clean.text import label_lines
 
 _COMMENT = ("I have driven that road every morning for twenty years and the new lights have made the junction "
@@ -41,3 +41,12 @@ def test_the_headline_above_the_article_is_read():
     header = read_header(PAGE)
     assert header.headline is not None
     assert header.headline.text == "Garrow council approves new lights at the mill junction"
+
+
+def test_a_section_label_over_the_headline_gives_way():
+    label = PageLine(4, "Community", "headline", 0.55)
+    headline = PageLine(5, "Leader spotlight: Alma Reyes", "headline", 0.10)
+    elsewhere = PageLine(9, "Harbor council opens its ferry pier", "headline", 0.08)
+    assert _label_gives_way([label, headline])[0] is headline
+    assert _label_gives_way([label, elsewhere])[0] is label  # not right under the label
+    assert _label_gives_way([PageLine(4, "Ferry pier reopens after storm", "headline", 0.5), headline])[0].index == 4
