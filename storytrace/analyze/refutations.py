@@ -1,8 +1,9 @@
 """Refutations in the writer's own voice: the outlet denying what others report.
 
 "The report that the mayor resigned is false", "There is no evidence that the mayor resigned", "The video
-turned out to be a hoax", "The story has been debunked": no one is quoted, yet the outlet rejects a claim as
-plainly as a spokesman would. Each becomes a denial by the outlet whose content is what is rejected: the
+turned out to be a hoax", "The story has been debunked", "He did not, as some places report, resign", "It did not,
+contrary to some reports, hit the town": no one is quoted, yet the outlet rejects a claim as plainly as a
+spokesman would. Each becomes a denial by the outlet whose content is what is rejected: the
 "that" clause of the report, or the thing called false. A refutation someone is quoted as making ("officials
 said the report is false") is that person's, found by the reported-speech rules, and is left to them.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storytrace.analyze.clauses import Candidate, clause_end, token_end, trim_mark, trim_span
-from storytrace.analyze.cues import CLAIM_NOUNS
+from storytrace.analyze.cues import CLAIM_NOUNS, cue_lemma
 from storytrace.analyze.speakers import child_of
 
 # Predicates that call a claim untrue. "Wrong" and "misleading" are left out: they grade a claim more often
@@ -35,12 +36,17 @@ def refutation_candidates(doc: Doc, text: str, taken: list[tuple[int, int]]) -> 
     """Refutations no attributed statement already covers (`taken`: the character spans of the others)."""
     found = []
     for token in doc:
-        span = _refuted(token, text)
-        if span is None or _negated(token) or _hedged(token):
+        span, cue, anchor = _refuted(token, text), None, token
+        if span is not None and (_negated(token) or _hedged(token)):
             continue
-        if any(start <= token.idx < end for start, end in taken):
+        if span is None:
+            # the marker names others' reports, which may be statements of their own: the negation is the writer's
+            span, cue, anchor = _against_reports(token, text)
+        if span is None:
+            continue
+        if any(start <= anchor.idx < end for start, end in taken):
             continue  # part of what someone said: theirs, not the writer's
-        start, end = _cue_span(token)
+        start, end = cue or _cue_span(token)
         if "\n" in text[min(span[0], start):max(span[1], end)]:
             continue  # the parse joined a heading to the next paragraph
         found.append(Candidate(span[0], span[1], False, start, end, token, None, sourceless=True, refutes=True))
@@ -61,6 +67,57 @@ def _refuted(token: Token, text: str) -> tuple[int, int] | None:
             return trim_mark(clause, text)
         claim = _claim_object(token)
         return _what_it_says(claim, text) if claim is not None else None
+    return None
+
+
+# Verbs of an "as" clause that sets a negated clause against what others said: "she has not been killed, as was
+# claimed"; "report" only where the clause interrupts the negated verb ("he did not, as some places report, resign"):
+# "the bridge did not open, as reported" agrees with the report.
+_REPORTING_LEMMAS = frozenset({"report", "claim", "allege", "suggest"})
+
+
+def _against_reports(token: Token, text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None, Token]:
+    """A negated clause the writer sets against reports, the words that do it and the negation: "It did not,
+    contrary to some reports, break off" ("contrary to some reports"), "He did not, as some places report, write"
+    ("as some places report"). (None, None, token) unless `token` is such a marker on a negated, unhedged clause."""
+    if token.lower_ == "contrary":
+        to = child_of(token, "prep")
+        reports = child_of(to, "pobj") if to is not None and to.lower_ == "to" else None
+        if reports is None or reports.lower_ not in CLAIM_NOUNS:
+            return None, None, token
+    elif not (token.dep_ == "advcl" and cue_lemma(token.lower_) in _REPORTING_LEMMAS
+              and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)):
+        return None, None, token
+    verb = token.head.head if token.head.dep_ == "aux" else token.head  # "did not, as ..., write"
+    if token.lower_ != "contrary" and cue_lemma(token.lower_) == "report" and token.i > verb.i:
+        return None, None, token  # "the bridge did not open, as reported": the report said so too
+    negation = _clause_negation(verb) if verb is not token else None
+    if negation is None or _hedged(verb) or any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS
+                                                for c in verb.children):
+        return None, None, token
+    if token.i < negation.i:
+        # "As reported, the bridge did not open" agrees with the report; "Contrary to published reports, there was
+        # no panel" opens an official statement quoted without marks far more often than a writer's own refutation
+        return None, None, token
+    span = trim_span(text, verb.left_edge.idx, clause_end(verb.right_edge, verb))
+    return span, (token.left_edge.idx, token_end(token.right_edge)), negation
+
+
+# Adverbs that make a negated clause a guess: "has apparently not been captured".
+_HEDGING_ADVERBS = frozenset({"apparently", "probably", "perhaps", "possibly", "reportedly", "seemingly", "likely"})
+
+
+def _clause_negation(verb: Token) -> Token | None:
+    """The word that negates a clause: "did not break off", "has not been killed" (on the verb or its auxiliary),
+    "there was no panel"; None when nothing does."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for negation in (c for h in heads for c in h.children if c.dep_ == "neg"):
+        return negation
+    for c in verb.children:
+        if c.dep_ in ("attr", "nsubj", "dobj"):
+            for d in c.children:
+                if d.dep_ == "det" and d.lower_ == "no":
+                    return d
     return None
 
 

@@ -49,7 +49,11 @@ DENIAL_CONTENT: Final[re.Pattern[str]] = re.compile(
     r"|\b(?:is|are|was|were|be|been|completely|totally|entirely|patently|absolutely|simply)\s+false\b"
     r"|^\W*false\b|\bnot\s+the\s+case\b"
     r"|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\b(?:\s+\w+){0,5}?\s+(?:has|had|have|was|were)\s+(?:ever\s+)?(?:been\s+)?made\b"
-    r"|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\s+(?:has|had|was|were)\b",
+    r"|\bno\s+(?:such\s+)?(?:proposal|plan|offer|request)\s+(?:has|had|was|were)\b"
+    # set against the reports: "contrary to reports, she has not been captured"; "she is not his wife, as officials
+    # had claimed"
+    r"|\bcontrary\s+to\s+(?:[\w'’]+\s+){0,3}(?:reports?|claims?|rumou?rs?|allegations?|speculation)\b"
+    r"|(?:\bnot|\bnever|n't)\b[^.;]{0,120}?\bas\s+(?:[\w'’]+\s+){0,4}(?:claimed|alleged|suggested)\b",
     re.IGNORECASE,
 )
 

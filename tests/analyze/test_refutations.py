@@ -18,6 +18,12 @@ def _outlet_says(nlp, text):
     ("There is no evidence that the harbour master resigned.", "the harbour master resigned"),
     ("There is no truth to the reports that the harbour master resigned.", "the harbour master resigned"),
     ("The video of the ferry sinking turned out to be a hoax.", "The video of the ferry sinking"),
+    ("The ferry did not, contrary to some reports, sink off the harbour.",
+     "The ferry did not, contrary to some reports, sink off the harbour"),
+    ("The harbour master has not been dismissed as has been previously claimed.",
+     "The harbour master has not been dismissed as has been previously claimed"),
+    ('She did not, as some sites report, "drive the bus" into the river.',
+     'She did not, as some sites report, "drive the bus" into the river'),
 ])
 def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, content):
     assert _outlet_says(nlp, text) == [("denies", content)]
@@ -28,9 +34,20 @@ def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, cont
     "The report that the harbour master resigned is not false.",
     "The harbour master gave a false name to the clerk.",
     "The harbour master is wrong about the tides.",
+    "The ferry did not sail, as reported earlier.",
+    "As reported, the ferry did not sail.",
+    "The harbour master has apparently not resigned, as has been claimed.",
+    "Contrary to published reports, there was no ferry in the harbour.",
 ])
 def test_doubts_negations_and_other_uses_of_the_words_are_no_refutation(nlp, text):
     assert _outlet_says(nlp, text) == []
+
+
+def test_a_quoted_denial_set_against_the_reports_denies(nlp):
+    """'She said that, contrary to reports, she had not resigned' is her denial of the reports."""
+    found = extract_statements(nlp("The harbour master said that, contrary to reports, she had not resigned."),
+                               outlet="The Ledger")
+    assert [(s.speaker.name, s.polarity) for s in found] == [("The harbour master", "denies")]
 
 
 def test_a_quoted_refutation_belongs_to_whoever_made_it(nlp):
