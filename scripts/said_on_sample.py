@@ -20,6 +20,11 @@ first, then after the fixes each prompted) are in docs/said-on-sample.md. `--spl
 articles instead, for a check on statements no fix has seen (verdicts in a file of their own). `--blind` prints
 only the sample's statements with no verdict yet, with the article's lead and the paragraphs around each, and
 never storytrace's said_on: the view to judge a new sample from before its figure is known.
+
+A seeded shuffle of the net is a different sample as soon as the net gains or loses one statement (another
+stage's change can do that), so `--samples` keeps each drawn sample's members by key (article, digest, cue; no
+text): a seed listed there is read back as drawn, whatever the net holds now, and a seed not listed is drawn and
+added. Members the current net no longer holds are reported as gone.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ SEED = 11  # the seed of the first judged sample
 JUDGMENTS = Path(__file__).resolve().parents[1] / "storytrace" / "bench" / "data" / "polnear-dev-said-on-judgments.tsv"
 COLUMNS = ("article", "text", "cue", "day", "reason")
 OUTSIDE = "-"  # the `day` of a statement whose day the text does not tell
+SAMPLE_COLUMNS = ("seed", "number", "article", "text", "cue")
 
 
 @dataclass(frozen=True)
@@ -73,12 +79,12 @@ def main() -> None:
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--blind", action="store_true", help="show unjudged statements to judge, said_on hidden")
+    parser.add_argument("--samples", type=Path, help="drawn samples by key: read a listed seed back, add a new one")
     args = parser.parse_args()
 
     found = list_statements(args.data, args.split)
     print(f"{len(found)} statements near a day-level expression, {sum(s.said_on is not None for s in found)} with said_on")
-    random.Random(args.seed).shuffle(found)
-    sample = found[:args.n]
+    sample = draw(found, args.seed, args.n, args.samples)
     verdicts = read_verdicts(args.judgments) if args.judgments.exists() else {}
     if args.blind:
         show_blind(sample, verdicts, args.data / args.split / "text")
@@ -92,6 +98,38 @@ def main() -> None:
         print(f"    text: {item.text[:160]}")
         print(f"    around: {item.context[:300]}")
     report(sample, verdicts, args.seed)
+
+
+def draw(found: list[Listed], seed: int, n: int, samples: Path | None) -> list[Listed]:
+    """The sample of `seed`: as recorded in `samples` when it is listed there, else the first `n` of a seeded
+    shuffle (then recorded, when `samples` is given)."""
+    recorded = read_samples(samples).get(seed) if samples is not None and samples.exists() else None
+    if recorded is not None:
+        by_key = {item.key: item for item in found}
+        gone = [key for key in recorded if key not in by_key]
+        if gone:
+            print(f"{len(gone)} of seed {seed}'s {len(recorded)} statements are no longer in the net")
+        return [by_key[key] for key in recorded if key in by_key]
+    shuffled = list(found)
+    random.Random(seed).shuffle(shuffled)
+    sample = shuffled[:n]
+    if samples is not None:
+        new = not samples.exists()
+        with samples.open("a", encoding="utf-8") as handle:
+            if new:
+                handle.write("\t".join(SAMPLE_COLUMNS) + "\n")
+            for number, item in enumerate(sample):
+                handle.write("\t".join((str(seed), str(number), *item.key)) + "\n")
+    return sample
+
+
+def read_samples(path: Path) -> dict[int, list[tuple[str, str, str]]]:
+    """Each recorded seed's statements by key, in their drawn order."""
+    samples: dict[int, list[tuple[str, str, str]]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            samples.setdefault(int(row["seed"]), []).append((row["article"], row["text"], row["cue"]))
+    return samples
 
 
 def show_blind(sample: list[Listed], verdicts: Mapping[tuple[str, str, str], tuple[str, str]], texts: Path) -> None:

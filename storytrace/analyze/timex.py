@@ -149,7 +149,7 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
     if anchor is None:
         return None
     day = (_sentence_day(cue, text, anchor) or _colon_day(cue, text, anchor) or _right_after_day(cue, text, anchor)
-           or _released_day(cue, text, anchor))
+           or _released_day(cue, text, anchor) or _source_day(cue, text, anchor))
     if day is not None:
         return day
     same = _SAME_DAY.search(content.text) if content is not None else None
@@ -384,7 +384,7 @@ def _noun_day(noun: Token, text: str, anchor: date, past: bool, participles: fro
             day = _relative_day(_phrase_noun(child), text, anchor)
             if day is not None:
                 return day
-        if child.dep_ == "acl" and child.tag_ == "VBN" and (participles is None or child.lower_ in participles):
+        if child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and (participles is None or child.lower_ in participles):
             day = _own_day(child, text, anchor)
             if day is not None:
                 return day
@@ -401,7 +401,7 @@ def _scene_day(verb: Token, text: str, anchor: date) -> date | None:
             day = _own_day(child, text, anchor)
             if day is not None:
                 return day
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") and verb.lower_ not in cues.RAISING_FORMS:
             day = _noun_day(child, text, anchor, _is_past(verb), participles=_PUBLISHED)
             if day is not None:
                 return day
@@ -472,6 +472,18 @@ def _released_day(cue: Token, text: str, anchor: date) -> date | None:
     while token.dep_ in ("pobj", "prep", "dobj") and not token.tag_.startswith("VB"):
         token = token.head
     return _own_day(token, text, anchor) if token.tag_.startswith("VB") and token.lower_ in _PUBLISHED else None
+
+
+def _source_day(cue: Token, text: str, anchor: date) -> date | None:
+    """"according to a report Tuesday", "according to figures released Thursday": a document speaks on the day
+    it was made public, as "a poll released Friday shows" does."""
+    if cue.lower_ != cues.ACCORDING_TO[0]:
+        return None
+    to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == cues.ACCORDING_TO[1]), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None or not source.tag_.startswith("NN"):
+        return None
+    return _noun_day(source, text, anchor, True, participles=_PUBLISHED, relative=False)
 
 
 def _right_after_day(cue: Token, text: str, anchor: date) -> date | None:

@@ -1,7 +1,8 @@
 """The day of a saying in the classes a blind reading of PolNeAR train found undated: an event right next to the
 saying, a clause that dates the same words, a simultaneous "came as", a view held in a dated saying, a speaker's
 "today" on a day's act, a past progressive of the article's day, "according to" in a live report, and a quote
-carried over from the one before with its own "today"."""
+carried over from the one before with its own "today"; then, from the second reading, "according to" a dated
+document and a writer's hedge on a dated subject."""
 
 from __future__ import annotations
 
@@ -92,3 +93,22 @@ def test_a_continued_quote_with_its_own_today_takes_the_lead_day(nlp):
     continued = [s for s in extract_statements(nlp(text), outlet="The Dayton Ledger", anchor=FRIDAY)
                  if s.text.startswith("The decision today")]
     assert continued and continued[0].said_on == THURSDAY
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The mill will close in March, according to a report Tuesday from the Dayton Ledger.", TUESDAY),
+    ("Workers gave $5,000 to the fund, according to figures that were released Thursday by the union.", THURSDAY),
+])
+def test_according_to_a_dated_document_takes_its_day(nlp, text, day):
+    """A report or figures made public on a day speak on that day."""
+    assert by_cue(nlp, text)["according to"].said_on == day
+
+
+def test_according_to_a_person_of_a_dated_act_keeps_no_day(nlp):
+    """"according to a man who was arrested Tuesday": the arrest does not date what he said."""
+    assert by_cue(nlp, "Two workers were hurt, according to a man who was arrested Tuesday.")["according to"].said_on is None
+
+
+def test_a_writers_hedge_is_not_dated_by_its_subjects_day(nlp):
+    """"Thursday's memo seemed aimed at ...": the writer's guess is made on the article's day, not the memo's."""
+    assert by_cue(nlp, "Thursday's memo from the board seemed aimed at saving the plan.")["seemed"].said_on == FRIDAY
