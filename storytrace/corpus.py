@@ -254,8 +254,9 @@ class Corpus:
         return Listing(query or Query(), self.store.find_disputes)
 
     def story(self, story_id: str) -> StoryView | None:
-        """One story by its id or a unique prefix of it; None when none matches (StorytraceError when several do)."""
-        story = self.store.story(story_id) or self._story_by_prefix(story_id)
+        """One story by its id (a folded story's id gives the story it was folded into) or a unique prefix of an
+        id; None when none matches (StorytraceError when several do)."""
+        story = self.store.story(story_id) or self._moved_story(story_id) or self._story_by_prefix(story_id)
         if story is None:
             return None
         story_id = story.id
@@ -264,6 +265,14 @@ class Corpus:
         dated = {a.id: a.anchor_date for a in articles}
         timeline = sorted(statements, key=lambda s: (s.said_on or dated.get(s.article_id) or date.max, s.start))
         return StoryView(story, articles, timeline, self.store.claims(story_id), self.store.disputes(story_id))
+
+    def story_moved_to(self, story_id: str) -> str | None:
+        """The story that a story folded into another now lives in (None for any other id)."""
+        return self.store.story_moved_to(story_id)
+
+    def _moved_story(self, story_id: str) -> Story | None:
+        moved = self.store.story_moved_to(story_id)
+        return self.store.story(moved) if moved else None
 
     def _story_by_prefix(self, prefix: str) -> Story | None:
         if not prefix:

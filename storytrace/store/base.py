@@ -168,7 +168,12 @@ class Store(ABC):
 
     @abstractmethod
     def fold_story(self, story_id: str, into: str) -> None:
-        """Move a story's articles and claims to the story `into`, and delete it."""
+        """Move a story's articles and claims to the story `into`, delete it, and record where its id leads
+        (`story_moved_to`)."""
+
+    @abstractmethod
+    def story_moved_to(self, story_id: str) -> str | None:
+        """The story a folded story's articles are in now; None for an id never folded."""
 
     @abstractmethod
     def story(self, story_id: str) -> Story | None: ...

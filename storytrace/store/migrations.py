@@ -135,6 +135,9 @@ CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
     (10, "dispute confidence and evidence", "ALTER TABLE disputes ADD COLUMN confidence REAL;\n"
                                             "ALTER TABLE disputes ADD COLUMN evidence TEXT;\n"
                                             "ALTER TABLE disputes ADD COLUMN reported_by TEXT;"),
+    # A story folded into another (an article bridged them) leaves its id here, so a link to it still leads
+    # to the story its articles are in.
+    (11, "story moves", "CREATE TABLE IF NOT EXISTS story_moves (id TEXT PRIMARY KEY, moved_to TEXT NOT NULL);"),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -285,4 +288,7 @@ DROP INDEX IF EXISTS statements_article_start;
     # As in SQLite: why each dispute was raised; NULL for rows stored before.
     (10, "dispute confidence and evidence", "ALTER TABLE disputes ADD COLUMN confidence DOUBLE PRECISION, "
                                             "ADD COLUMN evidence TEXT, ADD COLUMN reported_by TEXT;"),
+    # As in SQLite: where a folded story's id leads.
+    (11, "story moves", 'CREATE TABLE IF NOT EXISTS story_moves (id TEXT COLLATE "C" PRIMARY KEY, '
+                        'moved_to TEXT COLLATE "C" NOT NULL);'),
 ]

@@ -405,6 +405,15 @@ class PostgresStore(Store):
         for table in ("articles", "claims"):
             self._write(f"UPDATE {table} SET story_id = %s WHERE story_id = %s", (into, story_id))
         self._write("DELETE FROM stories WHERE id = %s", (story_id,))
+        # Ids that led to the folded story lead on to `into`, so every move is one step.
+        self._write("UPDATE story_moves SET moved_to = %s WHERE moved_to = %s", (into, story_id))
+        self._write("INSERT INTO story_moves VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET moved_to = excluded.moved_to",
+                    (story_id, into))
+
+    @_reads
+    def story_moved_to(self, story_id: str) -> str | None:
+        rows = self._q("SELECT moved_to FROM story_moves WHERE id = %s", (story_id,))
+        return rows[0]["moved_to"] if rows else None
 
     @_reads
     def story(self, story_id: str) -> Story | None:

@@ -277,6 +277,13 @@ class SQLiteStore(Store):
         for table in ("articles", "claims"):
             self._db.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (into, story_id))
         self._db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+        # Ids that led to the folded story lead on to `into`, so every move is one step.
+        self._db.execute("UPDATE story_moves SET moved_to = ? WHERE moved_to = ?", (into, story_id))
+        self._db.execute("INSERT OR REPLACE INTO story_moves VALUES (?, ?)", (story_id, into))
+
+    def story_moved_to(self, story_id: str) -> str | None:
+        rows = self._q("SELECT moved_to FROM story_moves WHERE id = ?", (story_id,))
+        return rows[0][0] if rows else None
 
     def story(self, story_id: str) -> Story | None:
         rows = self._q("SELECT * FROM stories WHERE id = ?", (story_id,))

@@ -387,6 +387,7 @@ def test_an_article_bridging_two_stories_folds_the_second_into_its_own(store):
                            disputes={}, merged_stories=["S2"]))
     s1 = store.story("S1")
     assert (s1.article_ids, s1.first_seen, s1.last_seen) == (["a1", "a2", "a4"], date(2009, 12, 10), date(2009, 12, 14))
-    assert store.story("S2") is None and store.article_story("a2") == "S1"
+    assert store.story("S2") is None and store.article_story("a2") == "S1" and store.story_moved_to("S2") == "S1"
+    assert store.story_moved_to("S1") is None
     assert [c.id for c in store.claims("S1")] == ["C2"] and [d.id for d in store.disputes("S1")] == ["D2"]
     assert store.story("S3").article_ids == ["a3"]

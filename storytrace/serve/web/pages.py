@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from storytrace.serve.api.deps import MAX_FILTER_CHARS, MAX_OFFSET, CorpusDep, DateRangeDep
 from storytrace.serve.api.errors import ApiError
@@ -30,9 +30,12 @@ def story_list(corpus: CorpusDep, dates: DateRangeDep,
                   since=dates.since, until=dates.until)
 
 
-@router.get("/stories/{story_id}")
-def story_page(corpus: CorpusDep, story_id: str, part: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1) -> str:
+@router.get("/stories/{story_id}", response_model=None)  # a page, or a redirect for a folded story
+def story_page(corpus: CorpusDep, story_id: str,
+               part: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1) -> str | RedirectResponse:
     shown = present.story_part(corpus, story_id, part)
+    if shown is None and (moved := corpus.story_moved_to(story_id)) is not None:
+        return RedirectResponse(LINKS.story(moved), status_code=308)  # folded into another: links still lead on
     if shown is None:
         raise ApiError(404, "not_found", f"no story with id {story_id!r}")
     return render("story.html", links=LINKS, title=shown["view"].story.title, s=shown)
