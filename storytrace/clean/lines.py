@@ -48,10 +48,11 @@ _CODE = re.compile(r"[{};=<>]|\w\(|\(\)\s*$")
 # "Dow Jones, a News Corp company": the ownership line of a page's masthead or footer.
 _OWNERSHIP = re.compile(r",\s+(?:an?|part\s+of)\s+[\w .&'’-]{2,40}?(?:company|brand|subsidiary|business|group)\.?$",
                         re.IGNORECASE)
-# Furniture sentences: a relative time stamp ("1 point · 6 years ago", "16 hours ago") and a consent notice ("This
-# website uses cookies to ...").
+# Furniture sentences: a relative time stamp ("1 point · 6 years ago", "16 hours ago"), a consent notice ("This
+# website uses cookies to ...") and a share button ("Click to email a link to a friend (Opens in new window)").
 _FURNITURE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
-                        r"\b(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies\b|\bwe\s+use\s+cookies\b", re.IGNORECASE)
+                        r"\b(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies\b|\bwe\s+use\s+cookies\b|"
+                        r"^(?:click|tap)\s+to\s+(?:share|email|print)\b|\(opens\s+in\s+(?:a\s+)?new\s+window\)", re.IGNORECASE)
 # A first word written with a lower-case letter before a capital is a brand ("iOS 13", "eBay", "iPhone"),
 # which headlines open with; any other lower-case start is a fragment.
 _BRAND_START = re.compile(r"^[a-z]+[A-Z0-9]")
@@ -306,12 +307,13 @@ _LEAD_WORDS = 40
 
 def _can_be_headline(text: str, row: dict[str, float]) -> bool:
     """Shapes no headline has, whatever the model's score: code, a lower-case start (a brand's "iOS" aside),
-    a dangling comma or bar, an e-mail credit, a date line, a "By ..." credit, an ownership line, a relative time
-    stamp, a cookie notice, an entry of a box of other stories (too rare between a headline and its article in
+    a dangling comma or bar, a line going on from the one above ("& Sylvia Reyes, Director ..."), an e-mail
+    credit, a date line, a "By ..." credit, an ownership line, a relative time stamp, a cookie notice, a share
+    button, an entry of a box of other stories (too rare between a headline and its article in
     the training pages for the model to learn it, but there on some wire pages)."""
     stripped = text.strip()
     return bool(stripped) and not row["code"] and (not stripped[0].islower() or bool(_BRAND_START.match(stripped))) \
-        and not stripped.endswith((",", "|")) \
+        and not stripped.endswith((",", "|")) and not stripped.startswith("&") \
         and "@" not in stripped and "email protected" not in stripped.lower() and not row["date_line"] \
         and not row["by"] and not _is_prose(stripped) and not _is_menu(stripped) and not _OWNERSHIP.search(stripped) \
         and not _FURNITURE.search(stripped) and not row.get("in_box")
@@ -421,6 +423,6 @@ def _label_gives_way(ranked: list[PageLine]) -> list[PageLine]:
     goes first."""
     if not ranked or len(ranked[0].text.split()) > _LABEL_WORDS:
         return ranked
-    under = next((line for line in ranked[1:] if line.index == ranked[0].index + 1
-                  and line.probability >= MIN_HEADLINE and len(line.text.split()) > _LABEL_WORDS), None)
+    under = next((line for line in ranked[1:] if line.index == ranked[0].index + 1 and line.probability >= MIN_HEADLINE
+                  and len(line.text.split()) > _LABEL_WORDS and not line.text.rstrip().endswith(".")), None)
     return ranked if under is None else [under, *(line for line in ranked if line is not under)]

@@ -734,16 +734,18 @@ def _read_page(page: str) -> _PageRead:
     header: PageHeader = read_header(page)
     read = _PageRead()
     texts: list[str] = []
-    if header.headline is not None:
-        candidate = header.headline.text
-        if _headline_line(candidate):
-            read.title = _headline_text(candidate)
-            texts.append(candidate)
-            # "Faster builds with pip by Jane Doe": a blog's headline with its author on one line.
-            titled = _TITLE_BY.match(read.title)
-            # In a Title Case headline "by" joins words of the headline ("The Unbound Collection by Hyatt Opens").
-            if titled and _person(titled["name"]) and not _title_case(titled["title"]):
-                read.title, read.byline = titled["title"], _person(titled["name"])
+    # The likeliest headline line that reads as one: a byline the model took for the headline ("Sarah Hinger,
+    # Staff Attorney, ...") gives way to the next likeliest line.
+    candidate = next((line.text for line in header.ranked.get("headline", []) if line.probability >= MIN_HEADLINE
+                      and _headline_line(line.text)), None) if header.headline is not None else None
+    if candidate is not None:
+        read.title = _headline_text(candidate)
+        texts.append(candidate)
+        # "Faster builds with pip by Jane Doe": a blog's headline with its author on one line.
+        titled = _TITLE_BY.match(read.title)
+        # In a Title Case headline "by" joins words of the headline ("The Unbound Collection by Hyatt Opens").
+        if titled and _person(titled["name"]) and not _title_case(titled["title"]):
+            read.title, read.byline = titled["title"], _person(titled["name"])
     # The best line first; when it reads as no name, the next likeliest that does ("By A/June 12, 2020/...").
     for candidate in header.ranked.get("byline", []) if read.byline is None else []:
         index = candidate.index
