@@ -166,6 +166,19 @@ def _bare_object(parts: list[Token]) -> bool:
         list(parts[0].subtree)) == 1
 
 
+def _rejected_thing(parts: list[Token], lemma: str) -> bool:
+    """A denying verb whose object is a thing, not something said ("rejected a £500m reunion", "dismissed the
+    coach"): what was turned down, not a claim denied. A pronoun may stand for a claim ("dismissed it as a hoax")."""
+    first = parts[0]
+    return (cues.base_polarity(lemma) == "denies" and lemma not in OBJECT_CUES and first.dep_ == "dobj"
+            and first.lower_ not in cues.CLAIM_NOUNS | _PRO_FORMS | _SHOWN_THINGS)
+
+
+# Things whose telling a denying verb may reject as it rejects a claim: "dismissed the video as fake".
+_SHOWN_THINGS = frozenset({"video", "videos", "photo", "photos", "image", "images", "picture", "pictures", "footage",
+                           "news", "article", "articles", "post", "tweet"})
+
+
 def _no_finding(parts: list[Token]) -> bool:
     """"released a statement", "released on Wednesday": a bare document or a bare date says nothing of its own."""
     first = parts[0]
@@ -213,6 +226,8 @@ def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None
         parts = parts[1:]
     if not parts or (_bare_object(parts) and lemma not in OBJECT_CUES):
         return None  # "denied it" is a denial of what "it" stands for; "wrote this" says nothing
+    if _rejected_thing(parts, lemma):
+        return None  # "rejected the offer", "dismissed the coach": a deed; "rejected the claims" is handled above
     first = parts[0]
     if first.dep_ == "prep" and first.i == cue.i + 1:
         # the preposition is part of the cue ("talked about"): the content is its object

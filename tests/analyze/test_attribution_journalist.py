@@ -68,6 +68,14 @@ def test_calling_a_meeting_is_a_deed_calling_it_a_disaster_is_not(nlp):
     assert only(nlp, "Critics called the bridge plan a disaster.").text == "the bridge plan a disaster"
 
 
+def test_rejecting_an_offer_is_a_deed_rejecting_a_report_is_a_denial(nlp):
+    """"rejected the offer" turns something down; "rejected the report" and "dismissed it as a hoax" deny."""
+    assert statements(nlp, "The union rejected the ferry company's offer.") == []
+    rejected = only(nlp, "The union rejected the report.")
+    assert (rejected.polarity, rejected.text) == ("denies", "the report")
+    assert only(nlp, "Viewers dismissed it as a hoax.").polarity == "denies"
+
+
 # --- roles are roles ----------------------------------------------------------------------------------
 
 
