@@ -49,10 +49,12 @@ _CODE = re.compile(r"[{};=<>]|\w\(|\(\)\s*$")
 _OWNERSHIP = re.compile(r",\s+(?:an?|part\s+of)\s+[\w .&'’-]{2,40}?(?:company|brand|subsidiary|business|group)\.?$",
                         re.IGNORECASE)
 # Furniture sentences: a relative time stamp ("1 point · 6 years ago", "16 hours ago"), a consent notice ("This
-# website uses cookies to ...") and a share button ("Click to email a link to a friend (Opens in new window)").
+# website uses cookies to ..."), a share button ("Click to email a link to a friend (Opens in new window)") and a
+# reading prompt ("Continue reading the main story").
 _FURNITURE = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
                         r"\b(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies\b|\bwe\s+use\s+cookies\b|"
-                        r"^(?:click|tap)\s+to\s+(?:share|email|print)\b|\(opens\s+in\s+(?:a\s+)?new\s+window\)", re.IGNORECASE)
+                        r"^(?:click|tap)\s+to\s+(?:share|email|print)\b|^continue\s+reading\b|"
+                        r"\(opens\s+in\s+(?:a\s+)?new\s+window\)", re.IGNORECASE)
 # A first word written with a lower-case letter before a capital is a brand ("iOS 13", "eBay", "iPhone"),
 # which headlines open with; any other lower-case start is a fragment.
 _BRAND_START = re.compile(r"^[a-z]+[A-Z0-9]")
@@ -409,6 +411,7 @@ def read_header(text: str, model: LineModel | None = None) -> PageHeader:
         ranked[label] = [PageLine(indices[j], texts[indices[j]], label, float(column[j])) for j in order]
         if label == "headline":
             ranked[label] = _label_gives_way(ranked[label])
+            ranked[label] = _deck_gives_way(ranked[label])
         best[label] = ranked[label][0] if ranked[label] and ranked[label][0].probability >= floor else None
     return PageHeader(best["headline"], best["date"], best["byline"], anchor, texts, chrome, ranked)
 
@@ -426,3 +429,16 @@ def _label_gives_way(ranked: list[PageLine]) -> list[PageLine]:
     under = next((line for line in ranked[1:] if line.index == ranked[0].index + 1 and line.probability >= MIN_HEADLINE
                   and len(line.text.split()) > _LABEL_WORDS and not line.text.rstrip().endswith(".")), None)
     return ranked if under is None else [under, *(line for line in ranked if line is not under)]
+
+
+
+def _deck_gives_way(ranked: list[PageLine]) -> list[PageLine]:
+    """A line picked as the headline with a likely headline line of fewer words (more than a label's) right above
+    it is that headline's deck, the longer summary printed under it ("Coal has been in a slow-motion death spiral
+    over the past ten years" under "Despite everything, U.S. emissions dipped in 2019"): the line above goes first."""
+    if not ranked:
+        return ranked
+    words = len(ranked[0].text.split())
+    over = next((line for line in ranked[1:] if line.index == ranked[0].index - 1 and line.probability >= MIN_HEADLINE
+                 and _LABEL_WORDS < len(line.text.split()) < words), None)
+    return ranked if over is None else [over, *(line for line in ranked if line is not over)]

@@ -1,9 +1,10 @@
 """Where the headline is looked for: above the article's first run of text (not above comments that outweigh it),
-and under a section label rather than on it."""
+under a section label rather than on it, above its deck rather than under it."""
 
 from __future__ import annotations
 
-from storytrace.clean.lines import PageLine, _label_gives_way, find_anchor, first_anchor, read_header
+from storytrace.clean.lines import (PageLine, _can_be_headline, _deck_gives_way, _label_gives_way, _shape, find_anchor,
+                                    first_anchor, read_header)
 from storytrace.clean.text import label_lines
 
 _COMMENT = ("I have driven that road every morning for twenty years and the new lights have made the junction "
@@ -50,3 +51,16 @@ def test_a_section_label_over_the_headline_gives_way():
     assert _label_gives_way([label, headline])[0] is headline
     assert _label_gives_way([label, elsewhere])[0] is label  # not right under the label
     assert _label_gives_way([PageLine(4, "Ferry pier reopens after storm", "headline", 0.5), headline])[0].index == 4
+
+
+def test_a_deck_gives_way_to_the_shorter_headline_right_above_it():
+    headline = PageLine(4, "Garrow ferry pier reopens after storm", "headline", 0.2)
+    deck = PageLine(5, "The council spent a year and its harbour fees on repairs to the landing stage", "headline", 0.6)
+    assert _deck_gives_way([deck, headline])[0] is headline
+    assert _deck_gives_way([deck, PageLine(3, "Garrow ferry pier reopens", "headline", 0.2)])[0] is deck  # not adjacent
+    assert _deck_gives_way([deck, PageLine(4, "Harbor", "headline", 0.2)])[0] is deck  # a label, not a headline
+
+
+def test_reading_prompts_are_never_the_headline():
+    assert not _can_be_headline("Continue reading the main story", {**_shape("Continue reading the main story"),
+                                                                    "in_box": 0.0})
