@@ -59,6 +59,11 @@ Similarity = Callable[[Statement, Statement], float]
 # terrorists infiltrating") is no nearer the denial; but "the woman held is not his wife" is answered by "the army
 # detained his wife" (cosine 0.88), not by the first assertion, "DNA shows the child is his daughter" (0.69).
 CLEARLY_NEARER = 0.15
+# How much less alike in meaning another article's assertion may be than the one chosen in the denial's own article
+# and still lead: "the ISIS leader is dead" denied in an article that also tells of his aides killed (0.71) is
+# shown against another outlet's "Baghdadi has reportedly been killed" (0.65), but an official's "a piece of the
+# asteroid landed" (0.68) does not replace the very speculation the experts answer (1.00).
+AS_NEAR = 0.1
 
 
 def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],
@@ -153,12 +158,20 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
 
 def _leading(denial: Statement, asserted: list[Statement], similarity: Similarity | None) -> Statement:
     """The assertion a denial is shown against first: the first in story order, unless another says what the
-    denial denies clearly more nearly in meaning (CLEARLY_NEARER)."""
+    denial denies clearly more nearly in meaning (CLEARLY_NEARER); and one of another article rather than the
+    denial's own when it says nearly as much (AS_NEAR): a denial answered inside its own article is less news
+    than one answered across outlets."""
     if similarity is None or len(asserted) < 2:
         return asserted[0]
-    scores = [similarity(denial, s) for s in asserted]
-    best = max(range(len(asserted)), key=scores.__getitem__)
-    return asserted[best] if scores[best] >= scores[0] + CLEARLY_NEARER else asserted[0]
+    scores = {id(s): similarity(denial, s) for s in asserted}
+    best = max(asserted, key=lambda s: scores[id(s)])
+    lead = best if scores[id(best)] >= scores[id(asserted[0])] + CLEARLY_NEARER else asserted[0]
+    elsewhere = [s for s in asserted if s.article_id != denial.article_id]
+    if lead.article_id == denial.article_id and elsewhere:
+        other = max(elsewhere, key=lambda s: scores[id(s)])
+        if scores[id(other)] >= scores[id(lead)] - AS_NEAR:
+            return other
+    return lead
 
 
 def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],

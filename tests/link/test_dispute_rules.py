@@ -207,3 +207,17 @@ def test_a_hedged_denial_in_words_alone_is_a_guess_not_a_denial():
     assert find_disputes(CLAIM, [report, hedged], {}) == []
     hedged.cue = "denied"
     assert [d.kind for d in find_disputes(CLAIM, [report, hedged], {})] == ["denial"]
+
+
+def test_a_denial_answered_in_its_own_article_is_shown_against_another_outlet_saying_nearly_as_much():
+    """The ministry's denial is set first against the paper's report, not its own article's near telling; a
+    telling elsewhere that says much less does not replace the one it answers."""
+    denial = _said("the rebel leader was killed in the strike", "the ministry", "denies", article="m", start=0)
+    own = _said("three rebel commanders were killed in the strike", "a source", article="m", start=200)
+    paper = _said("the rebel leader has reportedly been killed in a strike", "the Daily", article="p")
+    meaning = {own.id: 0.71, paper.id: 0.65}
+    [dispute] = find_disputes(CLAIM, [denial, own, paper], {}, similarity=lambda a, b: meaning[b.id])
+    assert dispute.statement_ids[:2] == [denial.id, paper.id]
+    meaning[paper.id] = 0.5
+    [dispute] = find_disputes(CLAIM, [denial, own, paper], {}, similarity=lambda a, b: meaning[b.id])
+    assert dispute.statement_ids[:2] == [denial.id, own.id]
