@@ -6,7 +6,10 @@ questioned", "Speaking Friday, X said"); the verb a participle or "when"-clause 
 Thursday ..., promising", "responded Wednesday by saying", "since Monday night's debate, when X cited");
 where the parse hangs the time elsewhere, the word order ("X, at Monday's debate, cited", "cited ... from
 88 generals Tuesday"); the clause before a colon; a day told by an event the article dates elsewhere ("the
-day before the debate"); a source made right after its event ("instant polls"). Inside what was said,
+day before the debate"); a source made right after its event ("instant polls") or a dated document it cites
+("according to a report Tuesday"); an event right next to the saying ("just prior to Friday's announcement"),
+a clause quoting the same words ("as she put it on Wednesday"), a simultaneous "came as", and the saying a held
+view is stated in ("said Sunday he expected"). Inside what was said,
 "later Friday" dates the saying, and a speaker's own "tonight" or "last night" is read against the day the
 article's lead or its last named night gives. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
 own statements, and a present-tense "says" in a running live report (entries under clock-time headings,
