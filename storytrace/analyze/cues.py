@@ -154,7 +154,7 @@ _BROAD_VERBS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
     "back": ("asserts", ("backed", "backing", "backs")),
     "learn": ("asserts", ("learned",)),
     "plan": ("asserts", ("plans", "planned")),
-        "issue": ("asserts", ("issued",)),
+    "issue": ("asserts", ("issued",)),
     "post": ("asserts", ("posted",)),
     "release": ("asserts", ("released",)),
     "name": ("asserts", ("named",)),
@@ -228,7 +228,8 @@ _BROAD_VERBS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
 # Verbs of doing in the broad list: their object is the deed ("voted for Obama", "signed the bill", "released his
 # tax returns", "decided to run"), so only a that-clause makes them say something ("decided that the vote stands").
 DEED_LEMMAS: Final[frozenset[str]] = frozenset({
-    "vote", "sign", "release", "issue", "post", "share", "name", "decide"})
+    "vote", "sign", "release", "issue", "post", "share", "name", "decide",
+    "back", "champion"})  # "backed opposing sides in the war", "has championed equal pay": support given, not words
 
 # Verbs whose stance is "declines_comment" only with a following "to comment / to confirm / to
 # discuss ..."; "declined to attend" is no statement at all.

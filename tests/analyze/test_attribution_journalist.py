@@ -26,6 +26,15 @@ def test_a_vote_a_signature_and_a_release_are_deeds(nlp):
     assert statements(nlp, text) == []
 
 
+def test_backing_a_side_and_championing_a_cause_are_deeds_but_backing_a_claim_says_it(nlp):
+    """"backed opposing sides", "has championed equal pay" report support given; "backed the claim that ..."
+    still says what was backed."""
+    assert statements(nlp, "Senator Vale has championed equal pay for women for a decade. Two of the permanent "
+                           "members have backed opposing sides in the war.") == []
+    statement = only(nlp, "The union backed the claim that the port had broken the agreement.")
+    assert statement.text == "the port had broken the agreement"
+
+
 def test_refusing_to_act_is_no_refusal_to_speak(nlp):
     """"refused to keep his hands up" is a deed; "declined to comment" stays a refusal to speak."""
     assert statements(nlp, "The driver had refused to keep his hands on the wheel.") == []
