@@ -31,6 +31,10 @@ ASSERTING = {"asserts", "confirms", "speculates"}
 # Words a statement needs to carry a proposition another can conflict with: "Banksy was arrested" has three; a
 # URL slug or a bare name has one.
 MIN_WORDS = 3
+# Cosine of two statements' sentence vectors (MiniLM) from which a denial and an assertion that share too few words
+# say the same thing: on FNC-1 train, pairs at 0.8 or more restate one claim; below, "we will not negotiate" and
+# "the government wants to negotiate" (0.61) or a leader's death and his aide's (0.71) are different things.
+SAME_MEANING = 0.8
 SUMMARY_CHARS = 200  # a claim's summary is a one-line label in lists; the statements carry the whole text
 # Share of an article's time budget that placing its statements in claims may use: refreshing the claims they
 # touched (stances, disputes) takes about as long again, and a claim left unrefreshed loses its new statements.
@@ -418,7 +422,12 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
             return False  # they share only names: they say different things of them
         similar = proposition_similarity(pa, pb) >= settings.claim_dispute_similarity
         if a.polarity == "denies":
-            return coverage(pa, pb) >= settings.claim_dispute_coverage and (similar or len(pa.terms) <= TERSE)
+            if coverage(pa, pb) >= settings.claim_dispute_coverage and (similar or len(pa.terms) <= TERSE):
+                return True
+            # the same proposition in other words: "officials speculated the meteorite is a piece of asteroid 2014
+            # RC" and "the possible meteorite impact, linked with the asteroid 2014 RC" share too few words
+            vectors = models.vectors([said[a.id], said[b.id]])
+            return float(vectors[said[a.id]] @ vectors[said[b.id]]) >= SAME_MEANING
         contained = (max if either_way else min)(coverage(pa, pb), coverage(pb, pa))
         return similar and contained >= settings.claim_dispute_coverage
 
