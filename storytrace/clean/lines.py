@@ -12,6 +12,7 @@ them, or none (a line may be two: "By A - 11/18/19 11:04 PM EST"). The weights s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -420,16 +421,17 @@ def read_header(text: str, model: LineModel | None = None) -> PageHeader:
 _LABEL_WORDS = 3
 
 
+def _words(line: PageLine) -> int:
+    return len(line.text.split())
+
+
 def _label_gives_way(ranked: list[PageLine]) -> list[PageLine]:
     """A short line picked as the headline with a likely headline line of more words right under it is the
     section label over that headline ("Community" over "Leader spotlight: Erin Spiceland"): the line under it
     goes first."""
-    if not ranked or len(ranked[0].text.split()) > _LABEL_WORDS:
+    if not ranked or _words(ranked[0]) > _LABEL_WORDS:
         return ranked
-    under = next((line for line in ranked[1:] if line.index == ranked[0].index + 1 and line.probability >= MIN_HEADLINE
-                  and len(line.text.split()) > _LABEL_WORDS and not line.text.rstrip().endswith(".")), None)
-    return ranked if under is None else [under, *(line for line in ranked if line is not under)]
-
+    return _neighbour_first(ranked, 1, lambda line: _words(line) > _LABEL_WORDS and not line.text.rstrip().endswith("."))
 
 
 def _deck_gives_way(ranked: list[PageLine]) -> list[PageLine]:
@@ -438,7 +440,11 @@ def _deck_gives_way(ranked: list[PageLine]) -> list[PageLine]:
     over the past ten years" under "Despite everything, U.S. emissions dipped in 2019"): the line above goes first."""
     if not ranked:
         return ranked
-    words = len(ranked[0].text.split())
-    over = next((line for line in ranked[1:] if line.index == ranked[0].index - 1 and line.probability >= MIN_HEADLINE
-                 and _LABEL_WORDS < len(line.text.split()) < words), None)
-    return ranked if over is None else [over, *(line for line in ranked if line is not over)]
+    return _neighbour_first(ranked, -1, lambda line: _LABEL_WORDS < _words(line) < _words(ranked[0]))
+
+
+def _neighbour_first(ranked: list[PageLine], step: int, fits: Callable[[PageLine], bool]) -> list[PageLine]:
+    """`ranked` with the likely headline line `step` lines from the top pick moved first, when it `fits`."""
+    found = next((line for line in ranked[1:] if line.index == ranked[0].index + step
+                  and line.probability >= MIN_HEADLINE and fits(line)), None)
+    return ranked if found is None else [found, *(line for line in ranked if line is not found)]
