@@ -153,24 +153,18 @@ def show_blind(sample: list[Listed], verdicts: Mapping[tuple[str, str, str], tup
 
 def list_statements(data: Path, split: str = "dev") -> list[Listed]:
     """Every statement of the split near a day-level expression, by article and reading order."""
-    from storytrace.analyze.nlp import import_spacy, load_nlp
-
-    import_spacy()
-    from storytrace.analyze import component  # noqa: F401 - registers the attribution factory
     from storytrace.analyze.stage import article_context
+    from storytrace.bench.polnear import attribution_nlp, publication_dates
     from storytrace.clean.language import build_detector
     from storytrace.clean.stage import clean_article
     from storytrace.errors import IngestError
     from storytrace.model import RawArticle
     from storytrace.settings import Settings
 
-    with (data / "metadata.tsv").open(encoding="utf-8") as handle:
-        dates = {row["filename"]: row["publication_date"] for row in csv.DictReader(handle, delimiter="\t")
-                 if row["compartment"] == split}
+    dates = publication_dates(data, split)
     settings = Settings()
     detector = build_detector()
-    nlp = load_nlp(settings)
-    nlp.add_pipe("storytrace_attribution")
+    nlp = attribution_nlp(settings)
     found = []
     for name, published in sorted(dates.items()):
         text = (data / split / "text" / f"{name}.txt").read_text(encoding="utf-8")

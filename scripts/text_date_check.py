@@ -13,7 +13,6 @@ the publication date (right on about nine in ten of the statements read by hand;
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -38,24 +37,18 @@ def main() -> None:
 
 
 def compare(data: Path, split: str) -> None:
-    from storytrace.analyze.nlp import import_spacy, load_nlp
-
-    import_spacy()
-    from storytrace.analyze import component  # noqa: F401 - registers the attribution factory
     from storytrace.analyze.stage import article_context
     from storytrace.analyze.time.tagger import tag_timexes
+    from storytrace.bench.polnear import attribution_nlp, publication_dates
     from storytrace.clean.language import build_detector
     from storytrace.clean.stage import clean_article
     from storytrace.model import RawArticle
     from storytrace.settings import Settings
 
-    with (data / "metadata.tsv").open(encoding="utf-8") as handle:
-        published = {row["filename"]: row["publication_date"] for row in csv.DictReader(handle, delimiter="\t")
-                     if row["compartment"] == split}
+    published = publication_dates(data, split)
     settings = Settings()
     detector = build_detector()
-    nlp = load_nlp(settings)
-    nlp.add_pipe("storytrace_attribution")
+    nlp = attribution_nlp(settings)
 
     def days(text: str, context: dict) -> list[date | None]:
         doc = next(iter(nlp.pipe([(text, context)], as_tuples=True)))[0]

@@ -23,6 +23,7 @@ overlap or both relations are source-less.
 
 from __future__ import annotations
 
+import csv
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -283,6 +284,24 @@ def read_split(dir: Path, limit: int | None = None) -> list[tuple[str, str, list
     if not items:
         raise BenchError(f"{dir}: no attributions/*.ann file matches a text")
     return items[:limit]
+
+
+def publication_dates(data: Path, split: str) -> dict[str, str]:
+    """Article name -> publication date (ISO) of every article of `split`, from PolNeAR's metadata.tsv in `data`."""
+    with (data / "metadata.tsv").open(encoding="utf-8") as handle:
+        return {row["filename"]: row["publication_date"] for row in csv.DictReader(handle, delimiter="\t")
+                if row["compartment"] == split}
+
+
+def attribution_nlp(settings: Settings) -> Language:
+    """spaCy with storytrace's attribution component, which reads each document's context (outlet, agency,
+    anchor date) as `article_context` gives it: statements with `said_on`, as `storytrace add` finds them."""
+    from storytrace.analyze import component  # noqa: F401 - registers the attribution factory
+    from storytrace.analyze.nlp import load_nlp
+
+    nlp = load_nlp(settings)
+    nlp.add_pipe("storytrace_attribution")
+    return nlp
 
 
 def score_docs(docs: list[Doc], golds: list[list[Relation]]) -> tuple[dict[str, Counts], float]:
