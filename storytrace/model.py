@@ -106,6 +106,15 @@ class Article:
             return self.dateline.date
         return self.published.date() if self.published else None
 
+    @property
+    def own_dates(self) -> tuple[date, ...]:
+        """Every date the article gives itself (dateline date, publication date), earliest first.
+
+        They usually agree within a day; when they lie months apart (a wire piece republished, a page's date
+        that is its update or its copy's), either may be the one its events belong to."""
+        days = {self.dateline.date if self.dateline else None, self.published.date() if self.published else None}
+        return tuple(sorted(d for d in days if d))
+
 
 @dataclass
 class Entity:

@@ -119,7 +119,7 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 @dataclass
 class _Period:
-    """The candidate index of the stored articles whose anchor dates fall in one period (or have none)."""
+    """The candidate index of the stored articles one of whose own dates falls in one period (or have none)."""
 
     index: hnswlib.Index
     labels: list[str]  # article id of each index label
@@ -127,7 +127,8 @@ class _Period:
 
 # Stored articles further apart in time than the story window never join one story, so the candidate index is
 # kept per period of the window's length: a dated article searches the periods its window touches, and however
-# large the corpus, memory holds only the periods that recent placements needed.
+# large the corpus, memory holds only the periods that recent placements needed. An article whose dateline and
+# publication date differ is in the period of each, since either may be when its events happened.
 # A stream in date order touches 2-3 periods at a time; a few more keep an archive added out of order from
 # reloading the same periods.
 _LOADED_PERIODS = 8
@@ -139,7 +140,7 @@ class StoryLinker:
         self.store = store
         self.settings = settings
         self._periods: OrderedDict[int | None, _Period] = OrderedDict()  # loaded, least recently used first
-        self._dated: tuple[date, date] | None = None  # the first and last anchor dates stored, once read
+        self._dated: tuple[date, date] | None = None  # the first and last own dates stored, once read
         self._stored: int | None = None  # the store's last article seq as the loaded periods know it
         self._profiles: OrderedDict[str, Profile] = OrderedDict()
 
@@ -164,20 +165,21 @@ class StoryLinker:
         first = date.fromordinal(key * self._period_days())
         return first, first + timedelta(days=self._period_days() - 1)
 
-    def _search_keys(self, day: date | None) -> list[int | None]:
-        """The periods whose articles may join a story with an article of `day`: the undated ones, and those within
-        the story window of a dated article, or every dated period for an undated one (it may join any story)."""
+    def _search_keys(self, days: tuple[date, ...]) -> list[int | None]:
+        """The periods whose articles may join a story with an article of these own `days`: the undated ones, and
+        those within the story window of one of the days, or every dated period for an undated article (it may
+        join any story)."""
         if self._stored is None:
             self._stored = self.store.last_article_seq()
-            self._dated = self.store.anchor_date_range()
-        if day is not None:
-            window = timedelta(days=self.settings.story_window_days)
-            first, last = self._period_key(day - window), self._period_key(day + window)
+            self._dated = self.store.own_date_range()
+        window = timedelta(days=self.settings.story_window_days)
+        if days:
+            spans = [(self._period_key(day - window), self._period_key(day + window)) for day in days]
         elif self._dated is not None:
-            first, last = self._period_key(self._dated[0]), self._period_key(self._dated[1])
+            spans = [(self._period_key(self._dated[0]), self._period_key(self._dated[1]))]
         else:
             return [_UNDATED]
-        return [_UNDATED] + list(range(first, last + 1))
+        return [_UNDATED] + sorted({key for first, last in spans for key in range(first, last + 1)})
 
     def _period(self, key: int | None) -> _Period:
         """The period's index, read from the store the first time it is needed."""
@@ -203,9 +205,9 @@ class StoryLinker:
         costs a pass over the stored vectors but never holds the archive in memory."""
         found: dict[str, float] = {}
         k = self.settings.story_candidates
-        keys = self._search_keys(article.anchor_date)
-        for key in keys:
-            passing = article.anchor_date is None and key is not _UNDATED and key not in self._periods
+        days = article.own_dates
+        for key in self._search_keys(days):
+            passing = not days and key is not _UNDATED and key not in self._periods
             if passing:  # an undated article's look at a period not in memory: exact, and not kept
                 ids, vectors = self.store.article_vectors(*self._period_dates(key))
                 cosines = vectors @ article.embedding
@@ -229,7 +231,7 @@ class StoryLinker:
         close = [cid for cid, cosine in cosines.items() if cosine >= self.settings.story_similarity]
         features = self.store.article_features(close) if close else {}
         eligible = {cid: f for cid, f in features.items()
-                    if not _too_far_apart(article, f[1], self.settings.story_window_days)}
+                    if not _too_far_apart(article.own_dates, f[1], self.settings.story_window_days)}
         if not eligible:
             return fallback
         profiles = self._candidate_profiles(eligible)
@@ -255,7 +257,7 @@ class StoryLinker:
                               if s != story_id and mean >= self.settings.story_merge_evidence))
         return Placement(story_id, by_story[story_id][0], means[story_id], merged)
 
-    def _candidate_profiles(self, features: dict[str, tuple[set[str], object, str]]) -> dict[str, Profile]:
+    def _candidate_profiles(self, features: dict[str, tuple[set[str], tuple[date, ...], str]]) -> dict[str, Profile]:
         """Profiles of the candidates: recent ones from memory, the others from their stored text (one query)."""
         found = {cid: self._profiles[cid] for cid in features if cid in self._profiles}
         for cid in found:
@@ -279,14 +281,16 @@ class StoryLinker:
         if self._stored is None:
             return  # read from the store, which holds the article, when next needed
         self._stored = self.store.last_article_seq()
-        day = article.anchor_date
-        if day is not None:
-            self._dated = (min(day, self._dated[0]), max(day, self._dated[1])) if self._dated else (day, day)
+        days = article.own_dates
+        if days:
+            known = (self._dated or ()) + days
+            self._dated = (min(known), max(known))
         if article.embedding is None:
             return
-        period = self._periods.get(self._period_key(day))
-        if period is not None:  # an unloaded period reads it from the store when next needed
-            _add(period, [article.id], article.embedding.reshape(1, -1))
+        for key in {self._period_key(day) for day in days} if days else {_UNDATED}:
+            period = self._periods.get(key)
+            if period is not None:  # an unloaded period reads it from the store when next needed
+                _add(period, [article.id], article.embedding.reshape(1, -1))
         self._remember(article.id, self._profiles.get(article.id) or profile(article))
 
 
@@ -317,9 +321,9 @@ def fold_stories(story: Story, merged: list[Story]) -> Story:
                  max(dates, default=None))
 
 
-def _too_far_apart(article: Article, other_date, window_days: int) -> bool:
-    mine = article.anchor_date
-    return bool(mine and other_date and abs((mine - other_date).days) > window_days)
+def _too_far_apart(mine: tuple[date, ...], theirs: tuple[date, ...], window_days: int) -> bool:
+    """Whether two articles' own dates are all further apart than the story window (an undated one never is)."""
+    return bool(mine and theirs) and all(abs((a - b).days) > window_days for a in mine for b in theirs)
 
 
 def _first_words(text: str, n: int = 12) -> str:

@@ -119,16 +119,17 @@ class Store(ABC):
 
     @abstractmethod
     def article_vectors(self, first: date | None, last: date | None) -> tuple[list[str], np.ndarray]:
-        """Ids and unit embedding vectors of the stored articles whose anchor date (dateline date, else publication
-        date) lies in [first, last], in insertion order; with no bounds, of the articles that have no such date."""
+        """Ids and unit embedding vectors of the stored articles one of whose own dates (dateline date,
+        publication date) lies in [first, last], in insertion order; with no bounds, of the articles with neither."""
 
     @abstractmethod
-    def anchor_date_range(self) -> tuple[date, date] | None:
-        """The earliest and latest anchor dates of the stored articles; None when none has one."""
+    def own_date_range(self) -> tuple[date, date] | None:
+        """The earliest and latest own dates (dateline or publication) of the stored articles; None when none has
+        one."""
 
     @abstractmethod
-    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:
-        """For each id: its entity ids, its anchor date (dateline date, else publication date) and its story."""
+    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], tuple[date, ...], str]]:
+        """For each id: its entity ids, its own dates (`Article.own_dates`: dateline, publication) and its story."""
 
     @abstractmethod
     def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str | None, str]]:

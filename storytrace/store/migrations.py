@@ -138,6 +138,10 @@ CREATE INDEX IF NOT EXISTS articles_story_outlet ON articles(story_id, outlet);
     # A story folded into another (an article bridged them) leaves its id here, so a link to it still leads
     # to the story its articles are in.
     (11, "story moves", "CREATE TABLE IF NOT EXISTS story_moves (id TEXT PRIMARY KEY, moved_to TEXT NOT NULL);"),
+    # Story placement reads the articles either of whose own dates (dateline, publication) falls in a period.
+    (12, "articles by each own date", "CREATE INDEX IF NOT EXISTS articles_dateline_day ON articles(dateline_date);\n"
+                                      "CREATE INDEX IF NOT EXISTS articles_published_day ON "
+                                      "articles(substr(published, 1, 10));"),
 ]
 
 # The same schema for PostgreSQL, numbered alike so both stores stay at one version. Dates stay ISO text, as in
@@ -291,4 +295,8 @@ DROP INDEX IF EXISTS statements_article_start;
     # As in SQLite: where a folded story's id leads.
     (11, "story moves", 'CREATE TABLE IF NOT EXISTS story_moves (id TEXT COLLATE "C" PRIMARY KEY, '
                         'moved_to TEXT COLLATE "C" NOT NULL);'),
+    # As in SQLite: story placement reads the articles either of whose own dates falls in a period.
+    (12, "articles by each own date", "CREATE INDEX IF NOT EXISTS articles_dateline_day ON articles(dateline_date);\n"
+                                      "CREATE INDEX IF NOT EXISTS articles_published_day ON "
+                                      "articles((substr(published, 1, 10)));"),
 ]

@@ -27,7 +27,8 @@ from storytrace.model import Article, Claim, Dateline, Dispute, Entity, LinkCont
 from storytrace.store.names import public_name
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import POSTGRES_MIGRATIONS
-from storytrace.store.rows import DISPUTE_COLUMNS, dispute_from_row, dispute_row, iso, statement_from_row, to_date, to_datetime, vectors_from_rows
+from storytrace.store.rows import (DATELINE_DAY, DISPUTE_COLUMNS, OWN_DATE_RANGE, PUBLISHED_DAY, dispute_from_row, dispute_row, iso,
+                                    own_dates, own_dates_within, statement_from_row, to_date, to_datetime, vectors_from_rows)
 
 # Readers holding a pooled connection at once (one per concurrent API request); more wait for a free one.
 POOL_SIZE = 8
@@ -314,8 +315,7 @@ class PostgresStore(Store):
 
     @_reads
     def article_vectors(self, first: date | None, last: date | None) -> tuple[list[str], np.ndarray]:
-        within, bounds = (f"{_ARTICLE_DAY} IS NULL", ()) if first is None else (
-            f"{_ARTICLE_DAY} BETWEEN %s AND %s", (first.isoformat(), last.isoformat()))
+        within, bounds = own_dates_within(first, last, "%s")
         rows = self._q(f"SELECT a.id, a.embedding FROM articles a WHERE {within} AND a.embedding IS NOT NULL "
                        "ORDER BY a.seq", bounds)
         return vectors_from_rows([(r["id"], r["embedding"]) for r in rows])
@@ -325,19 +325,20 @@ class PostgresStore(Store):
         return self._q("SELECT COALESCE(MAX(seq), 0) AS seq FROM articles")[0]["seq"]
 
     @_reads
-    def anchor_date_range(self) -> tuple[date, date] | None:
-        row = self._q(f"SELECT MIN({_ARTICLE_DAY}) AS first, MAX({_ARTICLE_DAY}) AS last FROM articles a")[0]
+    def own_date_range(self) -> tuple[date, date] | None:
+        row = self._q(OWN_DATE_RANGE)[0]
         return (to_date(row["first"]), to_date(row["last"])) if row["first"] else None
 
     @_reads
-    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:
+    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], tuple[date, ...], str]]:
         entities: dict[str, set[str]] = {i: set() for i in article_ids}
         for row in self._q("SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id = ANY(%s) "
                            "AND entity_id IS NOT NULL", (article_ids,)):
             entities[row["article_id"]].add(row["entity_id"])
-        rows = self._q(f"SELECT a.id, {_ARTICLE_DAY} AS day, a.story_id FROM articles a WHERE a.id = ANY(%s)",
-                       (article_ids,))
-        return {r["id"]: (entities[r["id"]], to_date(r["day"]), r["story_id"]) for r in rows}
+        rows = self._q(f"SELECT a.id, {DATELINE_DAY} AS dateline_day, {PUBLISHED_DAY} AS published_day, a.story_id "
+                       "FROM articles a WHERE a.id = ANY(%s)", (article_ids,))
+        return {r["id"]: (entities[r["id"]], own_dates(r["dateline_day"], r["published_day"]), r["story_id"])
+                for r in rows}
 
     @_reads
     def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str | None, str]]:

@@ -41,6 +41,29 @@ def dispute_from_row(row: Mapping) -> Dispute:
                    [Reporter(**r) for r in reported_by] if reported_by is not None else None)
 
 
+# An article's own dates in SQL (`Article.own_dates`), each with an index of its own (migration 12).
+DATELINE_DAY = "a.dateline_date"
+PUBLISHED_DAY = "substr(a.published, 1, 10)"
+# The earliest and latest own date of any stored article, from the two indexes.
+OWN_DATE_RANGE = (f"SELECT MIN(first) AS first, MAX(last) AS last FROM ("
+                  f"SELECT MIN({DATELINE_DAY}) AS first, MAX({DATELINE_DAY}) AS last FROM articles a UNION ALL "
+                  f"SELECT MIN({PUBLISHED_DAY}), MAX({PUBLISHED_DAY}) FROM articles a) AS own")
+
+
+def own_dates_within(first: date | None, last: date | None, mark: str) -> tuple[str, tuple[str, ...]]:
+    """The condition (with `mark` placeholders) and values selecting articles one of whose own dates lies in
+    [first, last]; with no bounds, those with neither date."""
+    if first is None:
+        return f"{DATELINE_DAY} IS NULL AND {PUBLISHED_DAY} IS NULL", ()
+    bounds = (first.isoformat(), last.isoformat())
+    return f"({DATELINE_DAY} BETWEEN {mark} AND {mark} OR {PUBLISHED_DAY} BETWEEN {mark} AND {mark})", bounds * 2
+
+
+def own_dates(dateline_day: str | None, published_day: str | None) -> tuple[date, ...]:
+    """`Article.own_dates` from the two stored columns."""
+    return tuple(sorted({d for d in (to_date(dateline_day), to_date(published_day)) if d}))
+
+
 def iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 

@@ -16,7 +16,7 @@ from storytrace.errors import StoreError
 from storytrace.model import Article, Claim, Dateline, Dispute, Entity, Mention, Statement, Story
 from storytrace.store.base import Query, Store
 from storytrace.store.migrations import MIGRATIONS
-from storytrace.store.rows import DISPUTE_COLUMNS, dispute_row
+from storytrace.store.rows import DATELINE_DAY, DISPUTE_COLUMNS, OWN_DATE_RANGE, PUBLISHED_DAY, dispute_row, own_dates, own_dates_within
 from storytrace.store.rows import dispute_from_row as _dispute
 from storytrace.store.rows import iso as _iso
 from storytrace.store.rows import statement_from_row as _statement
@@ -202,8 +202,7 @@ class SQLiteStore(Store):
                        statements=[] if summary else self.statements(article_id=row["id"]), embedding=embedding)
 
     def article_vectors(self, first: date | None, last: date | None) -> tuple[list[str], np.ndarray]:
-        within, bounds = (f"{_ARTICLE_DAY} IS NULL", ()) if first is None else (
-            f"{_ARTICLE_DAY} BETWEEN ? AND ?", (first.isoformat(), last.isoformat()))
+        within, bounds = own_dates_within(first, last, "?")
         rows = self._q(f"SELECT a.id, a.embedding FROM articles a WHERE {within} AND a.embedding IS NOT NULL "
                        "ORDER BY a.seq", bounds)
         return vectors_from_rows(rows)
@@ -212,19 +211,19 @@ class SQLiteStore(Store):
         rows = self._q("SELECT seq FROM articles ORDER BY rowid DESC LIMIT 1")
         return rows[0][0] if rows else 0
 
-    def anchor_date_range(self) -> tuple[date, date] | None:
-        first, last = self._q(f"SELECT MIN({_ARTICLE_DAY}), MAX({_ARTICLE_DAY}) FROM articles a")[0]
+    def own_date_range(self) -> tuple[date, date] | None:
+        first, last = self._q(OWN_DATE_RANGE)[0]
         return (_date(first), _date(last)) if first else None
 
-    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], date | None, str]]:
+    def article_features(self, article_ids: list[str]) -> dict[str, tuple[set[str], tuple[date, ...], str]]:
         marks = ",".join("?" * len(article_ids))
         entities: dict[str, set[str]] = {i: set() for i in article_ids}
         for row in self._q(f"SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN ({marks}) "
                            "AND entity_id IS NOT NULL", article_ids):
             entities[row[0]].add(row[1])
-        rows = self._q(f"SELECT id, COALESCE(dateline_date, substr(published, 1, 10)), story_id FROM articles "
-                       f"WHERE id IN ({marks})", article_ids)
-        return {r[0]: (entities[r[0]], _date(r[1]), r[2]) for r in rows}
+        rows = self._q(f"SELECT a.id, {DATELINE_DAY}, {PUBLISHED_DAY}, a.story_id FROM articles a "
+                       f"WHERE a.id IN ({marks})", article_ids)
+        return {r[0]: (entities[r[0]], own_dates(r[1], r[2]), r[3]) for r in rows}
 
     def article_texts(self, article_ids: list[str]) -> dict[str, tuple[str | None, str]]:
         rows = self._q(f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(article_ids))})",

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 
 from storytrace.link.stories import _LOADED_PERIODS, StoryLinker, same_event_scores, story_for, text_profile
-from storytrace.model import Article, Entity, Mention
+from storytrace.model import Article, Dateline, Entity, Mention
 from storytrace.settings import Settings
 from storytrace.store import open_store
 
@@ -91,6 +91,27 @@ def test_candidates_come_from_the_days_within_the_window_and_memory_holds_a_few_
     assert len(linker._periods) <= _LOADED_PERIODS
     undated = linker.place(_article("d", QUAKE_A, _vector(4, base, 0.3), places, None))
     assert undated.story_id in {first, months_on} and undated.matched_article in {"a", "b", "c"}
+    store.close()
+
+
+def test_a_page_whose_dateline_and_publication_date_lie_months_apart_may_join_a_story_near_either(tmp_path):
+    """A wire report datelined in September but published in March (a republished piece, or a page given the
+    date of its copy) joins the quake's story of either month, from a fresh linker too; a report whose own dates
+    are both months away from the story's does not."""
+    store = open_store(tmp_path / "s.db")
+    places, base = ["Qeshm", "Tourian", "Bandar Abbas"], _vector(1)
+    september, march = datetime(2008, 9, 7, tzinfo=timezone.utc), datetime(2009, 3, 2, tzinfo=timezone.utc)
+    linker = StoryLinker(store, Settings())
+    in_march = _place_and_store(store, linker, _article("a", QUAKE_A, base, places, march))
+    both = _article("b", QUAKE_A2, _vector(2, base, 1.0), places, march)
+    both.dateline = Dateline("Qeshm", september.date(), "Reuters")
+    assert _place_and_store(store, linker, both) == in_march
+    in_september = StoryLinker(store, Settings()).place(_article("c", QUAKE_A, _vector(3, base, 1.0), places,
+                                                                 september + timedelta(days=2)))
+    assert in_september.story_id == in_march and in_september.matched_article == "b"
+    in_june = StoryLinker(store, Settings()).place(_article("d", QUAKE_A, _vector(4, base, 1.0), places,
+                                                            datetime(2008, 6, 1, tzinfo=timezone.utc)))
+    assert in_june.story_id != in_march
     store.close()
 
 

@@ -47,7 +47,7 @@ def test_article_round_trip_keeps_zone_dateline_and_statement_fields(store):
         "deputy spokesman", "denies", date(2009, 12, 18), ["Yonhap", "Benjamin Chang"], True)
     assert back.mentions == [Mention("Benjamin Chang", "PERSON", 37, 51, None)]
     assert np.allclose(back.embedding, _article().embedding)
-    assert store.article_features(["a1"])["a1"] == (set(), date(2009, 12, 18), "S1")
+    assert store.article_features(["a1"])["a1"] == (set(), (date(2009, 12, 18), date(2009, 12, 19)), "S1")
     assert store.article("missing") is None
 
 
@@ -200,7 +200,7 @@ def test_both_stores_answer_every_read_alike(sqlite_url, postgres_url):
         for first, last in ((None, None), (date(2009, 12, 1), date(2009, 12, 31)), (date(2010, 1, 1), date(2010, 1, 9))):
             ids, vectors = store.article_vectors(first, last)
             reads.append((ids, vectors.tolist()))
-        reads.append(store.anchor_date_range())
+        reads.append(store.own_date_range())
         # Arrays have no plain equality: compare embeddings as lists.
         answers.append(repr([_plain(r) for r in reads]))
         store.close()
@@ -352,20 +352,27 @@ def test_statements_starting_at_one_offset_come_as_stored(store):
     assert store.find_claims(Query(story_id="S1"))[0][0].statement_ids == stored
 
 
-def test_article_vectors_come_by_period_of_anchor_dates(store):
-    """Story placement reads one period's candidates: the articles anchored in it, or the undated ones."""
+def test_article_vectors_come_by_period_of_own_dates(store):
+    """Story placement reads one period's candidates: the articles one of whose own dates is in it, or the
+    undated ones. A page published months after its dateline is in both periods."""
     undated = _article("a9")
     undated.dateline, undated.published = None, None
+    republished = _article("a8", day=date(2009, 9, 7))
+    republished.published = datetime(2010, 3, 1, 9, 0, tzinfo=KST)
     with store.transaction():
         for i, day in enumerate([date(2009, 12, 1), date(2009, 12, 18), date(2010, 2, 3)]):
             store.put_article(_article(f"a{i}", day=day), f"S{i}")
         store.put_article(undated, "S9")
+        store.put_article(republished, "S8")
     assert store.article_vectors(date(2009, 12, 10), date(2009, 12, 31))[0] == ["a1"]
     assert store.article_vectors(date(2009, 12, 1), date(2010, 2, 3))[0] == ["a0", "a1", "a2"]
+    assert store.article_vectors(date(2009, 9, 1), date(2009, 9, 10))[0] == ["a8"]
+    assert store.article_vectors(date(2010, 2, 25), date(2010, 3, 5))[0] == ["a8"]
     ids, vectors = store.article_vectors(None, None)
     assert ids == ["a9"] and vectors.shape == (1, 384)
     assert store.article_vectors(date(2011, 1, 1), date(2011, 1, 9))[1].shape == (0, 384)
-    assert store.anchor_date_range() == (date(2009, 12, 1), date(2010, 2, 3))
+    assert store.own_date_range() == (date(2009, 9, 7), date(2010, 3, 1))
+    assert store.article_features(["a8"])["a8"][1] == (date(2009, 9, 7), date(2010, 3, 1))
 
 
 def test_an_article_bridging_two_stories_folds_the_second_into_its_own(store):
