@@ -104,6 +104,16 @@ _SAYER_PRONOUNS: Final = frozenset({"he", "she", "they", "i", "we"})
 _PUT: Final = frozenset({"put", "puts"})
 # Verbs a simultaneous "as"-clause hangs on: "the disclosures on Tuesday came as the lawyers opposed".
 _COME: Final = frozenset({"came", "come", "comes"})
+# Words that make any "as"-clause simultaneous: "did not back down on Tuesday, even as advocates called for".
+_SIMULTANEOUS: Final = frozenset({"even", "just"})
+# Words that put a clause's act later than the verb it hangs on ("though he later added", "with X since saying").
+_LATER: Final = frozenset({"later", "afterward", "afterwards", "since", "subsequently", "eventually"})
+# The day right after a quote its cue opens: 'tweeted, "Thank you Ohio!" on Friday afternoon.' (a closing phrase).
+_AFTER_QUOTE: Final = re.compile(rf"^[\s\"'”’]*,?\s*(?:on\s+)?((?:{WEEKDAY_IN_PROSE}|yesterday|today)"
+                                 r"(?:\s+(?:morning|afternoon|evening|night))?)\s*[.,;]")
+# How many sentences either side of a quote are read for the day of a speaker's "tonight" when the lead names none
+# ("'I didn't come here tonight,' he said. ... he offered promises Monday"): the next paragraph at most.
+_NEARBY_SENTENCES: Final = 2
 
 
 def resolve_said_on(modifier_text: str, anchor: date | None, past: bool = True) -> date | None:
@@ -153,6 +163,8 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
         return None
     day = (_sentence_day(cue, text, anchor) or _colon_day(cue, text, anchor) or _right_after_day(cue, text, anchor)
            or _released_day(cue, text, anchor) or _source_day(cue, text, anchor))
+    if day is None and quote is not None:
+        day = _after_quote_day(cue, quote, text, anchor)
     if day is not None:
         return day
     same = _SAME_DAY.search(content.text) if content is not None else None
@@ -161,11 +173,13 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
         if day is not None:
             return day
     if quote is not None and (_SPEAKER_NOW.search(quote.text) or _past_today(quote)):
-        day = _lead_day(cue.doc, text, anchor)
+        day = _lead_day(cue.doc, text, anchor, quote) or _nearby_day(quote, text, anchor)
         if day is not None:
             return day
     if quote is not None and _LAST_NIGHT.search(quote.text):
-        day = _after_named_night(text[:quote.start_char], anchor)
+        # the night after which the article names it; else, as for "tonight", the day of the article's news
+        day = (_after_named_night(text[:quote.start_char], anchor) or _lead_day(cue.doc, text, anchor, quote)
+               or _nearby_day(quote, text, anchor))
         if day is not None:
             return day
     if content is not None and _reports_the_day(content, text, anchor):
@@ -383,6 +397,10 @@ def _noun_day(noun: Token, text: str, anchor: date, past: bool, participles: fro
             day = resolve_said_on(phrase, anchor, past)
             if day is not None:
                 return day
+        if participles is None and child.dep_ == "prep" and child.lower_ == "of":
+            day = _weekday_event_day(_phrase_noun(child), text, anchor, past)
+            if day is not None:
+                return day
         if relative and child.dep_ in ("prep", "npadvmod", "tmod") and child.lower_ in ("in", "on", *_RELATIVE_NOUNS):
             day = _relative_day(_phrase_noun(child), text, anchor)
             if day is not None:
@@ -391,6 +409,18 @@ def _noun_day(noun: Token, text: str, anchor: date, past: bool, participles: fro
             day = _own_day(child, text, anchor)
             if day is not None:
                 return day
+    return None
+
+
+def _weekday_event_day(event: Token | None, text: str, anchor: date, past: bool) -> date | None:
+    """The day of an occasion's event, "in his opening statement of Thursday night's debate": the event's own weekday
+    or "today"/"yesterday" only; a date ("a memorial of the Sept. 11 attacks") names an anniversary."""
+    if event is None:
+        return None
+    for child in event.children:
+        if child.dep_ in ("poss", "compound") and any(t.lower_ in WEEKDAYS or t.lower_ in _DEICTIC_DAYS
+                                                      for t in child.subtree):
+            return resolve_said_on(subtree_text(child, text), anchor, past)
     return None
 
 
@@ -429,6 +459,18 @@ def _governor(token: Token) -> Token | None:
         return head  # "the disclosures on Tuesday came as the lawyers opposed": at the same time
     if _held_in_saying(token):
         return head  # "said Sunday he expected": the view is stated in that saying
+    if any(c.lower_ in _LATER for c in token.children):
+        return None  # "though he later added": another, later occasion
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and head.lower_ == "with" and head.head.tag_.startswith("VB"):
+        return head.head  # "kicked a protester on Saturday, with Trump yelling": the scene of the verb it hangs on
+    if token.tag_ == "VBG" and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
+        return head if head.tag_.startswith("VB") else None  # the same, parsed as a clause with "with" for its mark
+    if token.dep_ == "advcl" and token.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+            and any(c.dep_ == "advmod" and c.lower_ in _SIMULTANEOUS for c in token.children):
+        return head  # "did not back down on Tuesday, even as advocates called for": at the same time
+    if cues.cue_lemma(token.lower_) == "add" and token.dep_ in ("advcl", "conj") and head.tag_.startswith("VB") and all(
+            c.lower_ in _SAYER_PRONOUNS for c in token.children if c.dep_ == "nsubj"):
+        return head  # "criticized the media in his Sunday interviews, though he added": the same saying, continued
     if _has_subject(token) or token.tag_ not in ("VBG", "VBN", "VB"):
         return None
     if token.dep_ == "conj" and (head.tag_ == token.tag_ or (token.tag_ == "VBG" and head.tag_.startswith("VB"))):
@@ -549,14 +591,43 @@ def _past_today(quote: Span) -> bool:
     return False
 
 
-def _lead_day(doc: Doc, text: str, anchor: date) -> date | None:
+def _lead_day(doc: Doc, text: str, anchor: date, quote: Span | None = None) -> date | None:
     """The day of the article's news as its lead names it: the first day-level expression in its first
-    sentences ("was the winner of Tuesday night's debate"), read as past."""
+    sentences ("was the winner of Tuesday night's debate"), read as past; not in the quote being dated, whose
+    own "tonight" it is to date."""
     for sent in list(doc.sents)[:_LEAD_SENTENCES]:
+        if quote is not None and sent.start_char < quote.end_char and quote.start_char < sent.end_char:
+            continue
         days = _days(text[sent.start_char:sent.end_char], anchor, True)
         if days:
             return days[0]
     return None
+
+
+def _nearby_day(quote: Span, text: str, anchor: date) -> date | None:
+    """The day named nearest a quote, in the sentences just before or after it ("'I didn't come here tonight,'
+    he said. ... he offered promises Monday"): where the lead names no day, the reader takes the speaker's
+    "tonight" from there. The sentence before comes first at equal distance; no day past the anchor."""
+    sentences = [sent for sent in quote.doc.sents if any(t.is_alpha for t in sent)]  # not a paragraph break
+    inside = [i for i, sent in enumerate(sentences) if sent.start_char < quote.end_char and quote.start_char < sent.end_char]
+    if not inside:
+        return None
+    for distance in range(1, _NEARBY_SENTENCES + 1):
+        for at, pick in ((inside[0] - distance, -1), (inside[-1] + distance, 0)):
+            if 0 <= at < len(sentences):
+                days = [d for d in _days(sentences[at].text, anchor, True) if d <= anchor]
+                if days:
+                    return days[pick]
+    return None
+
+
+def _after_quote_day(cue: Token, quote: Span, text: str, anchor: date) -> date | None:
+    """'tweeted, "Thank you Ohio!" on Friday afternoon.': a day closing the sentence right after a quote its cue
+    opens is the cue's, wherever the parse (often broken at the quote's "!") hangs it."""
+    if cue.i >= quote.start:
+        return None
+    match = _AFTER_QUOTE.match(text[quote.end_char:quote.end_char + 80])
+    return resolve_said_on(match.group(1), anchor, _is_past(cue)) if match else None
 
 
 def _reports_the_day(content: Span, text: str, anchor: date) -> bool:

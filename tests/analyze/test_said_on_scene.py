@@ -1,0 +1,97 @@
+"""The day of a saying in the classes the third blind reading of PolNeAR train found undated: a saying that is the
+scene's ("with X yelling"), simultaneous ("even as"), a continuation ("though he added"), an occasion of a dated
+event ("in his opening statement of Thursday night's debate"), a day closing the sentence after a quote its cue
+opens, and a speaker's "tonight" or "last night" where the lead names no day or names the speaking night."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storytrace.analyze.attribution import extract_statements
+from storytrace.model import Statement
+
+FRIDAY = date(2009, 12, 18)  # the anchor: the article's day, a Friday
+TUESDAY, WEDNESDAY, THURSDAY = (date(2009, 12, d) for d in (15, 16, 17))
+
+
+def by_cue(nlp, text: str) -> dict[str, Statement]:
+    return {s.cue: s for s in extract_statements(nlp(text), outlet="The Dayton Ledger", anchor=FRIDAY)}
+
+
+@pytest.mark.parametrize("text, cue, day", [
+    # a "with"-clause is the scene of the verb it hangs on
+    ("At a rally in Akron on Tuesday, some of his supporters pushed and kicked a heckler, with the mayor "
+     "reportedly yelling: \"Take him away!\"", "yelling", TUESDAY),
+    # "even as": at the same time as the dated act
+    ("On his blog on Wednesday, the coach did not back down, even as parents in the league called for his "
+     "dismissal.", "called for", WEDNESDAY),
+    # "though he added": the same saying, continued
+    ("In his Thursday interviews, the mayor again criticized the council, though he added that the vote had "
+     "helped him raise money.", "added", THURSDAY),
+    # the occasion of a dated event
+    ("The senator is touting his wins in the primaries in his opening statement of Tuesday night's debate.",
+     "is touting", TUESDAY),
+    # the day closing the sentence after a quote the cue opens (the parse breaks at the quote's "!")
+    ("The mayor, who also toured the plant this week, tweeted, \"Thank you Akron! #Ohio\" on Wednesday "
+     "afternoon. His tweet showed the crowd.", "tweeted", WEDNESDAY),
+])
+def test_day_of_the_scene_a_saying_belongs_to(nlp, text, cue, day):
+    """A saying set in, or going on with, a dated act takes its day."""
+    assert by_cue(nlp, text)[cue].said_on == day
+
+
+@pytest.mark.parametrize("text, cue", [
+    # "later" puts the added words on another occasion
+    ("In his Thursday interviews, the mayor again criticized the council, though he later added that the vote had "
+     "helped him raise money.", "later added"),
+    # "even as" with a span of time ("have called for"), not one act at the same time
+    ("On his blog on Wednesday, the coach did not back down, even as parents have called for his dismissal for "
+     "months.", "have called for"),
+    # a date on the event names an anniversary, not the occasion's day
+    ("At a memorial of the Sept. 11 attacks, the mayor promised a new fire station.", "promised"),
+    # the cue after the quote: the day is dated by the usual rules, none here
+    ("\"Thank you Akron!\" the mayor tweeted. His aides on Wednesday afternoon counted the replies.", "tweeted"),
+])
+def test_no_day_from_another_occasion(nlp, text, cue):
+    """A later act, a long span, an anniversary or a day on another sentence's act dates nothing."""
+    statements = by_cue(nlp, text)
+    assert cue in statements
+    assert statements[cue].said_on is None
+
+
+def test_a_speakers_tonight_takes_the_day_named_next_to_it(nlp):
+    """The lead names no day and the quote's own "tonight" is not the lead's day: the day the next sentence names."""
+    text = ("Governor wins praise from union.\n\n"
+            "Standing before a packed hall in Akron, the governor read the words he had come to deliver.\n\n"
+            "\"I did not come here tonight to make promises,\" the governor said slowly.\n\n"
+            "But he offered the union a pledge Wednesday very much in line with what it had hoped to hear.")
+    assert by_cue(nlp, text)["said slowly"].said_on == WEDNESDAY
+
+
+def test_a_speakers_today_with_no_lead_day_takes_the_nearby_day(nlp):
+    """"Their announcement today", where the lead names no day: the day named a sentence or two away."""
+    text = ("Mill deal draws fire.\n\n"
+            "Workers at the Akron mill plan to release the contract in full.\n\n"
+            "\"Their announcement today is further proof that they want a strike,\" the owner's aide said.\n\n"
+            "The union earlier Thursday said the vote would be held next month.")
+    assert by_cue(nlp, text)["said"].said_on == THURSDAY
+
+
+def test_a_speakers_last_night_on_the_night_the_lead_names(nlp):
+    """The lead names the night of the speaking, the article's own ("Friday night"): the speaker's "last night" is
+    the night before, and the saying is that Friday."""
+    text = ("Crowds cheer the mayor's last speech.\n\n"
+            "The mayor's farewell speech Friday night was the moment the crowd had waited for.\n\n"
+            "\"I heard the band last night and thought I would bring my own drum,\" one supporter said.")
+    assert by_cue(nlp, text)["said"].said_on == FRIDAY
+
+
+def test_a_speakers_tonight_with_no_day_anywhere_stays_undated(nlp):
+    """No day in the lead or near the quote: the reader cannot tell which night."""
+    text = ("Governor wins praise from union.\n\n"
+            "Standing before a packed hall in Akron, the governor read the words he had come to deliver.\n\n"
+            "\"I did not come here tonight to make promises,\" the governor said slowly.\n\n"
+            "The union has not endorsed anyone in the race.")
+    assert by_cue(nlp, text)["said slowly"].said_on is None
