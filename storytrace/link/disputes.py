@@ -12,7 +12,7 @@ from storytrace.analyze.stance_words import QUESTION_CUES, cue_is_negated, is_he
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
-from storytrace.link.targets import ANSWER_WINDOW, gap
+from storytrace.link.targets import ANSWER_WINDOW, gap, reported_clause
 from storytrace.link.stance_features import content_stems, words
 from storytrace.model import Claim, Dispute, DisputeEvidence, Reporter, Speaker, Statement
 
@@ -133,7 +133,8 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING
                 and not any(may_be_one_speaker(source_key(s), denier) for denier in deniers)
                 and not any(described(d, s) for d in denials)
-                and not is_negated(s.text) and any(close(d, s) and not one_utterance(d, s) for d in denials)]
+                and not is_negated(s.text) and not tells_of(s)
+                and any(close(d, s) and not one_utterance(d, s) for d in denials)]
     if not asserted:
         return None
     lead = _leading(denials[0], asserted, similarity)
@@ -154,6 +155,16 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
                                against.get(denials[0].id) if rule == "stance" else None)
     return Dispute(_dispute_id(claim.id, "denial", ids), claim.id, ids, "denial", explanation, CONFIDENCE[rule],
                    evidence, reported_by)
+
+
+# An assertion that holds its proposition only as a question or as someone else's report does not assert it: "it
+# would be difficult to confirm whether the woman is his wife", "it was investigating reports that she was captured".
+_OPEN_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
+
+
+def tells_of(statement: Statement) -> bool:
+    """Whether an asserting statement only asks whether its proposition holds or tells of reports of it."""
+    return bool(_OPEN_QUESTION.search(statement.text)) or reported_clause(statement.text) is not None
 
 
 def _leading(denial: Statement, asserted: list[Statement], similarity: Similarity | None) -> Statement:

@@ -54,11 +54,18 @@ REPORT_NOUNS = frozenset({"report", "reports", "story", "stories", "claim", "cla
                           "rumours", "allegation", "allegations", "article", "news", "video", "photo", "picture"})
 
 
+# Lowercase particles that open a name ("al-Dulaimi", "bin Laden", "van Gogh"): part of the name, not a word said
+# of it.
+_NAME_PARTICLE = re.compile(r"\b(?:al|el|bin|ibn|bint|abu|de|del|della|der|den|van|von|da|di|du|dos|das|ter|ten)"
+                            r"[-‐ ](?=[A-Z])")
+
+
 @lru_cache(maxsize=50_000)
 def predicate_stems(text: str) -> frozenset[str]:
     """Content stems of a statement other than its names: what it says of them ("captur", "wife"). Two
     statements that share only names ("Saja al-Dulaimi was arrested", "no wife is named Saja al-Dulaimi")
     speak of different things."""
+    text = _NAME_PARTICLE.sub("", text)
     names = {stem(w.lower().replace("’", "'")) for w in _NAME.findall(text)}
     return frozenset(t for t in content_stems(words(text)) if t not in names)
 

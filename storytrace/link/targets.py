@@ -11,6 +11,7 @@ is refreshed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -36,6 +37,27 @@ _REPORTING_CUES = frozenset({"report", "claim", "allege"})
 # 0.62-0.80 to their article, a made-up quote that Twitter users "believed" at 0.41.
 ON_TOPIC = 0.5
 
+# A denial that names the report it rejects together with what the report says ("dismissed a story in the Mirror
+# suggesting that the singer tore up the contract", "said rumours that its robots patrol the campus are not true")
+# denies that clause, not its own wrapping words: matched by the clause, it meets the report's other tellings.
+_NAMED_REPORT = (r"\b(?:reports?|stor(?:y|ies)|claims?|rumou?rs?|allegations?|news|suggestions?|speculation"
+                 r"|websites?|sites?|media|articles?|posts?)\b")
+# The words that introduce the report's clause: a verb of telling first ("a story in the Mirror suggesting that
+# ..."), else "that" right after the noun ("rumours that ..."), which is not a relative pronoun there when a
+# subject follows (see _RELATIVE).
+_TELLING = re.compile(_NAMED_REPORT + r"[^.;:]{0,80}?\b(?:suggesting|saying|claiming|alleging|reporting|reported|"
+                      r"claimed|suggested|said)\s+(?:that\s+)?(?P<clause>.+)", re.IGNORECASE)
+_THAT = re.compile(_NAMED_REPORT + r"\s+that\s+(?P<clause>.+)", re.IGNORECASE)
+# A clause that opens with a verb tells of the report itself ("a story that appeared in the Mirror"), not what it says.
+_RELATIVE = re.compile(r"(?:appeared|began|circulated|ran|was|were|is|are|has|had|have|went|surfaced|emerged|spread|"
+                       r"claimed|said|first|quickly|originated|came)\b", re.IGNORECASE)
+# Where the report's clause ends: the writer's verdict on it ("... are not true"), a turn to something else, or the
+# next clause.
+_CLAUSE_END = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:not\s+true|untrue|false|"
+                         r"a\s+hoax|fake|baseless|unfounded|groundless|incorrect|inaccurate|wrong|rubbish|nonsense|"
+                         r"fiction|fabricated|debunked)\b|,\s*(?:but|he|she|they|it|and|which|who)\b|;|\s+but\s+",
+                         re.IGNORECASE)
+
 
 def is_terse(statement: Statement) -> bool:
     return len(stems(statement.text)) <= TERSE
@@ -52,11 +74,31 @@ def denial_targets(statements: list[Statement], embed: Embed | None = None) -> d
     for members in by_article.values():
         topic = _Topic(members, embed)
         for denial in members:
-            if denial.polarity == "denies" and is_terse(denial):
+            if denial.polarity != "denies":
+                continue
+            if is_terse(denial):
                 target = _target(denial, members, topic)
                 if target is not None:
                     targets[denial.id] = target.text
+            elif (clause := reported_clause(denial.text)) is not None:
+                targets[denial.id] = clause
     return targets
+
+
+def reported_clause(text: str) -> str | None:
+    """What the report a denial names says, when the denial gives it: "the report that the mayor resigned is
+    false" -> "the mayor resigned"; None when it names no report with a clause of at least `TERSE` + 1 words."""
+    for pattern in (_TELLING, _THAT):
+        match = pattern.search(text)
+        if match is None or _RELATIVE.match(match.group("clause")):
+            continue
+        clause = match.group("clause")
+        end = _CLAUSE_END.search(clause)
+        clause = clause[:end.start()] if end else clause
+        clause = clause.strip(" ,.\"'“”‘’")
+        if len(clause.split()) > TERSE:
+            return clause
+    return None
 
 
 class _Topic:
