@@ -27,6 +27,7 @@ from storytrace.analyze.clauses import (
     is_adverbial,
     is_cue_verb,
     is_unsaid,
+    names_a_thing,
     text_between,
     trim_span,
 )
@@ -112,6 +113,8 @@ def extract_attributions(
     candidates = [c for c in candidates if not (c.nested and cues.cue_lemma(c.cue_token.lower_) in cues.BROAD_LEMMAS)]
     # "she's glad Clinton appeared to be better": a hedge inside someone's words is theirs, not the outlet's
     candidates = [c for c in candidates if not (c.nested and c.sourceless and not c.refutes)]
+    # "they found a way", "he didn't see the irony", "the ad mentions X": a thing found, seen or named, not said
+    candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not names_a_thing(c.cue_token)]
     # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but
     # is no statement itself
     candidates = [c for c in candidates if not (text[c.start:c.end].split(" ", 1)[0].lower() in _FREE_RELATIVES

@@ -230,3 +230,48 @@ def around_phrase(text: str, clause: Token, phrase_start: int, phrase_end: int) 
     if phrase_end >= right - 1:
         return trim_span(text, left, phrase_start)
     return trim_span(text, left, right)
+
+
+# Complements that make a verb of finding or naming say something: a clause, a predicate, "as" ("sees it as a
+# threat"), a small clause on its object ("showed Clinton leading").
+_SAYING_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr"})
+_SAYING_PREPS = frozenset({"as", "that"})
+
+
+def names_a_thing(cue: Token) -> bool:
+    """Whether a verb of finding, seeing or naming (`cues.THING_LEMMAS`) reports only a thing: "they found a way",
+    "he didn't see the irony", "the ad mentions Percy Walton". A poll or a report that
+    shows or finds something ("polls show a tight race") states a finding even in a noun phrase; so does a
+    claim noun ("revealed the report that ...") or a bare pronoun that stands for one ("knew it")."""
+    lemma = cues.cue_lemma(cue.lower_)
+    if lemma in cues.SIDING_LEMMAS:
+        obj = child_of(cue, "dobj")
+        return obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP")  # "voters supporting Trump"
+    if lemma not in cues.THING_LEMMAS:
+        return False
+    subject = child_of(cue, "nsubj")
+    if subject is not None and subject.lower_ in ("that", "which") and cue.dep_ == "relcl":
+        subject = cue.head  # "records that showed large losses"
+    if subject is not None and subject.lower_ in cues.FINDING_SOURCES:
+        return False
+    after = [c for c in cue.children if c.i > cue.i]
+    if any(c.dep_ in _SAYING_DEPS or (c.dep_ == "prep" and c.lower_ in _SAYING_PREPS)
+           or (c.dep_ == "advmod" and any(True for _ in c.children)) for c in after):
+        return False
+    objects = [c for c in after if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("about", "of", "on"))]
+    if not objects:
+        return False
+    return not any(_predicated(obj) for obj in objects)
+
+
+# "indicated as much", "said so": a pro-form that stands for something said.
+_SAID_PRO_FORMS = frozenset({"much", "so"})
+
+
+def _predicated(obj: Token) -> bool:
+    """Whether an object carries what is said of it: a claim noun ("revealed reports that ..."), a small clause
+    ("showed Clinton leading"), a predicate after it ("saw the comment as a dig", "found the rule unlawful")."""
+    if obj.lower_ in cues.CLAIM_NOUNS or obj.lower_ in _SAID_PRO_FORMS:
+        return True
+    return any((c.dep_ == "acl" and c.tag_ == "VBG") or (c.dep_ == "prep" and c.lower_ == "as")
+               or (c.dep_ in ("amod", "acomp") and c.i > obj.i) for c in obj.children)

@@ -231,6 +231,22 @@ DEED_LEMMAS: Final[frozenset[str]] = frozenset({
     "vote", "sign", "release", "issue", "post", "share", "name", "decide",
     "back", "champion"})  # "backed opposing sides in the war", "has championed equal pay": support given, not words
 
+# Verbs of finding, seeing and naming: with a noun phrase alone they report the thing found, seen or named ("found
+# a way", "didn't see the irony", "mentions Percy Walton", "declared bankruptcy"); they say
+# something with a clause ("found that ..."), a predicate ("found him guilty", "sees it as a threat") or a small
+# clause ("showed Clinton leading").
+THING_LEMMAS: Final[frozenset[str]] = frozenset({
+    "see", "find", "show", "reveal", "indicate", "know", "learn", "notice", "realize", "recognize", "understand",
+    "remember", "clarify", "declare", "mention", "invoke", "reference"})
+# Sources whose findings come as noun phrases: "polls show a tight race", "the study found higher rates".
+FINDING_SOURCES: Final[frozenset[str]] = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "analysis", "analyses",
+    "research", "records", "documents", "figures", "results", "audit", "review", "investigation", "tests",
+    "estimates", "numbers", "statistics", "census", "paper", "average", "averages", "researchers", "authors",
+    "scientists", "investigators", "auditors"})
+# Verbs of taking a side: their person object is whom the subject backs ("Americans supporting Trump"), a deed.
+SIDING_LEMMAS: Final[frozenset[str]] = frozenset({"support"})
+
 # Verbs whose stance is "declines_comment" only with a following "to comment / to confirm / to
 # discuss ..."; "declined to attend" is no statement at all.
 DECLINE_LEMMAS: Final[frozenset[str]] = frozenset({"decline", "refuse"})
