@@ -8,12 +8,15 @@ where the parse hangs the time elsewhere, the word order ("X, at Monday's debate
 88 generals Tuesday"); the clause before a colon; a day told by an event the article dates elsewhere ("the
 day before the debate"); a source made right after its event ("instant polls") or a dated document it cites
 ("according to a report Tuesday"); an event right next to the saying ("just prior to Friday's announcement"),
-a clause quoting the same words ("as she put it on Wednesday"), a simultaneous "came as", and the saying a held
-view is stated in ("said Sunday he expected"). Inside what was said,
+a clause quoting the same words ("as she put it on Wednesday"), a simultaneous "came as" or "even as", the saying a
+held view is stated in ("said Sunday he expected"), the scene of a "with"-clause ("kicked a protester Saturday, with
+X yelling"), a dated saying continued ("in his Sunday interviews ..., though he added"), an occasion of a dated
+event ("in his opening statement of Thursday night's debate"), and a day closing the sentence after a quote the cue
+opens ('tweeted, "Thank you!" on Friday afternoon'). Inside what was said,
 "later Friday" dates the saying, and a speaker's own "tonight" or "last night" is read against the day the
-article's lead or its last named night gives. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
-own statements, and a present-tense "says" in a running live report (entries under clock-time headings,
-written through the day). Elsewhere a present-tense "says" is a standing position or an interview of
+article's lead (not the quote itself) or its last named night gives, else the day named a sentence or two away. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
+own statements, a present-tense "says" in a running live report (entries under clock-time headings,
+written through the day), and a past saying there whose sentence names the report's own day. Elsewhere a present-tense "says" is a standing position or an interview of
 unknown date (a profile's "he says", "experts say"), and stays undated.
 
 Day expressions are resolved by the time tagger in `storytrace.analyze.time`; only day-level results
@@ -111,6 +114,12 @@ _LATER: Final = frozenset({"later", "afterward", "afterwards", "since", "subsequ
 # The day right after a quote its cue opens: 'tweeted, "Thank you Ohio!" on Friday afternoon.' (a closing phrase).
 _AFTER_QUOTE: Final = re.compile(rf"^[\s\"'”’]*,?\s*(?:on\s+)?((?:{WEEKDAY_IN_PROSE}|yesterday|today)"
                                  r"(?:\s+(?:morning|afternoon|evening|night))?)\s*[.,;]")
+# A broadcast named with its weekday after a cue ("stated that ... on Friday's 'PBS NewsHour'", "slammed ... on
+# Monday's installment of his radio show"): the show is where it was said, however deep the parse hangs it.
+_ON_SHOW: Final = re.compile(rf"\bon ({WEEKDAY_IN_PROSE})['’]s (?:[\"“‘']|(?:broadcast|installment|episode|edition|"
+                             r"show|program)\b|[A-Z])")
+# Words that make the show one still to come ("will appear on Friday's 'Meet the Press'").
+_PLANNED: Final = frozenset({"will", "'ll", "’ll", "would", "plans", "planned", "scheduled", "expected"})
 # How many sentences either side of a quote are read for the day of a speaker's "tonight" when the lead names none
 # ("'I didn't come here tonight,' he said. ... he offered promises Monday"): the next paragraph at most.
 _NEARBY_SENTENCES: Final = 2
@@ -165,6 +174,8 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
            or _released_day(cue, text, anchor) or _source_day(cue, text, anchor))
     if day is None and quote is not None:
         day = _after_quote_day(cue, quote, text, anchor)
+    if day is None:
+        day = _show_day(cue, text, anchor)
     if day is not None:
         return day
     same = _SAME_DAY.search(content.text) if content is not None else None
@@ -188,6 +199,9 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
         return anchor
     if (by_writer and _writer_now(cue)) or (live and _present_speech(cue)):
         return anchor
+    if live and cue.tag_ == "VBD" and cues.cue_lemma(cue.lower_) in cues.SPEECH_LEMMAS and anchor in _days(
+            cue.sent.text, anchor, True):
+        return anchor  # a running report's past "declared 'What a Super Tuesday!'": told of its own day, on that day
     return None
 
 
@@ -628,6 +642,18 @@ def _after_quote_day(cue: Token, quote: Span, text: str, anchor: date) -> date |
         return None
     match = _AFTER_QUOTE.match(text[quote.end_char:quote.end_char + 80])
     return resolve_said_on(match.group(1), anchor, _is_past(cue)) if match else None
+
+
+def _show_day(cue: Token, text: str, anchor: date) -> date | None:
+    """"stated that the debate was ... on Friday's 'PBS NewsHour'": a past saying and a broadcast of a weekday later
+    in its sentence, with nothing between that puts the show ahead; the parse often hangs the show on the content."""
+    if cue.tag_ != "VBD":
+        return None
+    rest = text[cue.idx:cue.sent.end_char]
+    show = _ON_SHOW.search(rest)
+    if show is None or any(t.lower_ in _PLANNED for t in cue.doc[cue.i:cue.sent.end] if t.idx < cue.idx + show.start()):
+        return None
+    return resolve_said_on(show.group(1), anchor)
 
 
 def _reports_the_day(content: Span, text: str, anchor: date) -> bool:

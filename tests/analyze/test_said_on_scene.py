@@ -95,3 +95,38 @@ def test_a_speakers_tonight_with_no_day_anywhere_stays_undated(nlp):
             "\"I did not come here tonight to make promises,\" the governor said slowly.\n\n"
             "The union has not endorsed anyone in the race.")
     assert by_cue(nlp, text)["said slowly"].said_on is None
+
+
+LIVE = "The Latest on the mayor's race (all times EST):\n\n4:40 p.m.\n\n"
+
+
+def test_a_past_saying_in_a_live_report_naming_its_day(nlp):
+    """A running report's past "declared 'What a Friday!'": told of the report's own day, so said that day."""
+    text = LIVE + "The mayor declared \"What a Friday!\" and thanked the volunteers in Akron."
+    assert by_cue(nlp, text)["declared"].said_on == FRIDAY
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor declared \"What a race!\" and thanked the volunteers in Akron.",  # no day in its sentence
+    "The mayor declared that Wednesday's vote was a turning point for the city.",  # another day: the vote's
+])
+def test_a_past_saying_in_a_live_report_without_its_day_stays_undated(nlp, sentence):
+    """A past saying in a running report, whose sentence names no day or another day's event: when is not told."""
+    assert by_cue(nlp, LIVE + sentence)["declared"].said_on is None
+
+
+@pytest.mark.parametrize("text, cue, day", [
+    ("Columnist Ann Reyes stated that the debate was a calmer one and the senator \"did well\" against his rival "
+     "on Wednesday's \"Evening Hour.\"", "stated", WEDNESDAY),
+    ("The pastor slammed the club for promoting \"bad habits\" among its members on Tuesday's installment of his "
+     "radio show.", "slammed", TUESDAY),
+])
+def test_a_broadcast_of_a_weekday_is_where_it_was_said(nlp, text, cue, day):
+    """A show named with its weekday late in the sentence is the saying's occasion, wherever the parse hangs it."""
+    assert by_cue(nlp, text)[cue].said_on == day
+
+
+def test_a_show_still_to_come_dates_nothing(nlp):
+    """"said he will appear on Friday's 'Meet the Press'": the show is ahead, the saying's day not told."""
+    text = "The senator said he will appear on Thursday's \"Morning Line\" to explain the vote."
+    assert by_cue(nlp, text)["said"].said_on is None
