@@ -649,11 +649,29 @@ def _show_day(cue: Token, text: str, anchor: date) -> date | None:
     in its sentence, with nothing between that puts the show ahead; the parse often hangs the show on the content."""
     if cue.tag_ != "VBD":
         return None
-    rest = text[cue.idx:cue.sent.end_char]
+    rest = _sentence_rest(text, cue.idx)
     show = _ON_SHOW.search(rest)
-    if show is None or any(t.lower_ in _PLANNED for t in cue.doc[cue.i:cue.sent.end] if t.idx < cue.idx + show.start()):
+    if show is None:
+        return None
+    at = cue.idx + show.start()
+    if any(t.lower_ in _PLANNED for t in cue.doc[cue.i:] if t.idx < at):
         return None
     return resolve_said_on(show.group(1), anchor)
+
+
+def _sentence_rest(text: str, start: int) -> str:
+    """The text from `start` to its sentence's end as a reader sees it: a full stop inside a quotation ("did well,
+    because it was a substantive debate. It was more uplifting") does not end the sentence, as the parse may."""
+    open_quote = False
+    for at in range(start, len(text)):
+        char = text[at]
+        if char == "\n":
+            return text[start:at]
+        if char in "“”\"":
+            open_quote = char == "“" or (char == '"' and not open_quote)
+        elif char in ".!?" and not open_quote and (at + 1 == len(text) or text[at + 1].isspace()):
+            return text[start:at + 1]
+    return text[start:]
 
 
 def _reports_the_day(content: Span, text: str, anchor: date) -> bool:

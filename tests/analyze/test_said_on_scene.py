@@ -118,6 +118,9 @@ def test_a_past_saying_in_a_live_report_without_its_day_stays_undated(nlp, sente
 @pytest.mark.parametrize("text, cue, day", [
     ("Columnist Ann Reyes stated that the debate was a calmer one and the senator \"did well\" against his rival "
      "on Wednesday's \"Evening Hour.\"", "stated", WEDNESDAY),
+    # a full stop inside the quotation does not end the sentence, though the parse may end it there
+    ("Columnist Ann Reyes stated that the senator \"did well, because it was a real debate. It was calmer\" and "
+     "his rival was hurt by going \"into the gutter\" on Wednesday's \"Evening Hour.\"", "stated", WEDNESDAY),
     ("The pastor slammed the club for promoting \"bad habits\" among its members on Tuesday's installment of his "
      "radio show.", "slammed", TUESDAY),
 ])
