@@ -9,11 +9,13 @@ in the same article, because news style names a source in full once and then sho
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from storytrace.analyze import cues
+from storytrace.analyze.genders import document_genders, surname
 from storytrace.analyze.quotes import is_quote_mark
 from storytrace.model import Speaker
 
@@ -323,6 +325,14 @@ class SpeakerResolver:
         self.quoted = quoted or set()
         talked_about = self.quoted | (reported or set())
         self.narrated_people = [ent for ent in self.people if ent.start not in talked_about]
+        self.genders = document_genders(doc, self.people, self.quoted)
+        # The narrative's centre, what "he" most likely goes on about: a person who is the subject of a main clause
+        # ("Trump has record low support. He recently pitched ..."), by name, even where the recogniser missed the
+        # name ("Trump" tagged an organisation) but knows it from elsewhere in the article.
+        surnames = {_last_word(ent.text) for ent in self.people}
+        self.narrated_subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.i not in talked_about
+                                  and (t.ent_type_ == "PERSON" or (t.tag_.startswith("NN") and t.text in surnames))
+                                  and not _subordinate(t)]
 
     def resolve(self, head: Token, *, remember: bool = True, nested: bool = False) -> Speaker | None:
         """The speaker the noun phrase at `head` denotes, after following short references back."""
@@ -344,7 +354,7 @@ class SpeakerResolver:
         lower = head.lower_
         if lower in cues.PERSON_PRONOUNS or lower in cues.PLURAL_PRONOUNS:
             plural = lower in cues.PLURAL_PRONOUNS
-            local = self._sentence_subject(head, plural)
+            local = self._sentence_subject(head, plural, gender)
             if local is not None:
                 return local
             if plural:
@@ -368,14 +378,15 @@ class SpeakerResolver:
             return self._latest(head, lambda k: _mentions(k.speaker, noun))
         return None
 
-    def _sentence_subject(self, head: Token, plural: bool) -> _Known | None:
-        """"Democrats focused on what they said": an earlier subject of the pronoun's own sentence."""
+    def _sentence_subject(self, head: Token, plural: bool, gender: str = "") -> _Known | None:
+        """"Democrats focused on what they said": an earlier subject of the pronoun's own sentence, when its gender
+        does not contradict the pronoun's."""
         sentence = head.sent
         for token in reversed(sentence[: head.i - sentence.start]):
             if token.dep_ != "nsubj" or token.i in self.quoted or token.lower_ in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
                 continue
             name, role, person, is_plural = speaker_parts(token, self.people)
-            if plural == is_plural and (plural or token.ent_type_ == "PERSON"):
+            if plural == is_plural and (plural or (token.ent_type_ == "PERSON" and self._may_be(token.text, gender))):
                 return self._antecedent(token, name, "") or _Known(Speaker(name, None, role), person, is_plural, token.i)
             return None  # the nearest subject does not fit: do not reach past it
         return None
@@ -387,27 +398,38 @@ class SpeakerResolver:
 
     def _latest_person(self, head: Token, gender: str) -> _Known | None:
         """For he/she: the nearer of the last person speaker and the last person named as a subject."""
-        speaker = self._latest(head, lambda k: k.person and not k.plural and not k.nested and _same_gender(k.gender, gender))
-        subjects = [e for e in self.narrated_people if e.end <= head.i and e.root.dep_ in ("nsubj", "nsubjpass")
-                    and (speaker is None or e.start > speaker.at)]
+        speaker = self._latest(head, lambda k: k.person and not k.plural and not k.nested
+                               and _same_gender(k.gender, gender) and self._may_be(k.speaker.name, gender))
+        subjects = [t for t in self.narrated_subjects if t.i < head.i and (speaker is None or t.i > speaker.at)
+                    and self._may_be(t.text, gender)]
         if subjects:
-            named = self._person_entity_before(head, _last_word(subjects[-1].text))
+            named = self._person_entity_before(head, subjects[-1].text)
             if named is not None:
                 return named
         return speaker
 
+    def _may_be(self, name: str, gender: str) -> bool:
+        """Whether the person of that name may be "he" (gender "m") or "she" ("f"), as the article tells."""
+        last = surname(name)
+        told = self.genders.get(last) or next((k.gender for k in reversed(self.known)
+                                                if k.gender and surname(k.speaker.name) == last), "")
+        return _same_gender(told, gender)
+
     def _person_entity_before(self, head: Token, surname: str) -> _Known | None:
-        """The fullest PERSON entity with this surname before `head` (or a speaker of that name)."""
+        """The usual full PERSON name with this surname before `head` (or a speaker of that name)."""
         known = self._latest(head, lambda k: k.person and not k.plural and _last_word(k.speaker.name) == surname)
         if known is not None:
             return known
         same = [e for e in self.people if e.start < head.i and _last_word(e.text) == surname]
         if not same:
             return None
-        fullest = max(same, key=lambda e: len(e))
-        if len(fullest) < 2:
+        full = [e for e in same if len(e) >= 2]
+        if not full:
             return None  # "Chang" only ever appears alone: nothing fuller to resolve to
-        return _Known(Speaker(fullest.text), True, False, fullest.root.i)
+        # the full name the article uses most, the shorter on a tie: a headline's "Rip Donald Trump" is a misread
+        forms = Counter(e.text for e in full)
+        usual = max(full, key=lambda e: (forms[e.text], -len(e)))
+        return _Known(Speaker(usual.text), True, False, usual.root.i)
 
 
 # --- noun phrase pieces ----------------------------------------------------------------------
@@ -565,6 +587,13 @@ def _definite_reference(head: Token, name: str) -> str | None:
     if 2 <= len(words) <= 4 and words[0] in _DEFINITE and head.lower_ in cues.ROLE_NOUNS | cues.AGENCY_NOUNS:
         return head.lower_
     return None
+
+
+def _subordinate(subject: Token) -> bool:
+    """Whether a subject's clause is not the narrative's own: relative, or conditional or questioning by
+    inversion ("should Clinton attempt a return", the auxiliary before the subject)."""
+    verb = subject.head
+    return verb.dep_ in ("relcl", "acl", "csubj") or any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
 
 
 def _gender(word: str) -> str:

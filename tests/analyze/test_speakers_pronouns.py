@@ -1,0 +1,49 @@
+"""Whom "he" and "she" point back to: the person the narrative is about, of the gender the article gives them
+(no coreference library works offline, so these are rules on the parse)."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_attributions
+from storytrace.analyze.genders import document_genders
+
+
+def speakers(nlp, text: str) -> dict[str, str]:
+    """Statement text -> speaker name."""
+    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
+
+
+def test_he_goes_on_about_the_subject_of_the_last_sentence(nlp):
+    """A person named as a main clause's subject after the last speaker is whom "he" continues."""
+    text = ('"The tide is turning," added Councillor Tom Becker, the harbour chief. Bill Hughes spoke on Friday. '
+            "Hughes has little support in the port wards. He recently courted dockers by telling them that "
+            "their wages are too low.")
+    assert speakers(nlp, text)["their wages are too low"] == "Bill Hughes"
+
+
+def test_a_conditional_subject_is_not_whom_he_points_to(nlp):
+    """"should Hughes return early" is no subject of the story: "he said" stays with the speaker before."""
+    text = ('"It would be foolish not to plan," Tom Becker said. He added a caution, should Hughes return early. '
+            '"Hughes better rest before the vote," he said.')
+    assert speakers(nlp, text)["Hughes better rest before the vote"] == "Tom Becker"
+
+
+def test_she_skips_a_man_the_article_calls_he(nlp):
+    """Linda Morris is "she" in the article and Bill Hughes "he": "she said" is hers even when Hughes was named last."""
+    text = ('"We are ready," Linda Morris said. She said she had waited all year. Bill Hughes spoke next, and he '
+            'thanked the crowd. "It is over," she said.')
+    assert speakers(nlp, text)["It is over"] == "Linda Morris"
+
+
+def test_genders_come_from_honorifics_and_subject_pronouns(nlp):
+    """"Mr. Hughes" is a man; "Morris said she" makes Morris a woman; a possessive decides nothing."""
+    doc = nlp("Mr. Hughes arrived early. Linda Morris said she would stay. Tom Becker waved at his friends.")
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    genders = document_genders(doc, people, set())
+    assert genders.get("hughes") == "m" and genders.get("morris") == "f" and "becker" not in genders
+
+
+def test_a_headline_misread_is_not_the_usual_name(nlp):
+    """A name met twice as "Bill Hughes" resolves there, not to a headline's once-met "Slam Bill Hughes"."""
+    text = ("Dockers Slam Bill Hughes.\n\nBill Hughes spoke on Friday. Bill Hughes has few friends in the port. "
+            '"We want jobs," Hughes said.')
+    assert speakers(nlp, text)["We want jobs"] == "Bill Hughes"
