@@ -46,9 +46,17 @@ def refutation_candidates(doc: Doc, text: str, taken: list[tuple[int, int]]) -> 
             continue
         if any(start <= anchor.idx < end for start, end in taken):
             continue  # part of what someone said: theirs, not the writer's
+        if cue is None and (pointing := _pointing_subject(token)) is not None and any(
+                start < span[1] and span[0] < end for start, end in taken):
+            # "This is false" after a reported statement: terse, it stands for that statement (link.targets)
+            span = (pointing.idx, token_end(pointing))
         start, end = cue or _cue_span(token)
-        if "\n" in text[min(span[0], start):max(span[1], end)]:
-            continue  # the parse joined a heading to the next paragraph
+        # the parse joined a heading to the next paragraph; a refutation of the sentence before it ("This is
+        # false.") may open a paragraph of its own
+        between = [(span[0], span[1]), (start, end)] if span[1] <= start else [(min(span[0], start),
+                                                                               max(span[1], end))]
+        if any("\n" in text[a:b] for a, b in between):
+            continue
         found.append(Candidate(span[0], span[1], False, start, end, token, None, sourceless=True, refutes=True))
     return found
 
@@ -58,7 +66,13 @@ def _refuted(token: Token, text: str) -> tuple[int, int] | None:
     lower = token.lower_
     if lower in REFUTING_PREDICATES and token.dep_ in ("acomp", "attr", "ROOT", "oprd", "xcomp", "conj"):
         subject = _subject_of(token)
-        if subject is None or subject.lower_ in ("it", "this", "that", "there") or subject.pos_ == "PRON":
+        if subject is None:
+            return None
+        if subject.lower_ == "it":
+            return _extraposed(token, text)
+        if subject.lower_ in _POINTING:
+            return _told_before(token, text)
+        if subject.lower_ == "there" or subject.pos_ == "PRON":
             return None
         return _what_it_says(subject, text)
     if lower in EVIDENCE_NOUNS and _in_no_exists(token):
@@ -136,6 +150,45 @@ def _subject_of(predicate: Token) -> Token | None:
     return None
 
 
+# Subjects that point back at what the article has just told: "This is false", "That turned out to be a hoax".
+_POINTING = frozenset({"this", "that"})
+# Tokens of a refutation that is a sentence of its own ("This is simply not true either."): a longer sentence
+# beginning "This is false" goes on to say what it means.
+_POINTING_WORDS = 8
+
+
+def _pointing_subject(predicate: Token) -> Token | None:
+    """"This" of "This is false"."""
+    if predicate.lower_ not in REFUTING_PREDICATES:
+        return None
+    subject = _subject_of(predicate)
+    return subject if subject is not None and subject.lower_ in _POINTING else None
+
+
+def _told_before(token: Token, text: str) -> tuple[int, int] | None:
+    """What "This is false" points back at: the sentence before it, when the refutation is a sentence of its own
+    ("The story on the site claims that a solar storm will darken the Earth. This is false."); None when
+    "this" opens a longer sentence or nothing comes before it."""
+    sentence = token.sent
+    if len(sentence) > _POINTING_WORDS or sentence.start == 0:
+        return None
+    before = token.doc[sentence.start - 1].sent
+    while not before.text.strip() and before.start > 0:  # a paragraph break parsed as a sentence of its own
+        before = token.doc[before.start - 1].sent
+    return trim_span(text, before.start_char, before.end_char - (before[-1].is_punct and before[-1].text == "."))
+
+
+def _extraposed(predicate: Token, text: str) -> tuple[int, int] | None:
+    """"It is false that the mayor resigned" -> "the mayor resigned"; None for "it is false" alone, whose "it"
+    may be anything."""
+    for head in (predicate, predicate.head):
+        clause = child_of(head, "ccomp")
+        if clause is not None and clause.i > predicate.i and any(
+                c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+            return trim_mark(clause, text)
+    return None
+
+
 def _what_it_says(subject: Token, text: str) -> tuple[int, int] | None:
     """A report's "that" clause ("the report that talks resumed" -> "talks resumed"), else the subject phrase
     when it names a claim or something shown ("the video of the rescue"), else None: "the minister is wrong"
@@ -145,8 +198,7 @@ def _what_it_says(subject: Token, text: str) -> tuple[int, int] | None:
         return trim_mark(clause, text)
     if subject.lower_ not in CLAIM_NOUNS and subject.lower_ not in _SHOWN:
         return None
-    if subject.n_rights == 0:
-        return None  # "the report is false" alone names nothing that could be matched
+    # "the story is a hoax" alone is terse: like "This is false", it denies the report its article tells beside it
     return trim_span(text, subject.left_edge.idx, clause_end(subject.right_edge, subject))
 
 

@@ -46,7 +46,7 @@ _NAMED_REPORT = (r"\b(?:reports?|stor(?:y|ies)|claims?|rumou?rs?|allegations?|ne
 # ..."), else "that" right after the noun ("rumours that ..."), which is not a relative pronoun there when a
 # subject follows (see _RELATIVE).
 _TELLING = re.compile(_NAMED_REPORT + r"[^.;:]{0,80}?\b(?:suggesting|saying|claiming|alleging|reporting|reported|"
-                      r"claimed|suggested|said)\s+(?:that\s+)?(?P<clause>.+)", re.IGNORECASE)
+                      r"claimed|suggested|said|claims|says|suggests|reports|alleges)\s+(?:that\s+)?(?P<clause>.+)", re.IGNORECASE)
 _THAT = re.compile(_NAMED_REPORT + r"\s+that\s+(?P<clause>.+)", re.IGNORECASE)
 # A clause that opens with a verb tells of the report itself ("a story that appeared in the Mirror"), not what it says.
 _RELATIVE = re.compile(r"(?:appeared|began|circulated|ran|was|were|is|are|has|had|have|went|surfaced|emerged|spread|"

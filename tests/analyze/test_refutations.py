@@ -24,6 +24,11 @@ def _outlet_says(nlp, text):
      "The harbour master has not been dismissed as has been previously claimed"),
     ('She did not, as some sites report, "drive the bus" into the river.',
      'She did not, as some sites report, "drive the bus" into the river'),
+    ("It is untrue that the harbour master resigned.", "the harbour master resigned"),
+    # terse: the linker reads it as the report its article tells beside it (link.targets)
+    ("The story turned out to be a hoax.", "The story"),
+    # "This" points at the sentence before it
+    ("The harbour master resigned on Monday.\n\nThis is false.", "The harbour master resigned on Monday"),
 ])
 def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, content):
     assert _outlet_says(nlp, text) == [("denies", content)]
@@ -38,6 +43,10 @@ def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, cont
     "As reported, the ferry did not sail.",
     "The harbour master has apparently not resigned, as has been claimed.",
     "Contrary to published reports, there was no ferry in the harbour.",
+    "It is false.",
+    "This is false.",
+    "The ferry sank. This is false, and the harbour master knows it well because he was on the quay that day.",
+    "They are fake.",
 ])
 def test_doubts_negations_and_other_uses_of_the_words_are_no_refutation(nlp, text):
     assert _outlet_says(nlp, text) == []
@@ -55,3 +64,12 @@ def test_a_quoted_refutation_belongs_to_whoever_made_it(nlp):
     found = extract_statements(nlp("Officials said the report that the harbour master resigned is false."),
                                outlet="The Ledger")
     assert [(s.speaker.name, s.polarity) for s in found] == [("Officials", "denies")]
+
+
+def test_this_is_false_after_a_reported_statement_stands_for_that_statement(nlp):
+    """'The blog claims that ... . This is false.': the outlet's terse denial, whose target the linker takes from
+    the blog's statement beside it."""
+    found = extract_statements(nlp("The blog claims that the harbour master resigned on Monday.\n\nThis is false."),
+                               outlet="The Ledger")
+    assert [(s.speaker.name, s.polarity, s.text) for s in found] == [
+        ("The blog", "asserts", "the harbour master resigned on Monday"), ("The Ledger", "denies", "This")]

@@ -29,6 +29,8 @@ def test_a_denial_naming_a_report_denies_what_the_report_says():
         "the club will move to Harlow next season"
     assert reported_clause("claims that two ferries had collided were false, he said, and the port is open") == \
         "two ferries had collided"
+    assert reported_clause("the story on the Harbour Herald site claims that the pier will close for a year") == \
+        "the pier will close for a year"
 
 
 def test_a_report_named_without_its_clause_gives_none():
