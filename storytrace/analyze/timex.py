@@ -88,6 +88,14 @@ _SAME_DAY: Final = re.compile(rf"\b(?:later|earlier) (today|this (?:morning|afte
 # saying is the next day.
 _NAMED_NIGHT: Final = re.compile(rf"\b({WEEKDAY_IN_PROSE}) night\b")
 _LAST_NIGHT: Final = re.compile(r"\b(?i:last night)\b")
+# A speaker's "yesterday" is the day the article has named last before the quote ("Tuesday's news conference"):
+# the saying is the next day.
+_YESTERDAY: Final = re.compile(r"\b(?i:yesterday)\b")
+_NAMED_DAY: Final = re.compile(rf"\b({WEEKDAY_IN_PROSE})\b")
+# Verbs that make a document whose participle says what it says: "approved a resolution Wednesday condemning".
+_MADE: Final = frozenset({"approved", "adopted", "passed", "signed", "wrote", "penned", "drafted"})
+# Subordinators of a clause at the same time as the saying: "As he shook hands Sunday afternoon, X reiterated".
+_MEANWHILE: Final = frozenset({"as", "while"})
 # Words that put a "when"-like clause right next to its head's time: "shortly after Trump said", "just before".
 _CLOSE_BY: Final = frozenset({"shortly", "just", "moments", "minutes", "soon", "right", "immediately"})
 # Sources made right after the event they report ("instant polls", "snap polls", "exit polls", "the post-debate
@@ -101,7 +109,7 @@ _TODAY_EVENTS: Final = frozenset({"action", "actions", "decision", "decisions", 
                                   "announcement", "verdict", "victory", "win", "results", "result", "agreement",
                                   "deal", "step", "move", "speech", "meeting", "hearing", "news", "election"})
 # Cues of a view held ("said he expected", "said she believed"): stated in the saying that governs them.
-_HELD: Final = frozenset({"expect", "believe", "think", "hope", "want", "fear", "doubt", "feel", "know"})
+_HELD: Final = frozenset({"expect", "believe", "think", "hope", "want", "fear", "doubt", "feel", "know", "agree"})
 _SAYER_PRONOUNS: Final = frozenset({"he", "she", "they", "i", "we"})
 # A clause that quotes the same words ("pledges to X, as she put it on Wednesday"): its day is the words' day.
 _PUT: Final = frozenset({"put", "puts"})
@@ -193,6 +201,10 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
                or _nearby_day(quote, text, anchor))
         if day is not None:
             return day
+    if quote is not None and _YESTERDAY.search(quote.text):
+        day = _after_named_day(text[:quote.start_char], anchor)
+        if day is not None:
+            return day
     if content is not None and _reports_the_day(content, text, anchor):
         return anchor
     if _describes_the_days_event(cue, text, anchor):
@@ -245,7 +257,8 @@ def _own_day(verb: Token, text: str, anchor: date) -> date | None:
     if following is not None and (following.lower_ in _TIME_WORDS or following.lower_ in WEEKDAYS) and not (
             following.i + 1 < len(verb.doc) and verb.doc[following.i + 1].tag_ == "POS"):  # "condemned Friday's test"
         return resolve_said_on(following.text, anchor, past)
-    return _parenthetical_day(verb, text, anchor, past) or _trailing_day(verb, text, anchor, past)
+    return (_parenthetical_day(verb, text, anchor, past) or _trailing_day(verb, text, anchor, past)
+            or _clause_end_day(verb, text, anchor, past))
 
 
 def _trailing_day(verb: Token, text: str, anchor: date, past: bool) -> date | None:
@@ -265,6 +278,23 @@ def _trailing_day(verb: Token, text: str, anchor: date, past: bool) -> date | No
             return None
         token = token.head
     return resolve_said_on(subtree_text(last, text), anchor, past)
+
+
+def _clause_end_day(verb: Token, text: str, anchor: date, past: bool) -> date | None:
+    """A bare day closing the verb's own phrase before a comma or full stop, hung by the parse on its object
+    ("defended his manager as a 'very decent man' Tuesday, hours after ..."): the verb's day, as in
+    `_trailing_day`, when a clause follows. Not across another verb, nor under "after", "before" or "since"."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ not in ("npadvmod", "tmod") or token.i + 1 >= len(verb.doc):
+            continue
+        if not (token.lower_ in WEEKDAYS or token.lower_ in _DEICTIC_DAYS) or verb.doc[token.i + 1].text not in ",.;":
+            continue
+        step = token.head
+        while step.i != verb.i and not step.tag_.startswith("VB") and step.lower_ not in _OTHER_TIME:
+            step = step.head
+        if step.i == verb.i:
+            return resolve_said_on(token.text, anchor, past)
+    return None
 
 
 def _close_by_day(child: Token, text: str, anchor: date, past: bool) -> date | None:
@@ -448,6 +478,11 @@ def _scene_day(verb: Token, text: str, anchor: date) -> date | None:
             day = _own_day(child, text, anchor)
             if day is not None:
                 return day
+        if child.dep_ == "advcl" and child.i < verb.i and any(
+                c.dep_ == "mark" and c.lower_ in _MEANWHILE for c in child.children):
+            day = _own_day(child, text, anchor)  # "As he shook hands Sunday afternoon, X reiterated": meanwhile
+            if day is not None:
+                return day
         if child.dep_ in ("nsubj", "nsubjpass") and verb.lower_ not in cues.RAISING_FORMS:
             day = _noun_day(child, text, anchor, _is_past(verb), participles=_PUBLISHED)
             if day is not None:
@@ -475,6 +510,8 @@ def _governor(token: Token) -> Token | None:
         return head  # "said Sunday he expected": the view is stated in that saying
     if any(c.lower_ in _LATER for c in token.children):
         return None  # "though he later added": another, later occasion
+    if token.dep_ == "acl" and token.tag_ == "VBG" and head.dep_ == "dobj" and head.head.lower_ in _PUBLISHED | _MADE:
+        return head.head  # "approved a resolution Wednesday condemning": the document says it as it is made
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and head.lower_ == "with" and head.head.tag_.startswith("VB"):
         return head.head  # "kicked a protester on Saturday, with Trump yelling": the scene of the verb it hangs on
     if token.tag_ == "VBG" and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
@@ -579,6 +616,14 @@ def _colon_day(cue: Token, text: str, anchor: date) -> date | None:
     return days[-1] if days else None
 
 
+def _after_named_day(before: str, anchor: date) -> date | None:
+    """The day after the weekday the article named last before a quote ("Tuesday's surprise news conference"): when
+    the speaker's "yesterday" was said."""
+    days = list(_NAMED_DAY.finditer(before))
+    day = resolve_said_on(days[-1].group(1), anchor) if days else None
+    return day + timedelta(days=1) if day is not None and day < anchor else None
+
+
 def _after_named_night(before: str, anchor: date) -> date | None:
     """The day after the night the article named last before a quote ("Wednesday night"): when the speaker's
     "last night" was said."""
@@ -645,16 +690,18 @@ def _after_quote_day(cue: Token, quote: Span, text: str, anchor: date) -> date |
 
 
 def _show_day(cue: Token, text: str, anchor: date) -> date | None:
-    """"stated that the debate was ... on Friday's 'PBS NewsHour'": a past saying and a broadcast of a weekday later
-    in its sentence, with nothing between that puts the show ahead; the parse often hangs the show on the content."""
+    """"stated that the debate was ... on Friday's 'PBS NewsHour'", "During an interview broadcast on Wednesday's 'MSNBC
+    Live,' X stated": a past saying and a broadcast of a weekday in its sentence, with nothing before it that puts the
+    show ahead; the parse often hangs the show on the content, or deep in the occasion."""
     if cue.tag_ != "VBD":
         return None
-    rest = _sentence_rest(text, cue.idx)
+    start = cue.sent.start_char
+    rest = _sentence_rest(text, start)
     show = _ON_SHOW.search(rest)
     if show is None:
         return None
-    at = cue.idx + show.start()
-    if any(t.lower_ in _PLANNED for t in cue.doc[cue.i:] if t.idx < at):
+    at = start + show.start()
+    if any(t.lower_ in _PLANNED for t in cue.doc[cue.sent.start:] if t.idx < at):
         return None
     return resolve_said_on(show.group(1), anchor)
 

@@ -133,3 +133,49 @@ def test_a_show_still_to_come_dates_nothing(nlp):
     """"said he will appear on Friday's 'Meet the Press'": the show is ahead, the saying's day not told."""
     text = "The senator said he will appear on Thursday's \"Morning Line\" to explain the vote."
     assert by_cue(nlp, text)["said"].said_on is None
+
+
+@pytest.mark.parametrize("text, cue, day", [
+    # a bare day closing the verb's phrase before a comma, hung by the parse on a quoted noun
+    ("The mayor defended his aide as a \"very decent man\" Wednesday, hours after the aide was charged with "
+     "battery.", "defended", WEDNESDAY),
+    # a clause at the same time, set before the saying
+    ("As he shook hands with shoppers Tuesday afternoon in Akron, the senator reiterated his belief that the plant "
+     "will stay open.", "reiterated", TUESDAY),
+    # a document says what it says as it is made
+    ("The city council on Wednesday approved a resolution condemning the governor's call for a ban on new "
+     "plants.", "condemning", WEDNESDAY),
+    # a view held, stated in a dated column
+    ("The columnist has been critical of the mayor but on Tuesday wrote that she agreed with him that the past "
+     "is relevant.", "agreed with", TUESDAY),
+    # a broadcast of a weekday before the saying, deep in its occasion
+    ("During an interview with a correspondent for \"Dateline\" broadcast on Thursday's \"Evening Live,\" the "
+     "hacker stated that he had access to the server.", "stated", THURSDAY),
+])
+def test_day_of_the_saying_read_off_the_fourth_sample(nlp, text, cue, day):
+    """Classes read off the blind seed-404 sample (fitted: its figure was taken before them)."""
+    assert by_cue(nlp, text)[cue].said_on == day
+
+
+@pytest.mark.parametrize("text, cue", [
+    # the day of an event the saying came after, on a day not told
+    ("The mayor spoke to reporters after the vote Tuesday, and praised the council.", "praised"),
+    # a clause before the saying that puts it later ("after"), not at the same time
+    ("After he shook hands with shoppers Tuesday afternoon, the senator reiterated his belief in the plan.",
+     "reiterated"),
+    # a document's participle under a verb that does not make it
+    ("The city council on Wednesday rejected a resolution condemning the governor's call for a ban.",
+     "condemning"),
+])
+def test_no_day_from_an_act_before_or_apart(nlp, text, cue):
+    """An act before the saying, or a document not made then, dates nothing."""
+    statements = by_cue(nlp, text)
+    assert cue in statements
+    assert statements[cue].said_on is None
+
+
+def test_a_speakers_yesterday_is_the_day_after_the_one_named_before(nlp):
+    """"what we saw yesterday" after the article named "Wednesday's news conference": said on Thursday."""
+    text = ("The chief does not do them publicly, as was the case with Wednesday's surprise news conference.\n\n"
+            "\"Nobody has ever seen a chief hold a press conference like what we saw yesterday,\" the aide said.")
+    assert by_cue(nlp, text)["said"].said_on == THURSDAY
