@@ -96,8 +96,8 @@ def extract_attributions(
     text = doc.text  # built from the tokens on every access: read it once
     quotes = find_quotes(text)
     in_quote = _tokens_in_quotes(doc, quotes)
-    candidates = _quote_candidates(doc, text, quotes)
-    used_cues = {c.cue_token.i for c in candidates}
+    candidates, answered = _quote_candidates(doc, text, quotes)
+    used_cues = {c.cue_token.i for c in candidates} | answered
     candidates += reported_candidates(doc, text, in_quote, used_cues, candidate_spans(candidates))
     candidates += according_candidates(doc, text, in_quote)
     candidates += colon_candidates(doc, text, in_quote)
@@ -135,8 +135,11 @@ def _tokens_in_quotes(doc: Doc, quotes: list[QuoteSpan]) -> set[int]:
     return inside
 
 
-def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Candidate]:
+def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> tuple[list[Candidate], set[int]]:
+    """Statements from quotations, and the cue verbs found after a quote that say something else ("said yes"):
+    no statement is made from those either."""
     found: list[Candidate] = []
+    answered: set[int] = set()
     for quote in quotes:
         content = trim_span(text, quote.start, quote.end)
         if content is None:
@@ -156,15 +159,46 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Cand
             speaker, relays = source_of(cue)
             if speaker is not None and ("\n" in text_between(text, speaker, cue) or not can_speak(speaker)):
                 speaker = None  # the parse joined two paragraphs, or the "speaker" is the writer
+            if cue.idx >= quote.close_at and _answers_otherwise(cue):
+                answered.add(cue.i)
+                continue  # `..."our own citizens," Melanie said yes`: the verb has its own object, not the quote
             start, end = cue_extent(cue)
-            found.append(Candidate(content[0], content[1], True, start, end, cue, speaker, relays))
+            opening = _clause_opening(doc, text, quote, cue)
+            found.append(Candidate(opening if opening is not None else content[0], content[1], True, start, end, cue,
+                                   speaker, relays))
         elif (signed := _signature(doc, text, quote)) is not None:
             dash_start, dash_end, name = signed
             found.append(Candidate(content[0], content[1], True, dash_start, dash_end, name, name))
         elif words >= 4 and _starts_sentence(text, quote.open_at):
             # A standalone quoted sentence after an attributed one: "...," he said. "..."
             found.append(Candidate(content[0], content[1], True, -1, -1, doc[0], None, inherit=True))
-    return found
+    return found, answered
+
+
+def _answers_otherwise(cue: Token) -> bool:
+    """`..., Melanie said yes`: a cue after its subject with an object of its own says that, not the quote before
+    it ("told reporters" names whom it was said to, and still reports the quote)."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.i < cue.i and cues.cue_lemma(cue.lower_) not in cues.ADDRESSING_LEMMAS and any(
+        c.dep_ in ("dobj", "ccomp", "intj") and c.i > cue.i and not is_adverbial(c) for c in cue.children)
+
+
+def _clause_opening(doc: Doc, text: str, quote: QuoteSpan, cue: Token) -> int | None:
+    """`The summit accomplished "too little," he added`: a quotation that ends a clause begun outside the quote
+    marks is only part of what was said; the statement is the clause, from the sentence's start. None when the
+    quote opens the sentence, or when a cue verb before it reports the clause itself."""
+    if cue.idx < quote.close_at or not _closes_with_comma(text, quote):
+        return None
+    inside = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+    if inside is None or len(inside) == 0:
+        return None
+    sentence = inside[0].sent
+    before = doc[sentence.start:inside.start]
+    words = [t for t in before if not (t.is_punct or t.is_space or is_quote_mark(t))]
+    if not words or "\n" in text[sentence.start_char:quote.open_at] or any(
+            is_cue_verb(t) or is_quote_mark(t) or t.text in (":", ";") for t in before[:-1]):
+        return None
+    return words[0].idx
 
 
 def _reported_by_earlier_cue(doc: Doc, quote: QuoteSpan, cue: Token) -> bool:

@@ -67,6 +67,9 @@ def is_unsaid(cue: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
         return True  # "if the Chinese pledged to cap ...": a condition, not a pledge made
+    if cue.head.lower_ == "let" and cue.head.i < cue.i and any(
+            c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us") for c in cue.children):
+        return True  # "Let's say you think ...": a supposition of the writer's, not a statement
     if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i < cue.i and _under_modal(cue.head):
         return True  # "the campaign would do well to target voters, emphasizing ...": advice, not a statement
     negated = any(c.dep_ == "neg" for c in cue.children)  # "would not say" is a refusal made

@@ -18,7 +18,7 @@ from storytrace.analyze.stance_words import DENIAL_CONTENT, HEDGE_CONTENT, cue_i
 # "did not respond to a request for comment", "would neither confirm nor deny".
 _DECLINE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:declin\w*|refus\w*)\s+to\s+(?:" + "|".join(sorted(DECLINE_OBJECTS)) + r")\b"
-    r"|(?:\bnot|n't|n’t|\bnever)\s+(?:immediately\s+)?(?:comment|confirm|respond|answer|discuss|elaborate|say)\b"
+    r"|(?:\bnot|n't|n’t|\bnever)\s+(?:immediately\s+)?(?:comment|confirm|respond|answer|discuss|elaborate|say)(?:ing)?\b"
     r"|\bneither\s+confirm\w*\s+nor\s+den\w*\b"
     r"|\bno\s+comment\b",
     re.IGNORECASE,
@@ -40,6 +40,8 @@ def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = 
     if _DECLINE_CUE.search(cue_text) or _DECLINE_CONTENT.search(content_text):
         return "declines_comment"
     is_negated = cue_is_negated(cue_text) if negated is None else negated
+    if is_negated and _cue_lemma_of(cue_text) in _ADVOCACY:
+        return "denies"  # "did not recommend prosecution": the speaker is against it, not for it
     cue_stance = "asserts" if is_negated else _cue_stance(cue_text)
     if cue_stance == "denies":
         return "denies"
@@ -51,6 +53,15 @@ def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = 
     if _is_hedged(content):
         return "speculates"
     return "asserts"
+
+
+# Verbs of being for something: negated ("did not recommend", "does not support") they are against it.
+_ADVOCACY: Final[frozenset[str]] = frozenset({"recommend", "support", "endorse", "favor", "advocate", "agree"})
+
+
+def _cue_lemma_of(cue_text: str) -> str | None:
+    """The lemma of the cue's last word that is a cue verb ("did not recommend" -> "recommend")."""
+    return next((lemma for word in reversed(cue_text.split()) if (lemma := cue_lemma(word.strip(".,:;")))), None)
 
 
 def _cue_stance(cue_text: str) -> str:

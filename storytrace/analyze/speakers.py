@@ -439,11 +439,11 @@ def _name_span(head: Token) -> Span:
     """The contiguous run of the head's name tokens around it."""
     keep = {head.i}
     for child in head.children:
-        if child.dep_ in _CUT_DEPS:
+        if child.dep_ in _CUT_DEPS and not (child.i > head.i and _hyphenated(child)):
             continue
         if child.i < head.i and child.dep_ in _LEFT_DEPS:
             keep.update(_subtree_ids(child))
-        elif child.i > head.i and child.dep_ in _RIGHT_DEPS and _right_ok(child):
+        elif child.i > head.i and (child.dep_ in _RIGHT_DEPS and _right_ok(child) or _hyphenated(child)):
             keep.update(_subtree_ids(child))
     start = end = head.i
     while start - 1 in keep:
@@ -463,6 +463,13 @@ def _right_ok(child: Token) -> bool:
     if child.dep_ == "punct":
         return child.text in ("-", "–", ".")  # hyphenated names: "Lee Myung-bak"
     return True
+
+
+def _hyphenated(child: Token) -> bool:
+    """"R-Tex": a word joined to the one before by a hyphen is part of it, however the parser attached it."""
+    before = child.left_edge.i - 1
+    return before > 0 and child.doc[before].tag_ == "HYPH" and not child.doc[before].whitespace_ and (
+        child.doc[before - 1].whitespace_ == "")
 
 
 def _subtree_ids(token: Token) -> set[int]:
