@@ -149,8 +149,16 @@ def recalls_saying(verb: Token) -> bool:
 def author_of(source: Token) -> Token:
     """"according to her account", "according to a speech Mrs. Clinton delivered": the person whose account or
     speech it is speaks; any other source is its own speaker."""
+    if source.lower_ in _CARRIERS:
+        sender = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        named = child_of(sender, "pobj") if sender is not None else None
+        if named is not None and named.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return named  # "A lesson from Loretta Lynch: ...": Lynch speaks
     if source.lower_ not in _AUTHORED:
         return source
+    sender = _sender_of(source)
+    if sender is not None:
+        return sender
     owner = child_of(source, "poss")
     if owner is not None and owner.ent_type_ in ("PERSON", "ORG", "") and owner.tag_ in ("PRP$", "NNP", "NNPS", "NN"):
         return owner
@@ -159,6 +167,20 @@ def author_of(source: Token) -> Token:
     return maker if maker is not None and maker.lower_ not in ("that", "which") else source
 
 
+def _sender_of(document: Token) -> Token | None:
+    """"Trump unleashed a series of tweets criticizing X": the subject of the verb that sends the document out."""
+    token = document
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head  # "a series of tweets"
+    if token.dep_ != "dobj" or not token.head.tag_.startswith("VB"):
+        return None
+    subject = child_of(token.head, "nsubj")
+    return subject if subject is not None and subject.lower_ not in ("it", "that", "which", "who") else None
+
+
+# What carries someone's words from them: "a lesson from Lynch", "a message from the president".
+_CARRIERS = frozenset({"lesson", "lessons", "message", "messages", "word", "words", "warning", "plea", "advice",
+                       "note", "letter", "statement"})
 # What a person writes or gives: "her account", "a speech she delivered" are that person's words.
 _AUTHORED = frozenset({"account", "accounts", "speech", "speeches", "memoir", "memoirs", "testimony", "remarks",
                        "statement", "letter", "tweet", "tweets", "post", "book", "op-ed", "column", "interview"})
@@ -200,7 +222,14 @@ def _subject(verb: Token) -> Token | None:
         # Two subjects mean a bad parse; the one nearest the verb is the more likely.
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return _first_conjunct(verb.head)  # "Chang, who said ..." speaks as Chang
+            antecedent = _first_conjunct(verb.head)  # "Chang, who said ..." speaks as Chang
+            if antecedent.dep_ == "attr" and antecedent.head.lower_ in _BE_FORMS:
+                # "Trump is a serial liar ... who has pledged": the liar is the copula's subject
+                copula = antecedent.head
+                while copula.dep_ == "conj" and child_of(copula, "nsubj") is None:
+                    copula = copula.head  # "incites violence and is a liar": the subject of the first verb
+                return child_of(copula, "nsubj") or antecedent
+            return antecedent
         return child
     # "arrived and said", "warned, saying"; but not "declined to comment when asked": a bare past
     # participle is passive, so the subject above it is who was asked, not who spoke.
@@ -238,6 +267,8 @@ def _participle_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
+        if head.dep_ == "advmod" and not head.tag_.startswith("VB"):
+            head = head.head  # "aside from saying": the verb "aside" hangs from
     if head.i == verb.i or not head.tag_.startswith("VB") or head.lower_ in _BE_FORMS:
         return None
     if any(c.dep_ == "nsubj" for c in head.children):

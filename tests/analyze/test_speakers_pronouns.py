@@ -47,3 +47,17 @@ def test_a_headline_misread_is_not_the_usual_name(nlp):
     text = ("Dockers Slam Bill Hughes.\n\nBill Hughes spoke on Friday. Bill Hughes has few friends in the port. "
             '"We want jobs," Hughes said.')
     assert speakers(nlp, text)["We want jobs"] == "Bill Hughes"
+
+
+def test_the_sender_of_words_speaks(nlp):
+    """"A lesson from Linda Morris: ...", "Hughes sent out a series of tweets praising ...": the person whose
+    words they are speaks, not the lesson or the tweets."""
+    lesson = speakers(nlp, 'A lesson from Linda Morris: "Speak up and be heard."')
+    tweets = speakers(nlp, "The mayor spoke after Bill Hughes sent out a series of tweets praising the new dock.")
+    assert set(lesson.values()) == {"Linda Morris"} and set(tweets.values()) == {"Bill Hughes"}
+
+
+def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_subject(nlp):
+    """"Hughes is a loud critic who has pledged to close the dock": the critic is Hughes."""
+    assert set(speakers(nlp, "Bill Hughes is a loud critic who has pledged to close the dock.").values()) == {
+        "Bill Hughes"}
