@@ -88,10 +88,6 @@ _SAME_DAY: Final = re.compile(rf"\b(?:later|earlier) (today|this (?:morning|afte
 # saying is the next day.
 _NAMED_NIGHT: Final = re.compile(rf"\b({WEEKDAY_IN_PROSE}) night\b")
 _LAST_NIGHT: Final = re.compile(r"\b(?i:last night)\b")
-# A speaker's "yesterday" is the day the article has named last before the quote ("Tuesday's news conference"):
-# the saying is the next day.
-_YESTERDAY: Final = re.compile(r"\b(?i:yesterday)\b")
-_NAMED_DAY: Final = re.compile(rf"\b({WEEKDAY_IN_PROSE})\b")
 # Verbs that make a document whose participle says what it says: "approved a resolution Wednesday condemning".
 _MADE: Final = frozenset({"approved", "adopted", "passed", "signed", "wrote", "penned", "drafted"})
 # Subordinators of a clause at the same time as the saying: "As he shook hands Sunday afternoon, X reiterated".
@@ -199,10 +195,6 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
         # the night after which the article names it; else, as for "tonight", the day of the article's news
         day = (_after_named_night(text[:quote.start_char], anchor) or _lead_day(cue.doc, text, anchor, quote)
                or _nearby_day(quote, text, anchor))
-        if day is not None:
-            return day
-    if quote is not None and _YESTERDAY.search(quote.text):
-        day = _after_named_day(text[:quote.start_char], anchor)
         if day is not None:
             return day
     if content is not None and _reports_the_day(content, text, anchor):
@@ -614,14 +606,6 @@ def _colon_day(cue: Token, text: str, anchor: date) -> date | None:
         return None
     days = _days(before.text, anchor, _is_past(cue))
     return days[-1] if days else None
-
-
-def _after_named_day(before: str, anchor: date) -> date | None:
-    """The day after the weekday the article named last before a quote ("Tuesday's surprise news conference"): when
-    the speaker's "yesterday" was said."""
-    days = list(_NAMED_DAY.finditer(before))
-    day = resolve_said_on(days[-1].group(1), anchor) if days else None
-    return day + timedelta(days=1) if day is not None and day < anchor else None
 
 
 def _after_named_night(before: str, anchor: date) -> date | None:
