@@ -177,7 +177,9 @@ def clause_end(right_edge: Token, floor: Token) -> int:
     """End of a reported clause without its sentence-final punctuation token ("U.S." keeps its dot)."""
     token = right_edge
     # the paragraph break the parser hangs on a sentence's last word is no part of the clause either
-    while token.i > floor.i and (token.is_punct or token.is_space) and token.text != "%":  # "53%" keeps its sign
+    # nor a conjunction left at its end, which opens the next statement ("... more intense — and he noted")
+    while token.i > floor.i and ((token.is_punct or token.is_space) and token.text != "%"  # "53%" keeps its sign
+                                 or token.dep_ == "cc"):
         token = token.doc[token.i - 1]
     return token_end(token)
 

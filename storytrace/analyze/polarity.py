@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from storytrace.analyze.cues import DECLINE_OBJECTS, SPECULATIVE_FORMS, base_polarity, cue_lemma
 from storytrace.analyze.stance_words import DENIAL_CONTENT, HEDGE_CONTENT, cue_is_negated
@@ -82,13 +82,20 @@ def _is_hedged(content: Span | str) -> bool:
     if isinstance(content, Span) and content.doc.has_annotation("TAG"):
         own = _outside_relative_clauses(content)
         for token in own:
-            if token.lower_ in ("may", "might") and token.tag_ == "MD":
+            if token.lower_ in ("may", "might") and token.tag_ == "MD" and not _concedes(token):
                 return True
         text = "".join(t.text_with_ws for t in own)
         text = re.sub(r"\b(?:may|might)\b", "", text, flags=re.IGNORECASE)
         return bool(HEDGE_CONTENT.search(text))
     text = content.text if isinstance(content, Span) else content
     return bool(HEDGE_CONTENT.search(text))
+
+
+def _concedes(modal: Token) -> bool:
+    """"My name may not be on the ballot, but our progress is": a concession the "but" clause answers, no hedge."""
+    verb = modal.head
+    return any(c.dep_ == "cc" and c.lower_ == "but" and c.i > modal.i for c in verb.children) or any(
+        c.dep_ == "conj" and any(g.lower_ == "but" for g in verb.children) for c in verb.children)
 
 
 def _outside_relative_clauses(content: Span) -> list:

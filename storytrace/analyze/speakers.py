@@ -223,6 +223,9 @@ def _subject(verb: Token) -> Token | None:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             antecedent = _first_conjunct(verb.head)  # "Chang, who said ..." speaks as Chang
+            before = verb.doc[child.i - 1] if child.i > 0 else None
+            if antecedent.tag_.startswith("VB") and before is not None and before.tag_.startswith("NN"):
+                antecedent = before  # "turned to the Police Department which reported": the clause hung on the verb
             if antecedent.dep_ == "attr" and antecedent.head.lower_ in _BE_FORMS:
                 # "Trump is a serial liar ... who has pledged": the liar is the copula's subject
                 copula = antecedent.head
@@ -526,7 +529,10 @@ def _strip_punct(span: Span) -> Span:
 
 def _appos(head: Token) -> Token | None:
     # "Lynch: No outside influence": what follows a colon is what was said, not the speaker's title
-    return next((c for c in head.children if c.dep_ == "appos" and head.doc[c.left_edge.i - 1].text != ":"), None)
+    # nor is a quotation after a signed name ("― Stephanie Egan “Tonight's debate ...”": the next reader's words)
+    return next((c for c in head.children if c.dep_ == "appos" and head.doc[c.left_edge.i - 1].text != ":"
+                 and not any(is_quote_mark(t) for t in head.doc[min(head.i, c.left_edge.i):max(head.i, c.i) + 1])),
+                None)
 
 
 def _behind_preposition(person: Span, head: Token) -> bool:

@@ -45,3 +45,22 @@ def test_not_saying_is_a_refusal_and_not_recommending_is_against(nlp):
     against = found(nlp, "The inspector criticized the mayor but did not recommend charges.")
     assert refusal[0][3] == "declines_comment"
     assert ("The inspector", "did not recommend", "charges", "denies") in against
+
+
+def test_a_conjunction_left_at_the_end_is_not_said(nlp):
+    """"said the levy would rise — and he noted ...": the "and" opens the next statement."""
+    said = found(nlp, "But Tom Becker said the levy would rise — and he noted that the port would close later.")
+    assert said[0][2] == "the levy would rise"
+
+
+def test_a_relative_clause_hung_on_the_verb_speaks_for_the_noun_before(nlp):
+    """"turned to the harbour police which reported ...": the police reported, not "turned to the police"."""
+    said = found(nlp, 'They turned to the Harbour Police Department which reported "212 thefts" in the port.')
+    assert said[0][0] == "the Harbour Police Department"
+
+
+def test_a_concessive_may_is_no_hedge(nlp):
+    """"My name may not be on the ballot, but ...": a concession, asserted; "the talks may resume" is a guess."""
+    conceded = found(nlp, '"My name may not be on the ballot, but our work is," Tom Becker said.')
+    guessed = found(nlp, '"The talks may resume next week," Tom Becker said.')
+    assert conceded[0][3] == "asserts" and guessed[0][3] == "speculates"
