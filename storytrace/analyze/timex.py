@@ -11,8 +11,10 @@ day before the debate"); a source made right after its event ("instant polls") o
 a clause quoting the same words ("as she put it on Wednesday"), a simultaneous "came as" or "even as", the saying a
 held view is stated in ("said Sunday he expected"), the scene of a "with"-clause ("kicked a protester Saturday, with
 X yelling"), a dated saying continued ("in his Sunday interviews ..., though he added"), an occasion of a dated
-event ("in his opening statement of Thursday night's debate"), and a day closing the sentence after a quote the cue
-opens ('tweeted, "Thank you!" on Friday afternoon'). Inside what was said,
+event ("in his opening statement of Thursday night's debate"), a day closing the sentence after a quote the cue
+opens ('tweeted, "Thank you!" on Friday afternoon') or closing the verb's phrase before a comma, an "as" clause set
+before the saying ("As he shook hands Sunday, X reiterated"), what a document says as it is made ("approved a
+resolution Wednesday condemning"), and a broadcast named with its weekday ("on Friday's 'PBS NewsHour'"). Inside what was said,
 "later Friday" dates the saying, and a speaker's own "tonight" or "last night" is read against the day the
 article's lead (not the quote itself) or its last named night gives, else the day named a sentence or two away. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
 own statements, a present-tense "says" in a running live report (entries under clock-time headings,
