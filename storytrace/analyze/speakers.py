@@ -55,7 +55,7 @@ def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, boo
     """(name, role, is_person, is_plural) of the noun phrase headed by `head`; `people` are the doc's PERSON entities."""
     span = _name_span(head)
     role = None
-    appos = _appos(head)
+    appos = _appos(head) or _name_after_place(head)
     person_ent = _person_entity(span, people)
     if person_ent is not None and _behind_preposition(person_ent, head):
         person_ent = None  # "a spokeswoman for Hillary Clinton" speaks, not Clinton: the whole phrase is the speaker
@@ -182,7 +182,8 @@ def _sender_of(document: Token) -> Token | None:
 _CARRIERS = frozenset({"lesson", "lessons", "message", "messages", "word", "words", "warning", "plea", "advice",
                        "note", "letter", "statement"})
 # What a person writes or gives: "her account", "a speech she delivered" are that person's words.
-_AUTHORED = frozenset({"account", "accounts", "speech", "speeches", "memoir", "memoirs", "testimony", "remarks",
+_AUTHORED = frozenset({"brief", "filing", "memo", "affidavit", "essay",
+                       "account", "accounts", "speech", "speeches", "memoir", "memoirs", "testimony", "remarks",
                        "statement", "letter", "tweet", "tweets", "post", "book", "op-ed", "column", "interview"})
 
 
@@ -233,6 +234,8 @@ def _subject(verb: Token) -> Token | None:
                     copula = copula.head  # "incites violence and is a liar": the subject of the first verb
                 return child_of(copula, "nsubj") or antecedent
             return antecedent
+        if child.lower_ in ("who", "which") and child.i > 0 and verb.doc[child.i - 1].tag_.startswith("NN"):
+            return verb.doc[child.i - 1]  # a relative clause misread as adverbial: its noun is right before it
         return child
     # "arrived and said", "warned, saying"; but not "declined to comment when asked": a bare past
     # participle is passive, so the subject above it is who was asked, not who spoke.
@@ -533,6 +536,19 @@ def _appos(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "appos" and head.doc[c.left_edge.i - 1].text != ":"
                  and not any(is_quote_mark(t) for t in head.doc[min(head.i, c.left_edge.i):max(head.i, c.i) + 1])),
                 None)
+
+
+def _name_after_place(head: Token) -> Token | None:
+    """"His former partner at Lenox, Lawrence Cummings, called": the parser hangs the name on the place; it names
+    the partner (a common noun with no name of its own)."""
+    if not head.tag_.startswith("NN") or head.tag_.startswith("NNP"):
+        return None
+    for prep in head.children:
+        place = child_of(prep, "pobj") if prep.dep_ == "prep" else None
+        name = child_of(place, "appos") if place is not None else None
+        if name is not None and name.ent_type_ == "PERSON":
+            return name
+    return None
 
 
 def _behind_preposition(person: Span, head: Token) -> bool:

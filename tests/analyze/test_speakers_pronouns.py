@@ -61,3 +61,20 @@ def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_subject(nlp):
     """"Hughes is a loud critic who has pledged to close the dock": the critic is Hughes."""
     assert set(speakers(nlp, "Bill Hughes is a loud critic who has pledged to close the dock.").values()) == {
         "Bill Hughes"}
+
+
+def test_a_name_the_parser_hung_on_a_place_names_the_person(nlp):
+    """"His old partner at Lenox, Bill Hughes, called ...": Hughes speaks, not "His old partner at Lenox"."""
+    said = speakers(nlp, "His old partner at Lenox, Bill Hughes, called him a genius at making deals.")
+    assert set(said.values()) == {"Bill Hughes"}
+
+
+def test_a_brief_speaks_for_its_author(nlp):
+    """"Linda Morris's brief said ...": Morris speaks through her filing."""
+    assert set(speakers(nlp, "Linda Morris's brief said that was not her view.").values()) == {"Linda Morris"}
+
+
+def test_a_relative_clause_misread_as_adverbial_still_speaks_for_its_noun(nlp):
+    """"turned to the Harbour Police Department which reported ...": the department reported."""
+    said = speakers(nlp, "To settle it, they turned to the Harbour Police Department which reported “212 thefts” in May.")
+    assert set(said.values()) == {"the Harbour Police Department"}
