@@ -107,6 +107,8 @@ def extract_attributions(
     candidates += sourceless_candidates(doc, text, in_quote, used_cues)
     candidates += refutation_candidates(doc, text, [(min(c.start, c.cue_start), max(c.end, c.cue_end))
                                                     for c in candidates])
+    for candidate in candidates:
+        _with_antecedent(candidate, doc)
     candidates.sort(key=lambda c: (c.start, c.end))
     _mark_nested(candidates)
     # A finding or opinion verb inside another statement is part of what was said, not a statement of its own.
@@ -400,6 +402,22 @@ def _assemble(
         return Attribution(statement)
     source_start, source_end = mention_span(candidate.speaker, candidate.cue_token, (candidate.start, candidate.end), text)
     return Attribution(statement, source_start, source_end)
+
+
+def _with_antecedent(candidate: Candidate, doc: Doc) -> None:
+    """"the funding system, which advocates say disadvantages needy schools": said inside a relative clause, the
+    content's subject is the relative pronoun, so the statement starts at the noun it stands for."""
+    cue = candidate.cue_token
+    if candidate.direct or candidate.sourceless or cue.dep_ != "relcl" or not cue.head.tag_.startswith("NN"):
+        return
+    relative = next((t for t in doc[cue.head.i + 1:cue.i] if t.lower_ in ("which", "that", "who")), None)
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if relative is None or subjects == [relative]:
+        return  # "an architect who said ...": the pronoun is the speaker, not what was said of
+    if relative.idx <= candidate.start:
+        antecedent = cue.head.left_edge
+        if "\n" not in doc.text[antecedent.idx:candidate.start]:
+            candidate.start = antecedent.idx
 
 
 def _in_free_relative(candidate: Candidate) -> bool:

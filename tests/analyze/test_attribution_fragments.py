@@ -64,3 +64,12 @@ def test_a_concessive_may_is_no_hedge(nlp):
     conceded = found(nlp, '"My name may not be on the ballot, but our work is," Tom Becker said.')
     guessed = found(nlp, '"The talks may resume next week," Tom Becker said.')
     assert conceded[0][3] == "asserts" and guessed[0][3] == "speculates"
+
+
+def test_said_inside_a_relative_clause_starts_at_its_noun(nlp):
+    """"the levy, which critics say hurts the docks": what critics say is that the levy hurts the docks; "an
+    architect who said ..." is the architect speaking, and his words stay as they are."""
+    said = found(nlp, "Becker defended the harbour levy, which critics say hurts small docks. "
+                      "Hughes hired an architect who said he was never paid.")
+    assert ("critics", "say", "the harbour levy, which critics say hurts small docks", "asserts") in said
+    assert ("an architect", "said", "he was never paid", "asserts") in said
