@@ -14,8 +14,9 @@ ClaimStatus = Literal["disputed", "corroborated", "single_source", "denied"]
 DisputeKind = Literal["denial", "contradiction"]
 # What raised a dispute. cue: the denial's cue denies ("denied", "rejected"); words: its words deny under a denying
 # polarity ("said it was untrue"); stance: a plainly cued statement the stance model read as against the others;
-# figures: rival dates or numbers in two assertions (a contradiction).
-DisputeRule = Literal["cue", "words", "stance", "figures"]
+# figures: rival dates or numbers in two assertions (a contradiction); opposites: two assertions of opposite facts
+# ("he is alive" against "he died", a contradiction).
+DisputeRule = Literal["cue", "words", "stance", "figures", "opposites"]
 DISPUTE_RULES: tuple[str, ...] = get_args(DisputeRule)
 
 

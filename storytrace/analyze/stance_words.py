@@ -8,6 +8,7 @@ model learned, and changing it would need a retrain.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 # Words that turn a cue round: "did not say", "never claimed", "am not saying".
@@ -89,3 +90,88 @@ def is_negated(text: str) -> bool:
 def is_hedged(text: str) -> bool:
     """Whether a text carries a hedge that makes it a guess ("may", "reportedly", "is expected to")."""
     return bool(HEDGE_CONTENT.search(text))
+
+
+# Opposite facts: predicates that cannot both hold of one subject, so that two independent sources telling one and
+# the other contradict each other ("he is alive and well" against "he died"). Each opposition is (name, one side,
+# the other side, why they exclude each other); a side is a pattern of the predicate as news words it. A side's
+# words negated elsewhere in the text ("he is not dead") do not count: that is a denial, read as such elsewhere.
+# The copula before a predicate ("is", "was", "it's") and the few adverbs that may stand between ("is absolutely
+# authentic", "was all staged"); any other word between leaves the pattern unmatched: "is this authentic" asks.
+# ("it's", "he's"; never a possessive: "Banksy's real name").
+_BE = r"(?:is|was|are|were|be|been|(?:it|he|she|that|this|what|who)['’]s|(?:they|you|we)['’]re)"
+_ADVERB = (r"(?:[\"“]?(?:absolutely|completely|totally|entirely|clearly|simply|actually|really|definitely|indeed|"
+           r"all|just|100\s*%|in\s+fact)[\"”]?\s+)?")
+OPPOSITE_PREDICATES: Final[tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...]] = (
+    ("alive", re.compile(rf"\b(?:{_BE}|still|found|remains?|stays?)\s+{_ADVERB}(?:still\s+)?alive\b"
+                         r"|\balive\s+and\s+(?:well|kicking)\b", re.IGNORECASE),
+     re.compile(r"\b(?:died|dies|dead|passed\s+away|was\s+killed|were\s+killed|been\s+killed)\b", re.IGNORECASE),
+     "one cannot be alive and have died"),
+    ("genuine", re.compile(rf"\b{_BE}\s+{_ADVERB}[\"“]?(?:real|genuine|authentic)\b", re.IGNORECASE),
+     re.compile(rf"\b{_BE}\s+{_ADVERB}(?:an?\s+)?(?:(?:elaborate|complete|total|clever)\s+)?[\"“]?"
+                r"(?:fake|faked|hoax|staged|doctored|photoshopped|fabricated|forged|fabrication)\b", re.IGNORECASE),
+     "a thing is either what it shows or made up"),
+    ("released", re.compile(r"\b(?:has|have|had)\s+been\s+(?:released|freed)\b|\bwere\s+(?:released|freed)\b",
+                            re.IGNORECASE),
+     re.compile(r"\bstill\s+(?:being\s+)?(?:held|captive|in\s+captivity)\b"
+                r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:released|freed)\b", re.IGNORECASE),
+     "one released is no longer held"),
+    ("ruled out", re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?confirmed\b", re.IGNORECASE),
+     re.compile(r"\bruled\s+out\b", re.IGNORECASE),
+     "what is ruled out has not been confirmed"),
+)
+
+
+# Words that open a clause in which a predicate is not asserted but supposed or reported: "if it is authentic",
+# "whether he died", "laughing away reports that he had died".
+_NOT_ASSERTED: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:if|whether|unless|reports?|claims?|rumou?rs?|allegations?|speculation)\b", re.IGNORECASE)
+# Where a clause opens: what came before these marks belongs to another clause.
+_CLAUSE_MARK: Final[re.Pattern[str]] = re.compile(r"[,;:(\u2014\u2013]|\s-\s")
+_SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"[.!?;]\s")
+_SINGULAR, _PLURAL = frozenset({"is", "was"}), frozenset({"are", "were"})
+
+
+@lru_cache(maxsize=50_000)  # a claim's statements are compared pair by pair
+def _sides(text: str) -> dict[tuple[str, int], re.Match[str]]:
+    taken: dict[tuple[str, int], re.Match[str]] = {}
+    for name, *sides, _reason in OPPOSITE_PREDICATES:
+        found = [(side, match) for side, pattern in enumerate(sides) if (match := pattern.search(text))]
+        if len(found) != 1:
+            continue
+        side, match = found[0]
+        clause = _CLAUSE_MARK.split(text[:match.start()])[-1]
+        # The rest of the match's sentence: a statement of several sentences may deny something else elsewhere.
+        before = _SENTENCE_END.split(text[:match.start()])[-1]
+        rest = before + " " + _SENTENCE_END.split(text[match.end():])[0]
+        if not is_negated(rest) and not is_hedged(rest) and not _NOT_ASSERTED.search(clause):
+            taken[(name, side)] = match
+    return taken
+
+
+def opposite_sides(text: str) -> set[tuple[str, int]]:
+    """The sides of OPPOSITE_PREDICATES a text asserts, as (opposition, 0 or 1): "the video was staged" takes
+    ("genuine", 1). A text taking both sides of one opposition takes neither; one whose other words negate or
+    hedge it ("he may be alive", "it is not true he was found alive") takes none, nor one that only supposes or
+    reports it in its clause ("if it is authentic", "reports that he had died")."""
+    return set(_sides(text))
+
+
+def _copula(match: re.Match[str]) -> str:
+    """The copula a predicate opens with, contractions spelt out ("it's" is "is"): its number is its subject's."""
+    verb = match.group(0).split()[0].lower().replace("’", "'")
+    return "is" if verb.endswith("'s") else "are" if verb.endswith("'re") else verb
+
+
+def opposite_facts(a: str, b: str) -> str | None:
+    """The opposition two texts take opposite sides of ("alive": "he is alive" and "he died"), if any. A singular
+    subject against a plural one ("the video is real", "many prank videos are staged") is two subjects."""
+    mine, theirs = _sides(a), _sides(b)
+    for (name, side), match in sorted(mine.items()):
+        other = theirs.get((name, 1 - side))
+        if other is None:
+            continue
+        verbs = {_copula(match), _copula(other)}
+        if not (verbs & _SINGULAR and verbs & _PLURAL):
+            return name
+    return None

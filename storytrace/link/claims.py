@@ -16,13 +16,14 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from storytrace.link.disputes import Close, Similarity, find_disputes, one_utterance, unsaid, values_conflict
+from storytrace.link.disputes import (Close, Opposed, Similarity, find_disputes, one_utterance, unsaid,
+                                      values_conflict)
 from storytrace.link.propositions import (Proposition, PropositionEncoder, coverage, load_proposition_encoder,
                                           names_a_report, predicate_stems, proposition_similarity,
                                           stem_similarity, stems)
 from storytrace.link.sources import count_sources, may_be_one_speaker, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
-from storytrace.analyze.stance_words import is_hedged, is_negated
+from storytrace.analyze.stance_words import is_hedged, is_negated, opposite_facts, opposite_sides
 from storytrace.budget import Deadline
 from storytrace.link.targets import TERSE, denial_targets
 from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
@@ -55,6 +56,11 @@ _NOT_KNOWING = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:comm
                           r"aware|say|said|tell|told|believe|think|seen|heard|able|independently|expect|rule|"
                           r"immediately|yet|respond|return|reveal|disclose|identif|name|want|need|have\s+to)",
                           re.IGNORECASE)
+# How alike in meaning (MiniLM cosine) two statements telling opposite facts must be to tell them of one subject:
+# on FNC-1 train, "the viral video is real" and "the video was a fake" (0.56), "the audiotape was genuine" and
+# "the recording was a hoax" (0.46) are; "eight soldiers had been killed" and "the schoolgirls are all alive and
+# well" (0.42) speak of different people.
+OPPOSITE_SAME_SUBJECT = 0.45
 SUMMARY_CHARS = 200  # a claim's summary is a one-line label in lists; the statements carry the whole text
 # Share of an article's time budget that placing its statements in claims may use: refreshing the claims they
 # touched (stances, disputes) takes about as long again, and a claim left unrefreshed loses its new statements.
@@ -282,6 +288,16 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
         touched |= {claim_of[s.id] for _, s in denied}
         merged = _merge_denied(denied, pool + fresh, claim_of, changes)
         touched = merged | (touched & set(claim_of.values()))
+    # Two sources telling opposite facts of one subject ("he is alive and well", "he died") are in one claim, as a
+    # denial is with what it denies, however the grouper placed them: their words differ just where they conflict.
+    opposite = _newly_opposed(read, fresh_ids, claim_of, _opposition(models)) if not deadline.expired() else []
+    if opposite:
+        touched |= {claim_of[s.id] for pair in opposite for s in pair}
+        # Merged as a denial is with its assertion: the one a denial's words might read (the plain side) is the
+        # assertion, so that `_merge_denied` keeps it.
+        pairs = [(a, b) if not is_negated(b.text) else (b, a) for a, b in opposite]
+        merged |= _merge_denied(pairs, pool + fresh, claim_of, changes)
+        touched = merged | (touched & set(claim_of.values()))
     outlets = {**context.outlets, article.id: article.outlet}
     story_statements = pool + own
     left: list[str] = []
@@ -314,6 +330,35 @@ def _newly_denied(denials: list[Statement], statements: list[Statement], fresh: 
         pairs += [(denial, s) for s in asserted
                   if (denial.id in fresh or s.id in fresh) and close(denial, s) and not one_utterance(denial, s)]
     return pairs
+
+
+def _newly_opposed(statements: list[Statement], fresh: set[str], claim_of: dict[str, str | None],
+                   opposed: Opposed) -> list[tuple[Statement, Statement]]:
+    """Pairs of firm assertions of independent sources in two articles, one of them fresh, that tell opposite facts
+    of one subject."""
+    firm = [s for s in statements if s.polarity in ("asserts", "confirms") and claim_of.get(s.id)
+            and opposite_sides(s.text) and not unsaid(s)]  # the few that tell a fact of the lexicon, looked up once
+    pairs = []
+    for number, first in enumerate(firm):
+        for second in firm[number + 1:]:
+            if ((first.id in fresh or second.id in fresh) and first.article_id != second.article_id
+                    and not may_be_one_speaker(source_key(first), source_key(second))
+                    and not one_utterance(first, second) and opposed(first, second)):
+                pairs.append((first, second))
+    return pairs
+
+
+def _opposition(models: ClaimModels) -> Opposed:
+    """Which opposite facts two statements tell of one subject (OPPOSITE_SAME_SUBJECT), if any."""
+
+    def opposed(a: Statement, b: Statement) -> str | None:
+        opposition = opposite_facts(a.text, b.text)
+        if opposition is None:
+            return None
+        vectors = models.vectors([a.text, b.text])
+        return opposition if float(vectors[a.text] @ vectors[b.text]) >= OPPOSITE_SAME_SUBJECT else None
+
+    return opposed
 
 
 def _merge_denied(denied: list[tuple[Statement, Statement]], statements: list[Statement],
@@ -389,7 +434,8 @@ def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], out
     claim = Claim(claim_id, story_id, _summary(statements, stance), [s.id for s in statements])
     same_facts = _Timed(_closeness(statements, models, settings, targets, either_way=True), deadline)
     disputes = find_disputes(claim, involved, {s.article_id: outlets.get(s.article_id) for s in involved},
-                             stance, close, same_facts, against, _meaning(models, targets or {}))
+                             stance, close, same_facts, against, _meaning(models, targets or {}),
+                             _opposition(models))
     claim.status = claim_status(involved, stance, any(d.kind == "denial" for d in disputes))
     if skipped := close.skipped + same_facts.skipped:
         deadline.cut(f"{skipped:,} pair(s) of a claim's statements not compared for disputes")

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
-from storytrace.analyze.stance_words import QUESTION_CUES, cue_is_negated, is_hedged, is_negated
+from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated, is_hedged,
+                                            is_negated)
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
@@ -27,7 +28,10 @@ _FIRM = {"asserts", "confirms"}
 # of figures: that run raised none, so none is read under the rules as they are; the 5 read in earlier runs (all
 # false: a size converted and rounded, two people's ages, two counts of one hoax) were raised by rules since removed
 # and say nothing of these, so the rule's confidence is an even chance until read.
-READ_REAL: dict[str, tuple[int, int]] = {"cue": (23, 24), "words": (16, 17), "stance": (5, 7), "figures": (0, 0)}
+# Opposite facts of one subject (stance_words.OPPOSITE_PREDICATES): the 2 raised on 29 Nov 2026, 17:59 UTC, both read
+# real.
+READ_REAL: dict[str, tuple[int, int]] = {"cue": (23, 24), "words": (16, 17), "stance": (5, 7), "figures": (0, 0),
+                                         "opposites": (2, 2)}
 # The confidence of each rule: its share read real, as (real + 1) / (read + 2), Laplace's rule of succession, so
 # that a rule read a few times is neither certain nor impossible. The bench's calibration line sets each rule's
 # mean confidence beside its share read real, so anyone can check these against new verdicts.
@@ -35,7 +39,8 @@ CONFIDENCE: dict[str, float] = {rule: (real + 1) / (read + 2) for rule, (real, r
 
 # Each rule (model.DISPUTE_RULES) as a reader is told it.
 RULE_NAMES: dict[str, str] = {"cue": "a denial by its cue", "words": "a denial by its words",
-                              "stance": "a denial only the stance model read", "figures": "rival figures"}
+                              "stance": "a denial only the stance model read", "figures": "rival figures",
+                              "opposites": "opposite facts"}
 
 
 def trust(dispute: Dispute) -> str:
@@ -52,6 +57,8 @@ def trust(dispute: Dispute) -> str:
 
 
 Close = Callable[[Statement, Statement], bool]
+# The opposition (stance_words.OPPOSITE_PREDICATES) two statements take opposite sides of, of one subject, if any.
+Opposed = Callable[[Statement, Statement], str | None]
 # How alike in meaning two statements are (a cosine of sentence vectors), what each denial denies standing for it.
 Similarity = Callable[[Statement, Statement], float]
 # How much more alike in meaning than the first assertion in story order another must be to lead a dispute: the
@@ -69,7 +76,7 @@ AS_NEAR = 0.1
 def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, str | None],
                   stance: dict[str, str] | None = None, close: Close | None = None,
                   same_facts: Close | None = None, against: dict[str, float] | None = None,
-                  similarity: Similarity | None = None) -> list[Dispute]:
+                  similarity: Similarity | None = None, opposed: Opposed | None = None) -> list[Dispute]:
     """Denials first (one per denying source: one spokesman's denial re-reported by three outlets is one
     dispute), then factual contradictions between asserting statements.
 
@@ -80,7 +87,8 @@ def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, 
     so that rival dates or numbers in them conflict (by default `close`). Unless given, all statements of a
     claim are close. `against`: for a statement the stance model read as a denial, its probability of being
     against the claim (shown as the dispute's evidence). `similarity` picks which assertion a denial is shown
-    against first (see `_leading`)."""
+    against first (see `_leading`). `opposed` says which two assertions tell opposite facts of one subject ("he is
+    alive and well" against "he died"): a contradiction however unlike their other words are."""
     stance = stance or {}
     statements = [s for s in statements if not unsaid(s)]
     polarity = {s.id: stance.get(s.id, s.polarity) for s in statements}
@@ -90,6 +98,8 @@ def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, 
                 for group in _by_source(denials)]
     disputes = [d for d in disputes if d is not None]
     disputes.extend(_contradictions(claim, statements, outlets, polarity, same_facts or close))
+    if opposed is not None:
+        disputes.extend(_opposites(claim, statements, outlets, polarity, opposed, disputes))
     return disputes
 
 
@@ -206,6 +216,35 @@ def _contradictions(claim: Claim, statements: list[Statement], outlets: dict[str
                                      explanation, CONFIDENCE["figures"],
                                      DisputeEvidence("figures", [first.cue, second.cue]), []))
     return found
+
+
+def _opposites(claim: Claim, statements: list[Statement], outlets: dict[str, str | None], polarity: dict[str, str],
+               opposed: Opposed, found: list[Dispute]) -> list[Dispute]:
+    """Two independent sources in two articles telling opposite facts of one subject: "he is alive and well"
+    against "he died". A fact told with a plain cue counts even where the stance model read it as against the
+    claim ("said the recording was a hoax"): it still tells its fact. A pair already in a dispute is not raised
+    again."""
+    told = [s for s in statements if polarity[s.id] in _FIRM or s.polarity in _FIRM]
+    disputed = [set(d.statement_ids) for d in found]
+    opposites = []
+    for i, first in enumerate(told):
+        for second in told[i + 1:]:
+            if (first.article_id == second.article_id or may_be_one_speaker(source_key(first), source_key(second))
+                    or one_utterance(first, second) or any({first.id, second.id} <= ids for ids in disputed)):
+                continue
+            if opposition := opposed(first, second):
+                opposites.append(_opposite_facts(claim, first, second, opposition, outlets))
+    return opposites
+
+
+def _opposite_facts(claim: Claim, first: Statement, second: Statement, opposition: str,
+                    outlets: dict[str, str | None]) -> Dispute:
+    ids = [first.id, second.id]
+    reason = next(r for name, _, _, r in OPPOSITE_PREDICATES if name == opposition)
+    explanation = (f"They tell opposite facts ({opposition}: {reason}): {_describe(first, outlets)} against "
+                   f"{_describe(second, outlets)}.")
+    return Dispute(_dispute_id(claim.id, "contradiction", ids), claim.id, ids, "contradiction", explanation,
+                   CONFIDENCE["opposites"], DisputeEvidence("opposites", [first.cue, second.cue]), [])
 
 
 def described(a: Statement, b: Statement) -> bool:

@@ -127,7 +127,7 @@ class ClaimDetailOut(ClaimOut):
 
 class DisputeEvidenceOut(BaseModel):
     rule: DisputeRule | None = Field(description="what raised the dispute: the denial's cue, its words, the stance "
-                                                 "model's reading, or rival figures; null if not recorded")
+                                                 "model's reading, rival figures, or opposite facts; null if not recorded")
     cues: list[str] | None = Field(description="the cues of the dispute's first two statements, in its order")
     stance_against: float | None = Field(description="rule 'stance': the model's probability that the denial is "
                                                      "against the claim")
