@@ -9,7 +9,7 @@ from collections.abc import Callable
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
 from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated, is_hedged,
-                                            is_negated)
+                                            is_negated, opposite_sides)
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
@@ -224,7 +224,8 @@ def _opposites(claim: Claim, statements: list[Statement], outlets: dict[str, str
     against "he died". A fact told with a plain cue counts even where the stance model read it as against the
     claim ("said the recording was a hoax"): it still tells its fact. A pair already in a dispute is not raised
     again."""
-    told = [s for s in statements if polarity[s.id] in _FIRM or s.polarity in _FIRM]
+    # Only statements telling a fact of the lexicon are paired: a claim's pairs grow with the square of its size.
+    told = [s for s in statements if (polarity[s.id] in _FIRM or s.polarity in _FIRM) and opposite_sides(s.text)]
     disputed = [set(d.statement_ids) for d in found]
     opposites = []
     for i, first in enumerate(told):
