@@ -4,28 +4,12 @@ from __future__ import annotations
 
 
 import numpy as np
-import pytest
 
-from storytrace.link.claims import ClaimModels, claim_status, load_claim_models, stances
+from storytrace.link.claims import ClaimModels, claim_status, stances
 from storytrace.link.stage import link
 from storytrace.link.propositions import concrete_values, coverage, proposition_similarity, stems
 from storytrace.model import Article, Speaker, Statement
 from storytrace.settings import Settings
-from storytrace.store import open_store
-
-
-@pytest.fixture(scope="module")
-def models():
-    from storytrace.analyze.embed import Encoder
-
-    return load_claim_models(Encoder(max_tokens=128, threads=1).encode)
-
-
-@pytest.fixture
-def store(tmp_path):
-    db = open_store(tmp_path / "t.db")
-    yield db
-    db.close()
 
 
 def _statement(text, speaker, polarity="asserts", chain=None, article_id="a1", n=1):

@@ -6,19 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
-from storytrace.link.claims import load_claim_models
 from storytrace.link.stage import link
 from storytrace.model import Article, LinkContext, Speaker, Statement, Story
 from storytrace.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def models():
-    from storytrace.analyze.embed import Encoder
-
-    return load_claim_models(Encoder(max_tokens=64, threads=1).encode)
 
 
 def _said(text, speaker, start, polarity="asserts", article="wire", chain=None, direct=False):

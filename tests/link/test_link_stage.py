@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
-from storytrace.link.claims import link_claims, load_claim_models
+from storytrace.link.claims import link_claims
 from storytrace.link.entities import entity_keys, resolve_entities
 from storytrace.link.stage import link
 from storytrace.model import Article, Entity, LinkContext, Mention, Speaker, Statement, Story
 from storytrace.settings import Settings
 from tests.link.deadlines import AfterChecks
-
-
-@pytest.fixture(scope="module")
-def models():
-    from storytrace.analyze.embed import Encoder
-
-    return load_claim_models(Encoder(max_tokens=64, threads=1).encode)
 
 
 def _statement(text, speaker, polarity="asserts", article_id="new", n=1, chain=None):

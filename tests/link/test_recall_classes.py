@@ -4,7 +4,6 @@ nothing."""
 
 from __future__ import annotations
 
-import pytest
 
 from storytrace.link.claims import main_clause_negated
 from storytrace.link.disputes import find_disputes, tells_of
@@ -12,7 +11,6 @@ from storytrace.link.stage import link
 from storytrace.link.targets import denial_targets, reported_clause
 from storytrace.model import Article, Claim, Speaker, Statement
 from storytrace.settings import Settings
-from storytrace.store import open_store
 
 
 def _said(text, speaker, polarity="asserts", article="a1", start=0):
@@ -70,21 +68,6 @@ def test_an_assertion_that_asks_or_tells_of_reports_is_no_side_of_a_denial():
     assert not tells_of(plain)
     [dispute] = find_disputes(claim, [denial, asking, telling, plain], {})
     assert dispute.statement_ids[:2] == [denial.id, plain.id]
-
-
-@pytest.fixture(scope="module")
-def models():
-    from storytrace.analyze.embed import Encoder
-    from storytrace.link.claims import load_claim_models
-
-    return load_claim_models(Encoder(max_tokens=128, threads=1).encode)
-
-
-@pytest.fixture
-def store(tmp_path):
-    db = open_store(tmp_path / "t.db")
-    yield db
-    db.close()
 
 
 def _add(store, models, article_id, outlet, statement):

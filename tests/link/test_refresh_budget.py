@@ -3,20 +3,12 @@ one refresh begun just before the budget ends cannot overrun it by the square of
 
 from __future__ import annotations
 
-import pytest
 
 from storytrace.budget import Deadline
-from storytrace.link.claims import link_claims, load_claim_models, refresh_claim
+from storytrace.link.claims import link_claims, refresh_claim
 from storytrace.model import Article, LinkContext, Speaker, Statement
 from storytrace.settings import Settings
 from tests.link.deadlines import AfterChecks
-
-
-@pytest.fixture(scope="module")
-def models():
-    from storytrace.analyze.embed import Encoder
-
-    return load_claim_models(Encoder(max_tokens=64, threads=1).encode)
 
 
 def _statement(text, speaker, polarity, article_id, n=1):
