@@ -1,4 +1,6 @@
-"""Fixtures shared by the linking tests: the claim models, loaded once for the whole run, and a fresh store."""
+"""Fixtures shared by the linking tests: the claim models, loaded once per run, and a fresh store.
+
+(`claim_models`, not `models`: tests/conftest.py's `models` is the whole pipeline's.)"""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from storytrace.store import open_store
 
 
 @pytest.fixture(scope="session")
-def models():
+def claim_models():
     from storytrace.analyze.embed import Encoder
     from storytrace.link.claims import load_claim_models
 

@@ -23,7 +23,7 @@ REPORT = _said("President Arendt proposed opening a liaison office in Korvask in
                "diplomatic sources", 40, article="paper", chain=["Daily Ledger", "Harbour Wire", "diplomatic sources"])
 
 
-def test_the_office_its_spokesman_and_the_report_they_answer_make_one_claim_and_one_dispute(models):
+def test_the_office_its_spokesman_and_the_report_they_answer_make_one_claim_and_one_dispute(claim_models):
     lead = _said("President Arendt had proposed opening a liaison office in Korvask", "the presidential office", 30,
                  "denies")
     quote = _said("No such proposal has been made", "Nathan Ellery", 130, "denies", direct=True)
@@ -32,7 +32,7 @@ def test_the_office_its_spokesman_and_the_report_they_answer_make_one_claim_and_
     context = LinkContext(story_id="S1", story=Story("S1", "Liaison office", ["paper"], date(2010, 1, 5),
                                                      date(2010, 1, 5)),
                           statements=[REPORT], claim_of={REPORT.id: "Cpaper"}, outlets={"paper": "Daily Ledger"})
-    result = link(article, [], context, Settings(), models)
+    result = link(article, [], context, Settings(), claim_models)
     claim_of = {**context.claim_of, **result.claim_of}
     assert claim_of[quote.id] == claim_of[lead.id] == claim_of[REPORT.id]
     disputes = [d for ds in result.disputes.values() for d in ds]

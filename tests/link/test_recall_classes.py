@@ -70,22 +70,22 @@ def test_an_assertion_that_asks_or_tells_of_reports_is_no_side_of_a_denial():
     assert dispute.statement_ids[:2] == [denial.id, plain.id]
 
 
-def _add(store, models, article_id, outlet, statement):
+def _add(store, claim_models, article_id, outlet, statement):
     article = Article(id=article_id, source=f"{article_id}.txt", text=statement.text, outlet=outlet,
                       statements=[statement], dateline=None, published=None)
-    store.apply(link(article, [], store.link_context("S1"), Settings(), models))
+    store.apply(link(article, [], store.link_context("S1"), Settings(), claim_models))
 
 
-def test_a_negated_restatement_merely_said_is_a_denial_by_its_words(store, models):
+def test_a_negated_restatement_merely_said_is_a_denial_by_its_words(store, claim_models):
     """'X will not star as the captain in the film', only 'said', against another outlet's 'X will star as the
     captain in the film': a dispute resting on its words; a guess or a later clause's negation is none."""
-    _add(store, models, "trade", "Trade paper",
+    _add(store, claim_models, "trade", "Trade paper",
          _said("Dana Voss will star as the captain in the submarine film directed by Ilse Marr", "the studio",
                article="trade"))
-    _add(store, models, "hedge", "Gossip", _said("Dana Voss may not star as the captain in the submarine film",
+    _add(store, claim_models, "hedge", "Gossip", _said("Dana Voss may not star as the captain in the submarine film",
                                                  "a columnist", article="hedge"))
     assert store.disputes() == []
-    _add(store, models, "wire", "Wire",
+    _add(store, claim_models, "wire", "Wire",
          _said("Dana Voss will not be starring as the captain in the submarine film directed by Ilse Marr",
                "people close to the actor", article="wire"))
     [dispute] = store.disputes()
