@@ -126,9 +126,21 @@ def _by_source(statements: list[Statement]) -> list[list[Statement]]:
     return sorted(groups, key=lambda g: position[id(g[0])])
 
 
+# Words two denials must share, in order and nothing else, to be one text copied (a syndicated or republished
+# article: each copy names its own outlet as the writer) rather than two sources that happen to say alike:
+# "denied the reports" recurs by chance, a sentence of this length does not.
+COPIED_WORDS = 8
+
+
 def _one_denial(a: Statement, b: Statement) -> bool:
     return same_source(source_key(a), source_key(b)) or (a.article_id == b.article_id
-                                                         and gap(a, b) <= ANSWER_WINDOW)
+                                                         and gap(a, b) <= ANSWER_WINDOW) or _copied(a, b)
+
+
+def _copied(a: Statement, b: Statement) -> bool:
+    """Whether two denials are one text published twice (`COPIED_WORDS`), whatever quotation marks each copy uses."""
+    said = words(a.text)
+    return len(said) >= COPIED_WORDS and said == words(b.text)
 
 
 def _denial(claim: Claim, denials: list[Statement], statements: list[Statement], outlets: dict[str, str | None],

@@ -240,6 +240,25 @@ def test_one_denial_re_reported_by_three_outlets_is_one_dispute(store, claim_mod
     assert "reported in 2 more article(s)" in dispute.explanation
 
 
+def test_one_refutation_copied_by_two_sites_is_one_dispute_but_alike_short_denials_are_two(store, claim_models):
+    """A refutation in the writer's voice that a second site republished word for word (each copy names its own
+    site as the writer, and uses its own quotation marks) is one denial; two spokesmen who each say "no such
+    letter was sent" in so few words are two."""
+    _add(store, claim_models, "y", "Yonhap", _statement("Arendt sent a letter proposing a liaison office in Veskaria",
+                                                        "diplomatic sources", chain=["Yonhap", "diplomatic sources"],
+                                                        article_id="y"))
+    copied = "the story claims that Arendt sent a \"personal letter\" proposing a liaison office in Veskaria"
+    for site, text in (("Site A", copied), ("Site B", copied.replace('"', "\u201d"))):
+        _add(store, claim_models, site, site, _statement(text, site, "denies", chain=[site], article_id=site))
+    [dispute] = store.disputes()
+    assert len(dispute.reported_by) == 2
+    for office in ("the Norland office", "the Veskarian office"):
+        _add(store, claim_models, office, office, _statement("no such letter was sent", office, "denies",
+                                                             chain=[office], article_id=office))
+    reporters = sorted([r.article_id for r in d.reported_by] for d in store.disputes() if d.kind == "denial")
+    assert reporters == [["Site A", "Site B"], ["the Norland office"], ["the Veskarian office"]]
+
+
 def test_a_date_given_with_more_context_still_contradicts(store, claim_models):
     """One outlet reports the talks' date inside a longer account; another gives a rival date and place."""
     _add(store, claim_models, "x", "Outlet X", _statement(
