@@ -3,21 +3,18 @@ content, or from the article itself (the writer's own words, a running live repo
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from storytrace.analyze.attribution import extract_statements
 from storytrace.analyze.timex import is_live_report
-from storytrace.model import Statement
-
-FRIDAY = date(2009, 12, 18)  # the anchor: the article's day, a Friday
-MONDAY, TUESDAY, WEDNESDAY, THURSDAY = (date(2009, 12, d) for d in (14, 15, 16, 17))
-
-
-def by_cue(nlp, text: str) -> dict[str, Statement]:
-    return {s.cue: s for s in extract_statements(nlp(text), outlet="The Dayton Ledger", anchor=FRIDAY)}
-
+from tests.analyze.said_on_days import (
+    FRIDAY,
+    MONDAY,
+    THURSDAY,
+    TUESDAY,
+    WEDNESDAY,
+    by_cue,
+)
 
 # --- the day on a phrase or verb that governs the cue ----------------------------------------
 

@@ -5,19 +5,9 @@ opens, and a speaker's "tonight" or "last night" where the lead names no day or 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from storytrace.analyze.attribution import extract_statements
-from storytrace.model import Statement
-
-FRIDAY = date(2009, 12, 18)  # the anchor: the article's day, a Friday
-TUESDAY, WEDNESDAY, THURSDAY = (date(2009, 12, d) for d in (15, 16, 17))
-
-
-def by_cue(nlp, text: str) -> dict[str, Statement]:
-    return {s.cue: s for s in extract_statements(nlp(text), outlet="The Dayton Ledger", anchor=FRIDAY)}
+from tests.analyze.said_on_days import FRIDAY, THURSDAY, TUESDAY, WEDNESDAY, by_cue
 
 
 @pytest.mark.parametrize("text, cue, day", [
@@ -61,13 +51,17 @@ def test_no_day_from_another_occasion(nlp, text, cue):
     assert statements[cue].said_on is None
 
 
-def test_a_speakers_tonight_takes_the_day_named_next_to_it(nlp):
-    """The lead names no day and the quote's own "tonight" is not the lead's day: the day the next sentence names."""
+@pytest.mark.parametrize("after, day", [
+    ("But he offered the union a pledge Wednesday very much in line with what it had hoped to hear.", WEDNESDAY),
+    ("The union has not endorsed anyone in the race.", None),
+])
+def test_a_speakers_tonight_takes_the_day_named_next_to_it_or_none(nlp, after, day):
+    """The lead names no day and the quote's own "tonight" is not the lead's day: the day the next sentence names;
+    with no day in the lead or near the quote, the reader cannot tell which night."""
     text = ("Governor wins praise from union.\n\n"
             "Standing before a packed hall in Akron, the governor read the words he had come to deliver.\n\n"
-            "\"I did not come here tonight to make promises,\" the governor said slowly.\n\n"
-            "But he offered the union a pledge Wednesday very much in line with what it had hoped to hear.")
-    assert by_cue(nlp, text)["said slowly"].said_on == WEDNESDAY
+            "\"I did not come here tonight to make promises,\" the governor said slowly.\n\n" + after)
+    assert by_cue(nlp, text)["said slowly"].said_on == day
 
 
 def test_a_speakers_today_with_no_lead_day_takes_the_nearby_day(nlp):
@@ -86,15 +80,6 @@ def test_a_speakers_last_night_on_the_night_the_lead_names(nlp):
             "The mayor's farewell speech Friday night was the moment the crowd had waited for.\n\n"
             "\"I heard the band last night and thought I would bring my own drum,\" one supporter said.")
     assert by_cue(nlp, text)["said"].said_on == FRIDAY
-
-
-def test_a_speakers_tonight_with_no_day_anywhere_stays_undated(nlp):
-    """No day in the lead or near the quote: the reader cannot tell which night."""
-    text = ("Governor wins praise from union.\n\n"
-            "Standing before a packed hall in Akron, the governor read the words he had come to deliver.\n\n"
-            "\"I did not come here tonight to make promises,\" the governor said slowly.\n\n"
-            "The union has not endorsed anyone in the race.")
-    assert by_cue(nlp, text)["said slowly"].said_on is None
 
 
 LIVE = "The Latest on the mayor's race (all times EST):\n\n4:40 p.m.\n\n"

@@ -6,20 +6,11 @@ document and a writer's hedge on a dated subject."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from storytrace.analyze.attribution import extract_statements
 from storytrace.analyze.timex import said_on
-from storytrace.model import Statement
-
-FRIDAY = date(2009, 12, 18)  # the anchor: the article's day, a Friday
-TUESDAY, WEDNESDAY, THURSDAY = (date(2009, 12, d) for d in (15, 16, 17))
-
-
-def by_cue(nlp, text: str) -> dict[str, Statement]:
-    return {s.cue: s for s in extract_statements(nlp(text), outlet="The Dayton Ledger", anchor=FRIDAY)}
+from tests.analyze.said_on_days import FRIDAY, THURSDAY, TUESDAY, WEDNESDAY, by_cue
 
 
 @pytest.mark.parametrize("text, cue, day", [
