@@ -15,13 +15,8 @@ from spacy.tokens import Doc, Token
 from storytrace.analyze.clauses import Candidate, clause_end, token_end, trim_mark, trim_span
 from storytrace.analyze.cues import CLAIM_NOUNS, cue_lemma
 from storytrace.analyze.speakers import child_of
+from storytrace.analyze.stance_words import REFUTING_PREDICATES
 
-# Predicates that call a claim untrue. "Wrong" and "misleading" are left out: they grade a claim more often
-# than they reject it ("the wrong approach").
-REFUTING_PREDICATES = frozenset({
-    "false", "untrue", "hoax", "fake", "bogus", "baseless", "unfounded", "groundless", "fabricated", "fabrication",
-    "fiction", "myth", "satire", "inaccurate", "incorrect", "debunked",
-})
 # Nouns whose absence refutes the clause they take: "there is no evidence that ...".
 EVIDENCE_NOUNS = frozenset({"evidence", "proof", "truth", "indication", "sign", "basis", "confirmation"})
 # Things besides claim nouns that a writer calls fake or a hoax: the image, not a proposition, is rejected,

@@ -28,6 +28,12 @@ REJECTING_WORDS: Final[frozenset[str]] = frozenset({
     "fabricated", "fabrication", "myth", "incorrect", "inaccurate", "nonsense", "retracted", "doctored",
     "photoshopped", "propaganda",
 })
+# Predicates that call a claim untrue ("the report is false", "the video turned out to be a hoax"). "Wrong" and
+# "misleading" are left out: they grade a claim more often than they reject it ("the wrong approach").
+REFUTING_PREDICATES: Final[frozenset[str]] = frozenset({
+    "false", "untrue", "hoax", "fake", "bogus", "baseless", "unfounded", "groundless", "fabricated", "fabrication",
+    "fiction", "myth", "satire", "inaccurate", "incorrect", "debunked",
+})
 # Negative forms that affirm: "I have no doubt that ...", "no question that ...", "nothing but", "not only".
 AFFIRMING: Final[re.Pattern[str]] = re.compile(
     r"\b(?:no|little|without)\s+(?:doubt|question)\b|\bnothing\s+but\b|\bnot\s+only\b", re.IGNORECASE)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from storytrace.analyze.cues import cue_lemma
+from storytrace.analyze.stance_words import REFUTING_PREDICATES
 from storytrace.link.propositions import names_a_report, stems
 from storytrace.link.sources import same_source, source_key
 from storytrace.model import Statement
@@ -51,12 +52,14 @@ _THAT = re.compile(_NAMED_REPORT + r"\s+that\s+(?P<clause>.+)", re.IGNORECASE)
 # A clause that opens with a verb tells of the report itself ("a story that appeared in the Mirror"), not what it says.
 _RELATIVE = re.compile(r"(?:appeared|began|circulated|ran|was|were|is|are|has|had|have|went|surfaced|emerged|spread|"
                        r"claimed|said|first|quickly|originated|came)\b", re.IGNORECASE)
-# Where the report's clause ends: the writer's verdict on it ("... are not true"), a turn to something else, or the
-# next clause.
-_CLAUSE_END = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:not\s+true|untrue|false|"
-                         r"a\s+hoax|fake|baseless|unfounded|groundless|incorrect|inaccurate|wrong|rubbish|nonsense|"
-                         r"fiction|fabricated|debunked)\b|,\s*(?:but|he|she|they|it|and|which|who)\b|;|\s+but\s+",
-                         re.IGNORECASE)
+# Verdicts on a report besides the words that call any claim untrue (stance_words.REFUTING_PREDICATES): said of
+# a report, "wrong" and "nonsense" reject it rather than grade it.
+_REPORT_VERDICTS = frozenset({"wrong", "rubbish", "nonsense"})
+# Where the report's clause ends: the writer's verdict on it ("... are not true", "... is a hoax"), a turn to
+# something else, or the next clause.
+_CLAUSE_END = re.compile(r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:not\s+true|"
+                         + "|".join(sorted(REFUTING_PREDICATES | _REPORT_VERDICTS))
+                         + r")\b|,\s*(?:but|he|she|they|it|and|which|who)\b|;|\s+but\s+", re.IGNORECASE)
 
 
 def is_terse(statement: Statement) -> bool:
