@@ -117,9 +117,10 @@ def _by_source(statements: list[Statement]) -> list[list[Statement]]:
     # Positions looked up once: finding each statement's place in the list anew made a long article's
     # thousand denials take minutes.
     position = {id(s): number for number, s in enumerate(statements)}
+    said = {id(s): _copyable(s) for s in statements}  # read once: every pair compares them
     groups: list[list[Statement]] = []
     for statement in statements:
-        joined = [g for g in groups if any(_one_denial(statement, other) for other in g)]
+        joined = [g for g in groups if any(_one_denial(statement, other, said) for other in g)]
         merged = [statement] + [s for g in joined for s in g]
         groups = [g for g in groups if not any(g is j for j in joined)] + [
             sorted(merged, key=lambda s: position[id(s)])]
@@ -132,15 +133,19 @@ def _by_source(statements: list[Statement]) -> list[list[Statement]]:
 COPIED_WORDS = 8
 
 
-def _one_denial(a: Statement, b: Statement) -> bool:
+def _one_denial(a: Statement, b: Statement, said: dict[int, tuple[str, ...] | None]) -> bool:
+    """Whether two denials are one: one source, one article's denial told twice, or one text published twice
+    (`said`: each statement's `_copyable` words)."""
     return same_source(source_key(a), source_key(b)) or (a.article_id == b.article_id
-                                                         and gap(a, b) <= ANSWER_WINDOW) or _copied(a, b)
+                                                         and gap(a, b) <= ANSWER_WINDOW) or (
+        said[id(a)] is not None and said[id(a)] == said[id(b)])
 
 
-def _copied(a: Statement, b: Statement) -> bool:
-    """Whether two denials are one text published twice (`COPIED_WORDS`), whatever quotation marks each copy uses."""
-    said = words(a.text)
-    return len(said) >= COPIED_WORDS and said == words(b.text)
+def _copyable(statement: Statement) -> tuple[str, ...] | None:
+    """A denial's words, whatever quotation marks it uses, when there are enough of them (`COPIED_WORDS`) that the
+    same words elsewhere are a copy of it; None when they are too few."""
+    said = tuple(words(statement.text))
+    return said if len(said) >= COPIED_WORDS else None
 
 
 def _denial(claim: Claim, denials: list[Statement], statements: list[Statement], outlets: dict[str, str | None],
