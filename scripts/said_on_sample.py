@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
@@ -80,11 +81,15 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--blind", action="store_true", help="show unjudged statements to judge, said_on hidden")
     parser.add_argument("--samples", type=Path, help="drawn samples by key: read a listed seed back, add a new one")
+    parser.add_argument("--recorded", action="store_true",
+                        help="score every statement of every seed recorded in --samples, each once")
+    parser.add_argument("--listing", type=Path,
+                        help="a JSON file of the net: read when it exists (no analysis), else written after listing")
     args = parser.parse_args()
 
-    found = list_statements(args.data, args.split)
+    found = cached_listing(args.listing, args.data, args.split)
     print(f"{len(found)} statements near a day-level expression, {sum(s.said_on is not None for s in found)} with said_on")
-    sample = draw(found, args.seed, args.n, args.samples)
+    sample = recorded(found, args.samples) if args.recorded else draw(found, args.seed, args.n, args.samples)
     verdicts = read_verdicts(args.judgments) if args.judgments.exists() else {}
     if args.blind:
         show_blind(sample, verdicts, args.data / args.split / "text")
@@ -98,6 +103,32 @@ def main() -> None:
         print(f"    text: {item.text[:160]}")
         print(f"    around: {item.context[:300]}")
     report(sample, verdicts, args.seed)
+
+
+def cached_listing(listing: Path | None, data: Path, split: str) -> list[Listed]:
+    """The net, from `listing` when that file exists (a listing of the same tree: delete it after a change),
+    else analysed (and written to `listing` when given): a blind read and its score then share one listing."""
+    if listing is not None and listing.exists():
+        rows = json.loads(listing.read_text(encoding="utf-8"))
+        return [Listed(**{**row, "said_on": date.fromisoformat(row["said_on"]) if row["said_on"] else None})
+                for row in rows]
+    found = list_statements(data, split)
+    if listing is not None:
+        rows = [{**asdict(item), "said_on": item.said_on.isoformat() if item.said_on else None} for item in found]
+        listing.write_text(json.dumps(rows), encoding="utf-8")
+    return found
+
+
+def recorded(found: list[Listed], samples: Path | None) -> list[Listed]:
+    """Every statement of every recorded seed still in the net, each once, in the order first drawn."""
+    if samples is None or not samples.exists():
+        raise SystemExit("--recorded needs --samples FILE")
+    by_key = {item.key: item for item in found}
+    keys = dict.fromkeys(key for drawn in read_samples(samples).values() for key in drawn)
+    gone = [key for key in keys if key not in by_key]
+    if gone:
+        print(f"{len(gone)} of the {len(keys)} recorded statements are no longer in the net")
+    return [by_key[key] for key in keys if key in by_key]
 
 
 def draw(found: list[Listed], seed: int, n: int, samples: Path | None) -> list[Listed]:
