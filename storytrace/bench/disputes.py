@@ -10,6 +10,11 @@ of all kept claims are added, by Body ID, as articles with their text only (no h
 one fixed publication date and a url `https://outlet-<id>.fnc1.example/body/<id>` (each its own outlet), through the product's pipeline and
 settings; rejected and duplicate bodies are counted, and only stored bodies are scored.
 
+`--claims others` runs the same on the held-out claims instead: the 23 claims of the training table that have a
+refuting and an agreeing or discussing body but are not contested (no headline of theirs has 2 agreeing and 1
+refuting body; 199 bodies). The dispute rules were developed on the contested claims only, so the others' disputes,
+read once and judged before any change is made for them, measure what the figures mean on unseen claims.
+
 What is scored. A dispute's first two statement ids are the two sides a reader sees first (for a denial: the
 denial, then the first assertion it denies); they are the *pair* of the dispute.
 - `dispute_recall_strict` (primary): the share of claims for which some dispute's pair has one statement from a
@@ -99,9 +104,10 @@ class FncClaim:
 
     @property
     def reference(self) -> str | None:
-        """The contested headline paired with most of the claim's bodies (ties: the first in text order)."""
+        """The contested headline paired with most of the claim's bodies (ties: the first in text order); of a
+        claim with no contested headline (a held-out one), its headline paired with most bodies."""
         paired = Counter(h for headlines in self.stances.values() for h in headlines)
-        return min(self.contested, key=lambda h: (-paired[h], h)) if self.contested else None
+        return min(self.contested or paired, key=lambda h: (-paired[h], h)) if paired else None
 
 
 def _body_order(body: str) -> tuple[int, str]:
@@ -142,6 +148,18 @@ def fnc_claims(rows: list[dict[str, str]]) -> list[FncClaim]:
 def contested_claims(rows: list[dict[str, str]]) -> list[FncClaim]:
     """The claims a refuting article can meet agreeing ones in (see MIN_AGREE, MIN_DISAGREE)."""
     return [claim for claim in fnc_claims(rows) if claim.contested]
+
+
+def other_claims(rows: list[dict[str, str]]) -> list[FncClaim]:
+    """The claims with a refuting body and an agreeing or discussing one that are not contested: no headline of
+    theirs has enough of both (the refuting and the agreeing bodies answer different headlines, or one headline has
+    a single agreeing body). Nothing was tuned on them, so their disputes, read, are a held-out check."""
+    return [claim for claim in fnc_claims(rows) if not claim.contested
+            and any(claim.refuting(body) for body in claim.bodies) and any(claim.agreeing(body) for body in claim.bodies)]
+
+
+# The claim sets `bench disputes --claims` takes: the contested ones the work was developed on, or the others.
+CLAIM_SETS = {"contested": contested_claims, "others": other_claims}
 
 
 @dataclass
@@ -391,8 +409,9 @@ def write_sheet(path: Path, claims: list[FncClaim], produced: Produced) -> None:
             out.append("")
         for claim_id in claim_ids:
             claim = next(s.claim for s in sides if s.claim.id == claim_id)
-            shown = "; ".join(f"“{h}”" for h in claim.contested[:HEADLINES_SHOWN])
-            more = f" (+{len(claim.contested) - HEADLINES_SHOWN} more)" if len(claim.contested) > HEADLINES_SHOWN else ""
+            headlines = claim.contested or sorted({h for pairs in claim.stances.values() for h in pairs})
+            shown = "; ".join(f"“{h}”" for h in headlines[:HEADLINES_SHOWN])
+            more = f" (+{len(headlines) - HEADLINES_SHOWN} more)" if len(headlines) > HEADLINES_SHOWN else ""
             out.append(f"Claim {claim_id}: {shown}{more}")
         out.append("")
         labels = ("denial", "assertion") if dispute.kind == "denial" else ("one side", "other side")
@@ -414,9 +433,10 @@ def write_sheet(path: Path, claims: list[FncClaim], produced: Produced) -> None:
 
 def bench_disputes(bodies: Path, stances: Path, limit: int | None = None, settings: Settings | None = None,
                    db: Path | None = None, sheet: Path | None = None,
-                   judgments: Path | None = None) -> BenchResult:
-    """Add the bodies of the contested FNC-1 claims (the first `limit` claims) to one fresh corpus and score
-    the disputes it raises; write them to `sheet`, and score `judgments`, when given."""
+                   judgments: Path | None = None, claims: str = "contested") -> BenchResult:
+    """Add the bodies of the contested FNC-1 claims (with `claims="others"`, of the held-out others; the first
+    `limit` claims) to one fresh corpus and score the disputes it raises; write them to `sheet`, and score
+    `judgments`, when given."""
     from storytrace.bench.stance import read_fnc
     from storytrace.corpus import Corpus
     from storytrace.loading import load_models
@@ -425,12 +445,15 @@ def bench_disputes(bodies: Path, stances: Path, limit: int | None = None, settin
     verdicts = read_judgments(Path(judgments)) if judgments is not None else None
     if sheet is not None and not Path(sheet).parent.is_dir():  # known before minutes of analysis, not after
         raise BenchError(f"{sheet}: no such folder for the sheet")
+    if claims not in CLAIM_SETS:
+        raise BenchError(f"--claims {claims}: one of {', '.join(CLAIM_SETS)}")
     texts, rows = read_fnc(Path(bodies), Path(stances))
-    claims = contested_claims(rows)[:limit]
-    if not claims:
+    chosen = CLAIM_SETS[claims](rows)[:limit]
+    if not chosen:
         raise BenchError(f"{stances}: no claim with a headline of {MIN_AGREE} agreeing and {MIN_DISAGREE} "
-                         "refuting bodies")
-    order = sorted((body for claim in claims for body in claim.stances), key=_body_order)
+                         "refuting bodies" if claims == "contested" else
+                         f"{stances}: no claim with refuting and agreeing bodies outside the contested ones")
+    order = sorted((body for claim in chosen for body in claim.stances), key=_body_order)
     raws = [RawArticle(source=URL.format(body), content=texts[body], kind="text", url=URL.format(body),
                        published=PUBLISHED) for body in order]
     settings = settings or Settings()
@@ -441,19 +464,19 @@ def bench_disputes(bodies: Path, stances: Path, limit: int | None = None, settin
         report = corpus.add_raw(raws, parallel=True)
         produced = _read_back(corpus)
         corpus.close()
-    metrics, details = score(claims, produced, verdicts)
+    metrics, details = score(chosen, produced, verdicts)
     if sheet is not None:
-        write_sheet(Path(sheet), claims, produced)
+        write_sheet(Path(sheet), chosen, produced)
     rejected = Counter(re.sub(r"\d+", "#", error.reason) for error in report.skipped)
     details.update({
-        "bodies": f"{len(order)} bodies of {len(claims)} claims: {len(produced.body_of)} stored, "
+        "bodies": f"{len(order)} bodies of {len(chosen)} {claims} claims: {len(produced.body_of)} stored, "
                   f"{len(report.skipped)} rejected, {len(report.duplicates)} duplicate texts",
         "rejected": ", ".join(f"{reason} ({n})" for reason, n in rejected.most_common()) or "none",
         # The bodies carry no headline: one the cleaner guesses from the first line takes that line off the text.
         "headline_guessed": f"{produced.titled} of {len(produced.body_of)} stored bodies",
     })
     backend = f"{models.backend}; stance {'endpoint ' + settings.stance_endpoint if settings.stance_endpoint else 'packaged model'}"
-    return BenchResult("disputes", f"{bodies}, {stances}", len(claims), "dispute_recall_strict", metrics, backend,
+    return BenchResult("disputes", f"{bodies}, {stances}", len(chosen), "dispute_recall_strict", metrics, backend,
                        time.perf_counter() - started, details=details)
 
 

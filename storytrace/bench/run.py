@@ -99,7 +99,10 @@ BENCHMARKS: dict[str, Benchmark] = {
                               Option("sheet", "write every dispute, both sides in context, to this Markdown file",
                                      "path"),
                               Option("judgments", "verdicts TSV (storytrace/bench/data/fnc1-dispute-judgments.tsv)",
-                                     "file"))),
+                                     "file"),
+                              Option("claims", "the contested claims (developed on) or the others with refuting and "
+                                     "agreeing bodies (held out: nothing was tuned on them)", default="contested",
+                                     choices=("contested", "others")))),
     "ecbplus": Benchmark("storytrace.bench.stories:bench_ecbplus", "story clustering on ECB+",
                          (_folder("dir", "ECB+ folder of <topic>/*.xml"), _LIMIT, _DB)),
     "startup": Benchmark("storytrace.bench.startup:bench_startup",

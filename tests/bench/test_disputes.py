@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storytrace.bench.disputes import (Produced, context, contested_claims, dispute_key, fnc_claims,
-                                       read_judgments, score, write_sheet)
+                                       other_claims, read_judgments, score, write_sheet)
 from storytrace.errors import BenchError
 from storytrace.model import Dispute, DisputeEvidence, Speaker, Statement
 
@@ -66,6 +66,15 @@ def test_only_claims_with_one_headline_of_two_agreeing_and_one_refuting_body_are
     claims = contested_claims(_rows())
     assert [c.bodies for c in claims] == [["1", "2", "3", "4"]]
     assert claims[0].contested == ["Port of Velmora to close in March"]
+
+
+def test_the_held_out_claims_are_the_others_with_refuting_and_agreeing_bodies():
+    """The mayor claim has a refuting and agreeing bodies on no one headline: held out, with its most paired
+    headline as reference; a claim with no refuting body is in neither set."""
+    rows = _rows() + [{"Headline": "Lighthouse of Orrin repainted", "Body ID": "8", "Stance": "agree"}]
+    claims = other_claims(rows)
+    assert [c.bodies for c in claims] == [["5", "6", "7"]]
+    assert claims[0].contested == [] and claims[0].reference == "Corlan mayor steps down"
 
 
 def _statement(sid: str, article: str, text: str, polarity: str = "asserts", speaker: str = "a source",
@@ -242,7 +251,7 @@ def test_bench_runs_end_to_end_on_hand_written_bodies(tmp_path):
     judgments.write_text("# no verdicts yet\n")
     result = run_benchmark("disputes", bodies=bodies, stances=stances, sheet=sheet, judgments=judgments)
     assert result.primary == "dispute_recall_strict" and result.n == 1
-    assert result.details["bodies"] == "4 bodies of 1 claims: 3 stored, 1 rejected, 0 duplicate texts"
+    assert result.details["bodies"] == "4 bodies of 1 contested claims: 3 stored, 1 rejected, 0 duplicate texts"
     assert "words of article text" in result.details["rejected"]
     assert result.details["headline_guessed"].endswith(" of 3 stored bodies")
     assert result.metrics["disputes_across_claims"] == 0.0
