@@ -24,9 +24,11 @@ from storytrace.analyze.clauses import (
     Candidate,
     candidate_spans,
     cue_extent,
+    describes_a_kind,
     is_adverbial,
     is_cue_verb,
     is_unsaid,
+    makes_a_deal,
     names_a_thing,
     text_between,
     trim_span,
@@ -117,6 +119,10 @@ def extract_attributions(
     candidates = [c for c in candidates if not (c.nested and c.sourceless and not c.refutes)]
     # "they found a way", "he didn't see the irony", "the ad mentions X": a thing found, seen or named, not said
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not names_a_thing(c.cue_token)]
+    # "nations that oppose radical Islamic ideology": a relative clause saying what kind of nations, no statement
+    candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not describes_a_kind(c.cue_token)]
+    # "agreed to share a single currency": a deal made, not a view held
+    candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not makes_a_deal(c.cue_token)]
     # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but
     # is no statement itself
     candidates = [c for c in candidates if not (text[c.start:c.end].split(" ", 1)[0].lower() in _FREE_RELATIVES
@@ -159,6 +165,8 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> tuple[lis
             if one_word and not _closes_with_comma(text, quote):
                 continue  # a one-word scare quote even with a cue nearby is too often a label
             speaker, relays = source_of(cue)
+            if speaker is not None and quote.open_at <= speaker.idx < quote.close_at <= cue.idx:
+                speaker = _name_before(doc, quote, cue)  # a bad parse took a subject inside the quote for the speaker
             if speaker is not None and ("\n" in text_between(text, speaker, cue) or not can_speak(speaker)):
                 speaker = None  # the parse joined two paragraphs, or the "speaker" is the writer
             if cue.idx >= quote.close_at and _answers_otherwise(cue):
@@ -175,6 +183,15 @@ def _quote_candidates(doc: Doc, text: str, quotes: list[QuoteSpan]) -> tuple[lis
             # A standalone quoted sentence after an attributed one: "...," he said. "..."
             found.append(Candidate(content[0], content[1], True, -1, -1, doc[0], None, inherit=True))
     return found, answered
+
+
+def _name_before(doc: Doc, quote: QuoteSpan, cue: Token) -> Token | None:
+    """`"... We will achieve justice," Tulsa police Chief Chuck Jordan said`: when the parse gives the cue a
+    subject inside the quotation (the "We"), the speaker is the noun right before the cue, after the quote."""
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is None or before.idx < quote.close_at or not before.tag_.startswith("NN"):
+        return None
+    return before
 
 
 def _answers_otherwise(cue: Token) -> bool:

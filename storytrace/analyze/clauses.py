@@ -263,12 +263,15 @@ def names_a_thing(cue: Token) -> bool:
     if any(c.dep_ in _SAYING_DEPS or (c.dep_ == "prep" and c.lower_ in _SAYING_PREPS)
            or (c.dep_ == "advmod" and any(True for _ in c.children)) for c in after):
         return False
-    objects = [c for c in after if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("about", "of", "on"))]
+    objects = [c for c in after if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _THING_PREPS)]
     if not objects:
         return False
     return not any(_predicated(obj) for obj in objects)
 
 
+# Prepositions whose object is the thing a verb of finding or feeling is about: "wondering about his ability",
+# "identified with the others", "looking out on the crowd".
+_THING_PREPS = frozenset({"about", "of", "on", "with"})
 # "indicated as much", "said so": a pro-form that stands for something said.
 _SAID_PRO_FORMS = frozenset({"much", "so"})
 
@@ -278,5 +281,45 @@ def _predicated(obj: Token) -> bool:
     ("showed Clinton leading"), a predicate after it ("saw the comment as a dig", "found the rule unlawful")."""
     if obj.lower_ in cues.CLAIM_NOUNS or obj.lower_ in _SAID_PRO_FORMS:
         return True
-    return any((c.dep_ == "acl" and c.tag_ == "VBG") or (c.dep_ == "prep" and c.lower_ == "as")
+    return any((c.dep_ == "acl" and c.tag_ == "VBG") or (c.dep_ == "prep" and c.lower_ == "as" and not _such_as(c))
                or (c.dep_ in ("amod", "acomp") and c.i > obj.i) for c in obj.children)
+
+
+def _such_as(preposition: Token) -> bool:
+    """"other points of focus, such as the devil's hand": examples of the thing, not a predicate on it."""
+    return any(c.lower_ == "such" for c in preposition.children) or (
+        preposition.i > 0 and preposition.doc[preposition.i - 1].lower_ == "such")
+
+
+def makes_a_deal(cue: Token) -> bool:
+    """"The company agreed to clean up the mines", "Lynch agreed a 30-minute interview": consent to act is a deed,
+    whatever PolNeAR marks; "agreed that the plan fails" and "agreed with Matthews" hold a view (`cues.CONSENT_LEMMAS`)."""
+    if cues.cue_lemma(cue.lower_) not in cues.CONSENT_LEMMAS or child_of(cue, "ccomp") is not None:
+        return False
+    infinitive = next((c for c in cue.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)),
+                      None)
+    thing = child_of(cue, "dobj")
+    return infinitive is not None or (thing is not None and thing.tag_ in ("NN", "NNS"))  # "agreed Pence won": a clause
+
+
+# Heads of a relative clause that make it describe a kind of people or things, not report anyone's words:
+# "those who question bias", "nations that oppose radical Islamic ideology".
+_KIND_HEADS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "people", "whoever"})
+_RELATIVES = frozenset({"who", "that", "which"})
+
+
+def describes_a_kind(cue: Token) -> bool:
+    """Whether a verb of opinion or finding (not of speech) sits in a relative clause on a bare plural or "those",
+    with the relative pronoun as its subject: "nations that oppose radical Islamic ideology", "those who question
+    bias in policing" say what kind of nations or people, and nobody said anything. "an architect who said" and
+    "the nations that have warned" keep their statements: speech verbs are not read here."""
+    if cues.cue_lemma(cue.lower_) not in cues.BROAD_LEMMAS or cue.dep_ != "relcl":
+        return False
+    subject = child_of(cue, "nsubj")
+    if subject is None or subject.lower_ not in _RELATIVES:
+        return False
+    head = cue.head
+    if head.lower_ in _KIND_HEADS:
+        return True
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+    return head.tag_ == "NNS" and bare

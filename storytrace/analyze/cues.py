@@ -230,14 +230,24 @@ _BROAD_VERBS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
 DEED_LEMMAS: Final[frozenset[str]] = frozenset({
     "vote", "sign", "release", "issue", "post", "share", "name", "decide",
     "back", "champion"})  # "backed opposing sides in the war", "has championed equal pay": support given, not words
+# Verbs of consent: with an infinitive or a bare object they make a deal ("agreed to share a single currency",
+# "agreed a 30-minute interview"); with a clause or "with" someone they hold a view ("agreed that", "agreed with").
+CONSENT_LEMMAS: Final[frozenset[str]] = frozenset({"agree"})
+
+# Verbs of greeting and thanking: "as he welcomed several hundred guests" tells when something happened.
+GREETING_LEMMAS: Final[frozenset[str]] = frozenset({"welcome", "thank", "congratulate", "applaud", "hail"})
 
 # Verbs of finding, seeing and naming: with a noun phrase alone they report the thing found, seen or named ("found
 # a way", "didn't see the irony", "mentions Percy Walton", "declared bankruptcy"); they say
 # something with a clause ("found that ..."), a predicate ("found him guilty", "sees it as a threat") or a small
-# clause ("showed Clinton leading").
+# clause ("showed Clinton leading"). Verbs of wondering, sympathy and looking are read the same way: "wondering
+# about his ability", "identified with the others", "looking out on the crowd", "underscored a weakness" name a
+# topic or a thing, "wondered whether ..." says. ("questioned the integrity of the vote" disputes its object, as
+# "denied the report" does: kept.)
 THING_LEMMAS: Final[frozenset[str]] = frozenset({
     "see", "find", "show", "reveal", "indicate", "know", "learn", "notice", "realize", "recognize", "understand",
-    "remember", "clarify", "declare", "mention", "invoke", "reference"})
+    "remember", "clarify", "declare", "mention", "invoke", "reference",
+    "wonder", "identify", "look", "underscore"})
 # Sources whose findings come as noun phrases: "polls show a tight race", "the study found higher rates".
 FINDING_SOURCES: Final[frozenset[str]] = frozenset({
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "analysis", "analyses",

@@ -120,7 +120,11 @@ def _block_after_colon(cue: Token, text: str) -> tuple[int, int] | None:
 
 
 def _is_as_clause(cue: Token) -> bool:
-    """"As X reported, ..." / "..., as X noted": an "as" clause with nothing said of its own."""
+    """"As X reported, ..." / "..., as X noted": an "as" clause with nothing said of its own. "As he welcomed the
+    guests, ...", "as they signed the bill": a greeting or a deed tells when, not what was said."""
+    lemma = cues.cue_lemma(cue.lower_) or ""
+    if lemma in cues.DEED_LEMMAS or lemma in cues.GREETING_LEMMAS:
+        return False
     return cue.dep_ == "advcl" and cue.head.tag_.startswith("VB") and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and not any(
         c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children)

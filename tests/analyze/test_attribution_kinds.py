@@ -1,0 +1,63 @@
+"""Verbs that are no speech in the sentence they sit in: a wondering, a sympathy or a look at a thing, a relative
+clause that says what kind of people, a deal made, a greeting that tells when; and a quote's speaker that a bad
+parse put inside the quote."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_attributions
+
+
+def said(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [(a.statement.speaker.name, a.statement.cue, a.statement.text) for a in extract_attributions(nlp(text))]
+
+
+def test_wondering_about_a_thing_or_looking_at_one_says_nothing(nlp):
+    """"wondering about his stamina", "identified with the strikers", "looking out on the crowd": a topic or a thing,
+    no words; "such as ..." gives examples of the thing, not a predicate on it."""
+    text = ("The long recess had councillors wondering about his stamina. "
+            "We identified with the strikers at the gate. "
+            "The anger stayed but found other targets, such as the harbour board. "
+            "The mayor waved, looking out on the crowd.")
+    assert [cue for _, cue, _ in said(nlp, text)] == []
+
+
+def test_wondering_whether_still_says(nlp):
+    """A clause after the verb is what was wondered: kept."""
+    found = said(nlp, "Councillor Brant wondered whether the levy would pass.")
+    assert [text for _, _, text in found] == ["whether the levy would pass"]
+
+
+def test_a_relative_clause_on_a_kind_of_people_is_no_statement(nlp):
+    """"those who doubt the figures", "towns that oppose the tunnel": what kind of people or towns, said by none."""
+    text = ("The mayor said those who doubt the figures insult the clerks. "
+            "The tunnel would run under towns that oppose the tunnel plan.")
+    assert [(speaker, text) for speaker, _, text in said(nlp, text)] == [
+        ("The mayor", "those who doubt the figures insult the clerks")]
+
+
+def test_consent_to_act_is_a_deal_not_a_view(nlp):
+    """"agreed to repair the pier" is a deal made; "agreed that the pier was unsafe" holds a view."""
+    found = said(nlp, "The ferry company agreed to repair the pier. The inspectors agreed that the pier was unsafe.")
+    assert [(speaker, text) for speaker, _, text in found] == [("The inspectors", "the pier was unsafe")]
+
+
+def test_as_he_welcomed_tells_when(nlp):
+    """"As he welcomed the guests, ..." dates the main clause; nobody said the main clause."""
+    found = said(nlp, "As the mayor welcomed, Ulrich Brant was launching his bid.")
+    assert not any("launching" in text for _, _, text in found)
+
+
+def test_as_a_speech_verb_still_reports(nlp):
+    """"As the clerk noted, ..." still reports the main clause as the clerk's."""
+    found = said(nlp, "As the clerk noted, the levy has never been collected.")
+    assert [text for _, _, text in found] == ["the levy has never been collected"]
+
+
+def test_a_quote_speaker_is_never_inside_the_quote(nlp):
+    """`"... We will rebuild the pier," Harbour police Chief Tomas Vidal said`: a parse that gives the cue the
+    quote's "We" as subject must not make the outlet the speaker; the name before the cue speaks."""
+    text = ("The inquiry opened on Friday.\n"
+            "“I make this promise to you: We will rebuild the pier this year,” Harbour police Chief Tomas Vidal said "
+            "Monday.")
+    found = extract_attributions(nlp(text), outlet="The Courier")
+    assert [a.statement.speaker.name for a in found] == ["Tomas Vidal"]
