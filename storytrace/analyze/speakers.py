@@ -222,6 +222,9 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         # Two subjects mean a bad parse; the one nearest the verb is the more likely.
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if _partitive_relative(child):
+            # "family members of victims, many of whom say": the members speak
+            return _first_conjunct(verb.head) if verb.dep_ == "relcl" else (_noun_before(child) or child)
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             antecedent = _first_conjunct(verb.head)  # "Chang, who said ..." speaks as Chang
             before = verb.doc[child.i - 1] if child.i > 0 else None
@@ -257,6 +260,26 @@ def _subject(verb: Token) -> Token | None:
     if _follows_quote(verb) and cues.cue_lemma(verb.lower_) != "tell":
         return _inverted_subject(verb)
     return None
+
+
+def _partitive_relative(subject: Token) -> bool:
+    """"many of whom", "some of which", "most of whom": a part of the noun the relative clause is on."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in ("whom", "which") for o in c.children)
+               for c in subject.children)
+
+
+def _noun_before(subject: Token) -> Token | None:
+    """The noun a relative clause misread as a main clause is on: "the families of the crew, many of whom say"
+    -> "families" (up through "of" phrases)."""
+    at = subject.left_edge.i - 1
+    while at >= 0 and subject.doc[at].is_punct:
+        at -= 1
+    if at < 0 or not subject.doc[at].tag_.startswith("NN"):
+        return None
+    noun = subject.doc[at]
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_.startswith("NN"):
+        noun = noun.head.head
+    return noun
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -686,6 +709,9 @@ def mention_span(head: Token, cue: Token, content: tuple[int, int], text: str) -
     relative = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
     if relative is not None and relative.i != head.i:
         return relative.idx, relative.idx + len(relative.text)  # "Chang, who said": the mention is "who"
+    part = next((c for c in cue.children if c.dep_ == "nsubj" and _partitive_relative(c)), None)
+    if part is not None and part.i != head.i:  # "victims' families, many of whom say": the mention is "many of whom"
+        return part.left_edge.idx, part.right_edge.idx + len(part.right_edge.text)
     left, right = head.left_edge, head.right_edge
     start, end = left.idx, right.idx + len(right.text)
     if left.i <= cue.i <= right.i or (start < content[1] and content[0] < end):

@@ -61,3 +61,9 @@ def test_a_quote_speaker_is_never_inside_the_quote(nlp):
             "Monday.")
     found = extract_attributions(nlp(text), outlet="The Courier")
     assert [a.statement.speaker.name for a in found] == ["Tomas Vidal"]
+
+
+def test_many_of_whom_speaks_for_the_noun_before(nlp):
+    """"the ferry workers, many of whom say ...": the workers speak, not "many of whom"."""
+    found = said(nlp, "The plan angered the ferry workers, many of whom say the board's promises are hollow.")
+    assert [(speaker, text) for speaker, _, text in found] == [("the ferry workers", "the board's promises are hollow")]
