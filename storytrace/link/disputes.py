@@ -161,7 +161,7 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
                 and not any(may_be_one_speaker(source_key(s), denier) for denier in deniers)
                 and not any(described(d, s) for d in denials)
                 and not is_negated(s.text) and not tells_of(s)
-                and any(close(d, s) and not one_utterance(d, s) for d in denials)]
+                and not any(one_utterance(d, s) for d in denials) and any(close(d, s) for d in denials)]
     if not asserted:
         return None
     lead = _leading(denials[0], asserted, similarity)

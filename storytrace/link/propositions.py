@@ -70,6 +70,35 @@ def predicate_stems(text: str) -> frozenset[str]:
     return frozenset(t for t in content_stems(words(text)) if t not in names)
 
 
+# Words that end a clause's subject: the verb's auxiliaries and copulas ("ISIS fighters have been caught", "the
+# authorities were responsible"); a past tense ("Robert Plant ripped up") ends it too (see `subject_head`).
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+                          "could", "may", "might", "must", "shall", "should", "did", "does", "do"})
+# Words a subject may open with that say nothing of who or what it is ("there is no policy", "it was").
+_EMPTY_SUBJECTS = frozenset({"there", "it", "this", "that", "he", "she", "they", "we", "i", "you", "which", "who"})
+# A subject this long has run into its predicate: the verb was not recognised.
+_SUBJECT_WORDS = 6
+
+
+def subject_head(text: str) -> str | None:
+    """The stem of the word a clause says something of, read without a parser: the last word before its first
+    auxiliary or past tense ("at least ten ISIS fighters have been caught" -> "fighter", "Robert Plant ripped up"
+    -> "plant"); None when no verb comes within `_SUBJECT_WORDS` words or the subject is a pronoun."""
+    tokens = words(text)
+    for position, token in enumerate(tokens[:_SUBJECT_WORDS + 1]):
+        if token in _AUXILIARIES or (position > 0 and token.endswith("ed") and len(token) > 4):
+            if position == 0 or tokens[position - 1] in _EMPTY_SUBJECTS or tokens[position - 1] in ENGLISH_STOPWORDS:
+                return None
+            return stem(tokens[position - 1])
+    return None
+
+
+def tells_of_subject(denied: str, other: str) -> bool:
+    """Whether `other` names what the clause `denied` speaks of (its `subject_head`)."""
+    head = subject_head(denied)
+    return head is not None and head in {stem(w) for w in words(other)}
+
+
 def names_a_report(text: str) -> bool:
     return any(w in REPORT_NOUNS for w in words(text))
 
