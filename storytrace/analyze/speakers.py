@@ -510,16 +510,34 @@ def _name_span(head: Token) -> Span:
         start -= 1
     while end + 1 in keep:
         end += 1
+    while head.ent_type_ in _NAMED and end + 1 < len(head.doc) and _name_goes_on(head.doc[end], head.doc[end + 1]):
+        end += 1  # "the event organizer Alliance to Reclaim Our Schools": the parser cut the name at "to"
     while end > start and head.doc[end].dep_ == "case":
         end -= 1  # "Trump's claim": the owner is "Trump"
     span = head.doc[start:end + 1]
     return _strip_punct(span)
 
 
+_NAMED = frozenset({"ORG", "PERSON", "NORP", "GPE"})  # entities whose name runs on however the parser cut it
+
+
+def _name_goes_on(last: Token, following: Token) -> bool:
+    """Whether `following` is more of the entity `last` is in: a capitalised word or a small word of a name ("to",
+    "of"); a verb, a possessive or a quote mark ends it, whatever the recogniser joined ("Obama Sees", "Trump's")."""
+    verb = following.tag_.startswith("VB") and last.lower_ != "to"  # "Committee to Protect Journalists" goes on
+    return (last.ent_iob_ in ("B", "I") and following.ent_iob_ == "I" and following.tag_ not in _NOT_NAME_TAGS
+            and not verb and (following.text[:1].isupper() or following.tag_ in ("TO", "IN")))
+
+
+_NOT_NAME_TAGS = frozenset({"POS", "``", "''", ",", ":", "-LRB-", "-RRB-", "HYPH"})
+
+
 def _right_ok(child: Token) -> bool:
     if child.dep_ == "prep":
-        # "the office on Friday denied": a time phrase is when it spoke, not part of who spoke.
-        return child.lower_ in _RIGHT_PREPS and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        # "the office on Friday denied": a time phrase is when it spoke, not part of who spoke; "data from the 2014
+        # survey" names its source, the year only dates the survey.
+        return child.lower_ in _RIGHT_PREPS and not any(
+            o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ in ("pobj", "pcomp"))
     if child.dep_ == "punct":
         return child.text in ("-", "–", ".")  # hyphenated names: "Lee Myung-bak"
     return True

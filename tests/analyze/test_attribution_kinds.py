@@ -67,3 +67,13 @@ def test_many_of_whom_speaks_for_the_noun_before(nlp):
     """"the ferry workers, many of whom say ...": the workers speak, not "many of whom"."""
     found = said(nlp, "The plan angered the ferry workers, many of whom say the board's promises are hollow.")
     assert [(speaker, text) for speaker, _, text in found] == [("the ferry workers", "the board's promises are hollow")]
+
+
+def test_a_source_keeps_its_whole_name(nlp):
+    """"Data from the 2019 Harbour Survey" names its survey though a year dates it; "the Alliance to Save Our Piers"
+    is one name though the parser cuts it at "to"; "the union on Friday" still leaves the day out."""
+    text = ("Data from the 2019 Harbour Survey show that ferries carried 4 million people. "
+            "More than 2,000 people marched, according to the organizer Alliance to Save Our Piers. "
+            "The union on Friday denied that it had called the strike.")
+    assert [speaker for speaker, _, _ in said(nlp, text)] == [
+        "Data from the 2019 Harbour Survey", "the organizer Alliance to Save Our Piers", "The union"]
