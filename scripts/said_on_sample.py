@@ -102,7 +102,7 @@ def main() -> None:
         print(f"    key: {item.key[1]}")
         print(f"    text: {item.text[:160]}")
         print(f"    around: {item.context[:300]}")
-    report(sample, verdicts, args.seed)
+    report(sample, verdicts, "all recorded" if args.recorded else args.seed)
 
 
 def cached_listing(listing: Path | None, data: Path, split: str) -> list[Listed]:
@@ -234,7 +234,7 @@ def read_verdicts(path: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
     return verdicts
 
 
-def report(sample: list[Listed], verdicts: dict[tuple[str, str, str], tuple[str, str]], seed: int) -> None:
+def report(sample: list[Listed], verdicts: dict[tuple[str, str, str], tuple[str, str]], seed: int | str) -> None:
     inside = [(item, verdicts[item.key][0]) for item in sample if item.key in verdicts and verdicts[item.key][0] != OUTSIDE]
     outside = [item for item in sample if item.key in verdicts and verdicts[item.key][0] == OUTSIDE]
     unjudged = [number for number, item in enumerate(sample) if item.key not in verdicts]

@@ -16,7 +16,14 @@ opens ('tweeted, "Thank you!" on Friday afternoon') or closing the verb's phrase
 before the saying ("As he shook hands Sunday, X reiterated"), what a document says as it is made ("approved a
 resolution Wednesday condemning"), and a broadcast named with its weekday ("on Friday's 'PBS NewsHour'"). Inside what was said,
 "later Friday" dates the saying, and a speaker's own "tonight" or "last night" is read against the day the
-article's lead (not the quote itself) or its last named night gives, else the day named a sentence or two away. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
+article's lead (not the quote itself) or its last named night gives, else the day named a sentence or two away.
+Across clauses and sentences (reckoning): "later that day" or "that morning" takes the day named last before it; a
+message says what it says as its verb sends it ("fired back a response saying"); a clause right before the saying
+("soon after she was booed Monday") gives its day; the occasion of a saying with no day of its own ("during a
+campaign stop in Flint") takes the day of another mention of an occasion of its kind ("During the rally Monday",
+`time.events`), in the sentences next to it or, for a definite one, anywhere before; and a speaker's "yesterday" or
+"today" on such an occasion ("a press conference like what we saw yesterday") counts from that occasion's day. Day
+words inside the quotation a cue opens are the speaker's ('signs saying, "Merger today"'), not the cue's. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
 own statements, a present-tense "says" in a running live report (entries under clock-time headings,
 written through the day), and a past saying there whose sentence names the report's own day. Elsewhere a present-tense "says" is a standing position or an interview of
 unknown date (a profile's "he says", "experts say"), and stays undated.
@@ -36,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from storytrace.analyze import cues
 from storytrace.analyze.clauses import subtree_text
 from storytrace.analyze.time import tag_timexes
+from storytrace.analyze.time.events import occasion_kind
 from storytrace.date_words import WEEKDAY_IN_PROSE, WEEKDAYS, ZONE_IN_PROSE
 
 __all__ = ["is_live_report", "resolve_said_on", "said_on"]
@@ -126,6 +134,25 @@ _ON_SHOW: Final = re.compile(rf"\bon ({WEEKDAY_IN_PROSE})['’]s (?:[\"“‘']|
                              r"show|program)\b|[A-Z])")
 # Words that make the show one still to come ("will appear on Friday's 'Meet the Press'").
 _PLANNED: Final = frozenset({"will", "'ll", "’ll", "would", "plans", "planned", "scheduled", "expected"})
+# "that morning", "later that day", "the same night": the day the article named last before it.
+_THAT_DAY: Final = re.compile(r"\b(?i:that|the same) (?:day|morning|afternoon|evening|night)\b")
+# How many sentences back "that day" may reach for the day it points to: the paragraph before at most.
+_ANAPHOR_SENTENCES: Final = 3
+# Nouns of a message a verb delivers as it says it: "fired back a response saying", "carrying signs saying".
+_MESSAGES: Final = frozenset({"response", "statement", "message", "letter", "tweet", "note", "email", "memo", "release",
+                              "sign", "signs", "banner", "banners", "placard", "placards", "post", "text"})
+# Verbs whose message was made earlier, by someone else: "received a letter Monday saying".
+_RECEIVED: Final = frozenset({"received", "got", "obtained", "saw", "found", "reviewed", "cited", "read"})
+# How far an occasion is looked for in the article, in sentences either side, when the saying's occasion carries no day
+# ("during a campaign stop in Flint" ... "During the rally Monday"): the sentences next to it; a definite one ("at the
+# press conference") may name an occasion the article dated anywhere before.
+_COREFERENT_BEFORE, _COREFERENT_AFTER = 1, 1
+_DEFINITE: Final = frozenset({"the", "this", "that", "his", "her", "their", "its", "our"})
+# A speaker's deictic word and the offset from the day of the occasion it names to the day of the saying:
+# "a press conference like what we saw yesterday", said the day after the conference.
+_DEICTIC_OFFSET: Final = {"yesterday": 1, "today": 0, "tonight": 0}
+# How many words apart the deictic word and the occasion it dates may stand in a quote.
+_DEICTIC_REACH: Final = 8
 # How many sentences either side of a quote are read for the day of a speaker's "tonight" when the lead names none
 # ("'I didn't come here tonight,' he said. ... he offered promises Monday"): the next paragraph at most.
 _NEARBY_SENTENCES: Final = 2
@@ -181,7 +208,7 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
     if day is None and quote is not None:
         day = _after_quote_day(cue, quote, text, anchor)
     if day is None:
-        day = _show_day(cue, text, anchor)
+        day = _show_day(cue, text, anchor) or _occasion_coreference_day(cue, text, anchor)
     if day is not None:
         return day
     same = _SAME_DAY.search(content.text) if content is not None else None
@@ -189,6 +216,9 @@ def said_on(cue: Token, text: str, anchor: date | None, *, content: Span | None 
         day = resolve_said_on(same.group(1), anchor)
         if day is not None:
             return day
+    day = _quoted_occasion_day(quote, text, anchor) if quote is not None else None
+    if day is not None:
+        return day
     if quote is not None and (_SPEAKER_NOW.search(quote.text) or _past_today(quote)):
         day = _lead_day(cue.doc, text, anchor, quote) or _nearby_day(quote, text, anchor)
         if day is not None:
@@ -231,9 +261,12 @@ def _own_day(verb: Token, text: str, anchor: date) -> date | None:
     """"said Friday", "on Thursday denied", "told reporters yesterday", "said in a statement Friday"."""
     past = _is_past(verb)
     for child in _modifiers(verb):
+        if _quoted(verb, child):
+            continue
         phrase = _time_phrase(child, text)
         if phrase is not None:
-            day = resolve_said_on(phrase, anchor, past) or _relative_day(_phrase_noun(child), text, anchor)
+            day = _anaphoric_day(child, phrase, text, anchor) if _THAT_DAY.search(phrase) else (
+                resolve_said_on(phrase, anchor, past) or _relative_day(_phrase_noun(child), text, anchor))
             if day is not None:
                 return day
         if child.dep_ == "prep" and child.lower_ in _OCCASION_PREPS:
@@ -255,6 +288,24 @@ def _own_day(verb: Token, text: str, anchor: date) -> date | None:
             or _clause_end_day(verb, text, anchor, past))
 
 
+_DOUBLE_QUOTES: Final = frozenset({'"', "“", "”", "``", "''"})  # not "’", an apostrophe as often as a quote
+
+
+def _quoted(verb: Token, child: Token) -> bool:
+    """Whether a word after the verb stands inside the quotation it opens ('signs saying, "Merger today, ..."'): its
+    "today" is the speaker's, not the verb's time (an odd number of quotation marks between them)."""
+    return child.i > verb.i and sum(1 for t in verb.doc[verb.i + 1:child.i] if t.text in _DOUBLE_QUOTES) % 2 == 1
+
+
+def _anaphoric_day(child: Token, phrase: str, text: str, anchor: date) -> date | None:
+    """"Later that day, X fired back", "But that morning, workers had amassed" (`phrase` holds "that day" or the
+    like): the day the article named last before the phrase, in its own sentence or the few before it."""
+    sentences = [sent for sent in child.doc.sents if sent.start <= child.i and any(t.is_alpha for t in sent)]
+    start = sentences[max(0, len(sentences) - 1 - _ANAPHOR_SENTENCES)].start_char
+    days = [day for day in _days(text[start:child.idx], anchor, True) if day <= anchor]
+    return days[-1] if days else None
+
+
 def _trailing_day(verb: Token, text: str, anchor: date, past: bool) -> date | None:
     """A day closing the verb's clause, hung by the parse on its object ("cited his endorsements from 88
     generals Tuesday"): news style puts the verb's day last. Not one inside a clause of its own ("said he
@@ -262,7 +313,7 @@ def _trailing_day(verb: Token, text: str, anchor: date, past: bool) -> date | No
     last = verb.right_edge
     while last.is_punct and last.i > verb.i:
         last = last.nbor(-1)
-    if last.i <= verb.i or last.dep_ not in ("npadvmod", "tmod", "pobj"):
+    if last.i <= verb.i or last.dep_ not in ("npadvmod", "tmod", "pobj") or _quoted(verb, last):
         return None
     if last.dep_ == "pobj" and last.head.lower_ != "on":
         return None
@@ -279,7 +330,8 @@ def _clause_end_day(verb: Token, text: str, anchor: date, past: bool) -> date | 
     ("defended his manager as a 'very decent man' Tuesday, hours after ..."): the verb's day, as in
     `_trailing_day`, when a clause follows. Not across another verb, nor under "after", "before" or "since"."""
     for token in verb.subtree:
-        if token.i <= verb.i or token.dep_ not in ("npadvmod", "tmod") or token.i + 1 >= len(verb.doc):
+        if token.i <= verb.i or token.dep_ not in ("npadvmod", "tmod") or token.i + 1 >= len(verb.doc) \
+                or _quoted(verb, token):
             continue
         if not (token.lower_ in WEEKDAYS or token.lower_ in _DEICTIC_DAYS) or verb.doc[token.i + 1].text not in ",.;":
             continue
@@ -299,6 +351,10 @@ def _close_by_day(child: Token, text: str, anchor: date, past: bool) -> date | N
         close = any(c.lower_ in _CLOSE_BY for c in child.head.children)
     elif child.dep_ == "prep" and child.lower_ in ("after", "before"):
         close = any(c.lower_ in _CLOSE_BY for c in child.children)
+    elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in child.children):
+        # "Soon after she was booed Monday, he wrote": the clause's own day
+        close = any(c.dep_ == "advmod" and c.lower_ in _CLOSE_BY for c in child.children)
+        return _own_day(child, text, anchor) if close else None
     else:
         return None
     event = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -421,6 +477,76 @@ def _occasion_day(prep: Token, text: str, anchor: date, past: bool) -> date | No
     return _noun_day(occasion, text, anchor, past, participles=None)
 
 
+def _occasion_coreference_day(cue: Token, text: str, anchor: date) -> date | None:
+    """When nothing in the sentence dates the saying: the occasion it was said in ("during a campaign stop in
+    Flint"), on the cue or the verbs it belongs to, dated by another mention of that occasion."""
+    token: Token | None = cue
+    for _ in range(_GOVERNOR_STEPS + 1):
+        if token is None:
+            return None
+        for prep in token.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS or not _in_own_clause(prep, token):
+                continue
+            occasion = _phrase_noun(prep)
+            day = _coreferent_day(occasion, text, anchor) if occasion is not None else None
+            if day is not None:
+                return day
+        token = _governor(token)
+    return None
+
+
+def _in_own_clause(word: Token, verb: Token) -> bool:
+    """Whether `word` hangs on `verb` through no other verb ("criticized it as a system during a stop"), not inside
+    a clause of its own ("said he will speak at a rally")."""
+    step = word.head
+    while step.i != verb.i:
+        if step.tag_.startswith("VB") or step.head.i == step.i:
+            return False
+        step = step.head
+    return True
+
+
+def _coreferent_day(occasion: Token, text: str, anchor: date) -> date | None:
+    """The day of an occasion the article names, with its day, in another mention of the same kind: "during a campaign
+    stop in Flint" and "During the rally Monday" of the next sentence, "at the press conference" and the lead's "a
+    press conference on Monday". The nearest such mention with a day, in the sentences next to it (a definite
+    occasion: also anywhere before); none after the article's day."""
+    kind = occasion_kind(occasion.lower_)
+    if kind is None:
+        return None
+    sentences = [sent for sent in occasion.doc.sents if any(t.is_alpha for t in sent)]  # not a paragraph break
+    at = next(i for i, sent in enumerate(sentences) if sent.start <= occasion.i < sent.end)
+    definite = any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in occasion.children)
+    first = 0 if definite else max(0, at - _COREFERENT_BEFORE)
+    window = [t for i, sent in enumerate(sentences[first:at + _COREFERENT_AFTER + 1], start=first) if i != at for t in sent]
+    return _kind_day(occasion, kind, window, text, anchor)  # not its own sentence: a day there is another's
+
+
+def _kind_day(mention: Token, kind: str, window: list[Token], text: str, anchor: date) -> date | None:
+    """The day of the nearest other mention in `window` of an occasion of `kind` that carries one."""
+    others = sorted((t for t in window if t.i != mention.i and t.tag_.startswith("NN") and occasion_kind(t.lower_) == kind),
+                    key=lambda t: abs(t.i - mention.i))
+    for other in others:
+        day = (_noun_day(other, text, anchor, True, participles=None, relative=False) or _setting_day(other, text, anchor)
+               or _held_day(other, text, anchor))
+        if day is not None and day <= anchor:
+            return day
+    return None
+
+
+def _held_day(occasion: Token, text: str, anchor: date) -> date | None:
+    """"held a news conference on Tuesday", "gave a speech Monday", "Monday's rally was held": an occasion that is what
+    its verb does takes the verb's own time."""
+    if occasion.dep_ not in ("dobj", "nsubjpass") or not occasion.head.tag_.startswith("VB"):
+        return None
+    for child in occasion.head.children:
+        phrase = _time_phrase(child, text)
+        day = resolve_said_on(phrase, anchor) if phrase is not None else None
+        if day is not None:
+            return day
+    return None
+
+
 def _noun_day(noun: Token, text: str, anchor: date, past: bool, participles: frozenset[str] | None, *,
               relative: bool = True) -> date | None:
     """The day on a noun itself: "a statement Friday", "a rally on Friday", "Monday's debate", and "a message
@@ -506,6 +632,9 @@ def _governor(token: Token) -> Token | None:
         return None  # "though he later added": another, later occasion
     if token.dep_ == "acl" and token.tag_ == "VBG" and head.dep_ == "dobj" and head.head.lower_ in _PUBLISHED | _MADE:
         return head.head  # "approved a resolution Wednesday condemning": the document says it as it is made
+    if token.dep_ == "acl" and token.tag_ == "VBG" and head.dep_ == "dobj" and head.lower_ in _MESSAGES \
+            and head.head.tag_.startswith("VB") and head.head.lower_ not in _RECEIVED:
+        return head.head  # "fired back a response saying", "carrying signs saying": the message says it as it goes out
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and head.lower_ == "with" and head.head.tag_.startswith("VB"):
         return head.head  # "kicked a protester on Saturday, with Trump yelling": the scene of the verb it hangs on
     if token.tag_ == "VBG" and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
@@ -616,6 +745,25 @@ def _after_named_night(before: str, anchor: date) -> date | None:
     nights = list(_NAMED_NIGHT.finditer(before))
     night = resolve_said_on(nights[-1].group(1), anchor) if nights else None
     return night + timedelta(days=1) if night is not None and night < anchor else None
+
+
+def _quoted_occasion_day(quote: Span, text: str, anchor: date) -> date | None:
+    """A speaker's "yesterday", "today" or "last night" on an occasion the article dates elsewhere: "a press conference
+    like what we saw yesterday", said the day after the news conference the article puts on Tuesday."""
+    for token in quote:
+        offset = _DEICTIC_OFFSET.get(token.lower_)
+        if offset is None and token.lower_ == "night" and token.i > quote.start and token.nbor(-1).lower_ == "last":
+            offset = 1
+        if offset is None:
+            continue
+        occasions = sorted((t for t in quote if t.tag_.startswith("NN") and occasion_kind(t.lower_) is not None
+                            and abs(t.i - token.i) <= _DEICTIC_REACH), key=lambda t: abs(t.i - token.i))
+        outside = [t for t in quote.doc if not quote.start <= t.i < quote.end]
+        for occasion in occasions:
+            day = _kind_day(occasion, occasion_kind(occasion.lower_) or "", outside, text, anchor)
+            if day is not None and day + timedelta(days=offset) <= anchor:
+                return day + timedelta(days=offset)
+    return None
 
 
 def _past_today(quote: Span) -> bool:

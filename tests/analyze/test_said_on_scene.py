@@ -161,7 +161,8 @@ def test_no_day_from_an_act_before_or_apart(nlp, text, cue):
 
 def test_a_speakers_yesterday_keeps_no_day_from_the_weekday_named_before(nlp):
     """A speaker's "yesterday" is not read off the last weekday named before the quote: on train that weekday was
-    as often another event's ("the visit yesterday", "from yesterday" as a figure) as the one meant."""
-    text = ("The chief does not do them publicly, as was the case with Wednesday's surprise news conference.\n\n"
+    as often another event's ("the visit yesterday", "from yesterday" as a figure) as the one meant. (An occasion
+    of the same kind as the quote's is another matter: tests/analyze/test_said_on_events.py.)"""
+    text = ("The chief does not do them publicly, as was the case with Wednesday's surprise visit to the plant.\n\n"
             "\"Nobody has ever seen a chief hold a press conference like what we saw yesterday,\" the aide said.")
     assert by_cue(nlp, text)["said"].said_on is None
