@@ -574,8 +574,11 @@ def _strip_punct(span: Span) -> Span:
 def _appos(head: Token) -> Token | None:
     # "Lynch: No outside influence": what follows a colon is what was said, not the speaker's title
     # nor is a quotation after a signed name ("― Stephanie Egan “Tonight's debate ...”": the next reader's words)
+    # nor an aside after the verb ("A union endorsed Clinton, another example of labor backing her"): it is on the
+    # whole clause, however the parser hung it
     return next((c for c in head.children if c.dep_ == "appos" and head.doc[c.left_edge.i - 1].text != ":"
-                 and not any(is_quote_mark(t) for t in head.doc[min(head.i, c.left_edge.i):max(head.i, c.i) + 1])),
+                 and not any(is_quote_mark(t) for t in head.doc[min(head.i, c.left_edge.i):max(head.i, c.i) + 1])
+                 and not head.i < head.head.i < c.i),
                 None)
 
 

@@ -77,3 +77,11 @@ def test_a_source_keeps_its_whole_name(nlp):
             "The union on Friday denied that it had called the strike.")
     assert [speaker for speaker, _, _ in said(nlp, text)] == [
         "Data from the 2019 Harbour Survey", "the organizer Alliance to Save Our Piers", "The union"]
+
+
+def test_an_aside_after_the_verb_is_no_role(nlp):
+    """"A union ... endorsed Brant on Thursday, another example of labor backing her": the aside is on the clause."""
+    found = extract_attributions(nlp(
+        "A union representing dock workers endorsed Ilse Brant for mayor on Thursday, another example of organized "
+        "labor throwing its support behind the candidate."))
+    assert [(a.statement.speaker.name, a.statement.speaker.role) for a in found] == [("A union", None)]
