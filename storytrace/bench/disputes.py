@@ -270,7 +270,7 @@ def score(claims: list[FncClaim], produced: Produced,
     reference_hits: set[str] = set()
     across = inside = 0
     denial_disputes = 0
-    denial_groups = _Groups()
+    denial_groups = DenialGroups()
     judged = real = 0
     false_classes: Counter = Counter()
     by_evidence: dict[str, Counter] = defaultdict(Counter)
@@ -352,7 +352,7 @@ def _claim_order(claim_id: str) -> int:
     return int(claim_id[1:])
 
 
-class _Groups:
+class DenialGroups:
     """Union-find over denial texts: texts joined once are one denial from then on."""
 
     def __init__(self) -> None:

@@ -103,6 +103,17 @@ BENCHMARKS: dict[str, Benchmark] = {
                               Option("claims", "the contested claims (developed on) or the others with refuting and "
                                      "agreeing bodies (held out: nothing was tuned on them)", default="contested",
                                      choices=("contested", "others")))),
+    "disputes-news": Benchmark("storytrace.bench.disputes_news:bench_disputes_news",
+                               "disputes among PolNeAR's political news articles, read (held out: precision from "
+                               "read verdicts)", (
+                                   _folder("data", "PolNeAR folder (train/, dev/, metadata.tsv)"),
+                                   Option("split", "the articles of this split", default="train",
+                                          choices=("train", "dev")),
+                                   _LIMIT, _DB,
+                                   Option("sheet", "write every dispute, both sides in context, to this Markdown "
+                                          "file", "path"),
+                                   Option("judgments", "verdicts TSV (storytrace/bench/data/"
+                                          "polnear-dispute-judgments.tsv)", "file"))),
     "ecbplus": Benchmark("storytrace.bench.stories:bench_ecbplus", "story clustering on ECB+",
                          (_folder("dir", "ECB+ folder of <topic>/*.xml"), _LIMIT, _DB)),
     "startup": Benchmark("storytrace.bench.startup:bench_startup",
