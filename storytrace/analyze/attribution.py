@@ -276,6 +276,9 @@ def _cue_after_quote(doc: Doc, text: str, quote: QuoteSpan) -> Token | None:
             continue
         if any(c.dep_ == "ccomp" and c.i > token.i and not is_adverbial(c) for c in token.children):
             return None  # `..." She announced that ...` opens a statement of its own
+        if token.dep_ == "conj" and token.head.idx < quote.open_at and not _closes_with_comma(text, quote):
+            return None  # `used the phrase "Islamic terrorism" often, and criticized Obama`: a second verb of a
+            # clause begun before the quote, which names the quote as a thing
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         starts_after = subject is not None and subject.left_edge.i <= after.start + 1
         if n <= 1 or (starts_after and not (closes_sentence and _has_object(token))) or (n <= 8 and not closes_sentence):

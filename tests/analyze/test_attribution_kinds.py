@@ -85,3 +85,11 @@ def test_an_aside_after_the_verb_is_no_role(nlp):
         "A union representing dock workers endorsed Ilse Brant for mayor on Thursday, another example of organized "
         "labor throwing its support behind the candidate."))
     assert [(a.statement.speaker.name, a.statement.speaker.role) for a in found] == [("A union", None)]
+
+
+def test_a_quoted_phrase_inside_a_clause_is_no_later_verbs_quote(nlp):
+    """`used the phrase "harbour tax" often, and criticized Brant for not doing so`: the quote is a phrase named
+    by the first verb; the second verb criticizes Brant, it does not say "harbour tax"."""
+    found = said(nlp, "Vidal has used the phrase “harbour tax” often in his campaign, and criticized Brant for not "
+                      "doing so.")
+    assert [text for _, _, text in found] == ["Brant for not doing so"]
