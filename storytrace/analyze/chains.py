@@ -268,9 +268,18 @@ def _is_definite(head: Token) -> bool:
 
 
 def is_press_name(name: str) -> bool:
-    """Whether a name is a news organisation's: "The Post and Courier newspaper", "Fox News", "Yonhap"."""
+    """Whether a name is a news organisation's: "The Post and Courier newspaper", "Fox News", "Yonhap"; not a set
+    or a public ("said to the TV", "told his radio audience")."""
     words = _words(name)
-    return bool(words) and any(w in PRESS_WORDS for w in words) and not all(w in PRESS_NOUNS for w in words)
+    if not words or words[-1] in _PUBLICS or all(w in _MEDIA or w in _DETERMINERS for w in words):
+        return False
+    return any(w in PRESS_WORDS for w in words) and not all(w in PRESS_NOUNS for w in words)
+
+
+# A medium alone is a set in a room ("said to the TV"); a public is whom a broadcast reaches, not who relays it.
+_MEDIA = frozenset({"tv", "television", "radio"})
+_PUBLICS = frozenset({"audience", "audiences", "listeners", "viewers", "readers", "followers", "fans"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 
 
 def same_name(a: str, b: str) -> bool:
