@@ -34,6 +34,9 @@ REFUTING_PREDICATES: Final[frozenset[str]] = frozenset({
     "false", "untrue", "hoax", "fake", "bogus", "baseless", "unfounded", "groundless", "fabricated", "fabrication",
     "fiction", "myth", "satire", "inaccurate", "incorrect", "debunked",
 })
+# Predicates that call a claim true, so that negated they call it untrue ("the report is not true", "the article
+# saying the chain drops its burger isn't real", "it is not true that ..."); alone they refute nothing.
+TRUTH_PREDICATES: Final[frozenset[str]] = frozenset({"true", "real", "genuine", "authentic", "accurate"})
 # Negative forms that affirm: "I have no doubt that ...", "no question that ...", "nothing but", "not only".
 AFFIRMING: Final[re.Pattern[str]] = re.compile(
     r"\b(?:no|little|without)\s+(?:doubt|question)\b|\bnothing\s+but\b|\bnot\s+only\b", re.IGNORECASE)
@@ -74,6 +77,15 @@ HEDGE_CONTENT: Final[re.Pattern[str]] = re.compile(
 
 
 
+# Words that call what follows impossible or say there is no such thing: "it is not plausible that ...", "there is
+# no policy dictating that ...", "no such woman exists". What they reject is in their own words, not negated word for
+# word, so the linker matches it by meaning (link.claims.negated_restatements). "Not the first time" and "no way"
+# of a plan ("there is no way they can go ahead without him") need an assertion they restate to deny anything.
+UNTENABLE: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?there\s+(?:is|are|was|were)\s+no\b(?!\s+(?:doubt|question|way|chance|going)\b)"
+    r"|\bno\s+such\b|\b(?:impossible|implausible)\b|\bnot\s+(?:\w+\s+)?(?:plausible|possible)\b",
+    re.IGNORECASE)
+
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
@@ -91,6 +103,20 @@ def is_negated(text: str) -> bool:
     that affirm ("no doubt") and rejecting words that describe a thing ("with a fake ID") aside."""
     words = _words(DESCRIBING.sub(" ", AFFIRMING.sub(" ", text)))
     return any(w in NEGATION_WORDS or w in REJECTING_WORDS or w.endswith("n't") for w in words)
+
+
+def untenable(text: str) -> bool:
+    """Whether a text calls what it tells impossible or says there is no such thing (UNTENABLE)."""
+    return bool(UNTENABLE.search(text))
+
+
+def hedged_before_negation(text: str) -> bool:
+    """Whether a hedge comes before the text's first negating word ("that may not be true" guesses), not only
+    inside what the negation rejects ("it is not plausible that a spider might crawl under skin" rejects)."""
+    words = _words(text)
+    first = next((i for i, w in enumerate(words) if w in NEGATION_WORDS or w in REJECTING_WORDS
+                  or w.endswith("n't")), len(words))
+    return is_hedged(" ".join(words[:first]))
 
 
 def is_hedged(text: str) -> bool:

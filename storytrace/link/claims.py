@@ -23,7 +23,7 @@ from storytrace.link.propositions import (Proposition, PropositionEncoder, cover
                                           stem_similarity, stems, tells_of_subject)
 from storytrace.link.sources import count_sources, may_be_one_speaker, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
-from storytrace.analyze.stance_words import is_hedged, is_negated, opposite_facts, opposite_sides
+from storytrace.analyze.stance_words import is_hedged, is_negated, opposite_facts, opposite_sides, untenable
 from storytrace.budget import Deadline
 from storytrace.link.targets import TERSE, denial_targets
 from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
@@ -287,15 +287,15 @@ def link_claims(article: Article, context: LinkContext, settings: Settings, mode
     # A negated restatement of another source's assertion ("Bale will not play Jobs") is a denial, however the
     # grouper placed the two.
     fresh_ids = {s.id for s in fresh}
-    restated = negated_restatements(pool + fresh, models, fresh_ids) if not deadline.expired() else set()
+    restated = negated_restatements(pool + fresh, models, fresh_ids) if not deadline.expired() else {}
     read = [replace(s, polarity="denies") if s.id in restated else s for s in pool + fresh]
     denials = [s for s in read if s.polarity == "denies" and not unsaid(s)]
     merged: set[str] = set()
     if denials and deadline.expired():
         deadline.cut("denials not paired with the story's other claims")
     elif denials:
-        denied = _newly_denied(denials, read, fresh_ids, claim_of, _closeness(read, models, settings, targets),
-                               deadline)
+        denied = _newly_denied(denials, read, fresh_ids, claim_of,
+                               _closeness(read, models, settings, targets, restates=restated), deadline)
         touched |= {claim_of[s.id] for _, s in denied}
         merged = _merge_denied(denied, pool + fresh, claim_of, changes)
         touched = merged | (touched & set(claim_of.values()))
@@ -435,8 +435,8 @@ def refresh_claim(claim_id: str, story_id: str, statements: list[Statement], out
     # Read as denials from here on: compared as a denial is with what it denies, and raised by its words.
     statements = [replace(s, polarity="denies") if s.id in restated else s for s in statements]
     members = {s.id for s in statements}
-    close = _Timed(_closeness(statements + [d for d in denials if d.id not in members], models, settings, targets),
-                   deadline)
+    close = _Timed(_closeness(statements + [d for d in denials if d.id not in members], models, settings, targets,
+                              restates=restated), deadline)
     stance, against = stances(statements, models, settings, close, deadline)
     outside = [d for d in denials if d.id not in members
                and any(stance[s.id] in ASSERTING and close(d, s) for s in statements)]
@@ -480,7 +480,8 @@ class _Timed:
 
 
 def _closeness(statements: list[Statement], models: ClaimModels, settings: Settings,
-               targets: dict[str, str] | None = None, either_way: bool = False) -> Close:
+               targets: dict[str, str] | None = None, either_way: bool = False,
+               restates: dict[str, set[str]] | None = None) -> Close:
     """Whether two statements say the same thing closely enough to be in conflict (a claim groups more
     loosely than a dispute may). A denial must be contained in what it denies: most of its weighted words
     there, and (unless terse: "No such proposal has been made") similar overall; the assertion may say
@@ -490,14 +491,17 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
     12, but a negatively worded remark that merely shares names with an assertion is not its denial. A
     statement of a single content word says too little to conflict, and two that share only names say
     different things of them (unless one is a denial naming a report: "dismissed the reports"). A terse
-    denial is compared by what it denies (`targets`) where its article says."""
-    targets = targets or {}
+    denial is compared by what it denies (`targets`) where its article says. A negated statement is close to the
+    assertions it restates (`restates`, from `negated_restatements`)."""
+    targets, restates = targets or {}, restates or {}
     said = {s.id: targets.get(s.id, s.text) for s in statements}
     propositions = dict(zip(said, models.propositions.encode(list(said.values()))))
 
     def close(a: Statement, b: Statement) -> bool:
         if b.polarity == "denies" and a.polarity != "denies":
             a, b = b, a
+        if b.id in restates.get(a.id, ()):
+            return True
         pa, pb = propositions[a.id], propositions[b.id]
         too_short = min(len(said[a.id].split()), len(said[b.id].split())) < MIN_WORDS
         if min(len(pa.terms), len(pb.terms)) < 2 or too_short:
@@ -570,33 +574,39 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
 
 
 def negated_restatements(statements: list[Statement], models: ClaimModels,
-                         fresh: set[str] | None = None) -> set[str]:
+                         fresh: set[str] | None = None) -> dict[str, set[str]]:
     """The plainly cued statements that negate, in the clause they open with, what another source asserts in
     plain words, restating it (RESTATED_COVERAGE, RESTATED_MEANING): "Bale will not play Jobs" against "Bale will
-    play Jobs". A guess, a negated "know" or "comment" ("had not commented on whether ..."), or a negation in a
-    later clause denies nothing. With `fresh`, only pairs holding a fresh statement are read."""
-    negated = [s for s in statements if s.polarity in ("asserts", "confirms") and main_clause_negated(s.text)
-               and not is_hedged(s.text) and not unsaid(s)]
+    play Jobs"; and those that call it impossible or say there is no such thing (stance_words.UNTENABLE), restating
+    it in their own words ("it is not plausible that a spider might crawl beneath skin through a scar" against "the
+    spider has crawled in through the scar": SHARED_PREDICATE words besides names). A guess, a negated "know" or
+    "comment" ("had not commented on whether ..."), or a negation in a later clause denies nothing; a hedge after
+    the words that call a thing impossible is part of what they reject ("no reason why a spider might ...").
+    With `fresh`, only pairs holding a fresh statement are read. Returns, for each, the assertions it restates."""
+    negated = [s for s in statements if not unsaid(s) and (
+        (s.polarity in ("asserts", "confirms") and main_clause_negated(s.text) and not is_hedged(s.text))
+        or (s.polarity in ASSERTING and untenable(s.text)))]
     plain = [s for s in statements if s.polarity in ASSERTING and not is_negated(s.text) and not unsaid(s)]
     if not negated or not plain:
-        return set()
+        return {}
     texts = list(dict.fromkeys(s.text for s in negated + plain))
     propositions = dict(zip(texts, models.propositions.encode(texts)))
-    found = set()
+    found: dict[str, set[str]] = {}
     for statement in negated:
-        mine = propositions[statement.text]
+        mine, own_words = propositions[statement.text], untenable(statement.text)
         for other in plain:
             if fresh is not None and statement.id not in fresh and other.id not in fresh:
                 continue
-            if (len(mine.terms) < 2 or may_be_one_speaker(source_key(statement), source_key(other))
-                    or one_utterance(statement, other)
-                    or coverage(mine, propositions[other.text]) < RESTATED_COVERAGE
-                    or not predicate_stems(statement.text) & predicate_stems(other.text)):
+            shared = predicate_stems(statement.text) & predicate_stems(other.text)
+            if (len(mine.terms) < 2 or not shared or may_be_one_speaker(source_key(statement), source_key(other))
+                    or one_utterance(statement, other)):
+                continue
+            if coverage(mine, propositions[other.text]) < RESTATED_COVERAGE and not (
+                    own_words and len(shared) >= SHARED_PREDICATE):
                 continue
             vectors = models.vectors([statement.text, other.text])
             if float(vectors[statement.text] @ vectors[other.text]) >= RESTATED_MEANING:
-                found.add(statement.id)
-                break
+                found.setdefault(statement.id, set()).add(other.id)
     return found
 
 

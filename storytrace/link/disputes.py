@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
-from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated, is_hedged,
-                                            is_negated, opposite_sides)
+from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated,
+                                            hedged_before_negation, is_negated, opposite_sides)
 from storytrace.link.propositions import concrete_values, predicate_stems
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
@@ -107,7 +107,7 @@ def _guessed(denial: Statement) -> bool:
     """Whether a denial only its words make (its cue says nothing of denying) is hedged, so a guess rather than a
     denial: "Andrey claims it's real spray paint but that may not be true". A denying cue stays a denial however
     its content is worded ("denied that talks might resume")."""
-    return not (_denying_cue(denial.cue) or is_negated(denial.cue)) and is_hedged(denial.text)
+    return not (_denying_cue(denial.cue) or is_negated(denial.cue)) and hedged_before_negation(denial.text)
 
 
 def _by_source(statements: list[Statement]) -> list[list[Statement]]:
