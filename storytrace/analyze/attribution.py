@@ -25,6 +25,7 @@ from storytrace.analyze.clauses import (
     candidate_spans,
     cue_extent,
     describes_a_kind,
+    evidence_without_source,
     is_adverbial,
     is_cue_verb,
     is_unsaid,
@@ -121,6 +122,9 @@ def extract_attributions(
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not names_a_thing(c.cue_token)]
     # "nations that oppose radical Islamic ideology": a relative clause saying what kind of nations, no statement
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not describes_a_kind(c.cue_token)]
+    # "his performance confirms where he stands": a quality or an event is no source of evidence
+    candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token)
+                  or not evidence_without_source(c.cue_token)]
     # "agreed to share a single currency": a deal made, not a view held
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not makes_a_deal(c.cue_token)]
     # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but

@@ -291,6 +291,27 @@ def _such_as(preposition: Token) -> bool:
         preposition.i > 0 and preposition.doc[preposition.i - 1].lower_ == "such")
 
 
+# Endings of nouns for people who act: "researcher", "investigator", "economist", "historian", "applicant", "trustee".
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ee", "ees")
+
+
+def evidence_without_source(cue: Token) -> bool:
+    """Whether a verb of evidence (`cues.EVIDENCE_LEMMAS`) has for subject a common noun that cannot be a source: "Mr.
+    Trump's performance confirms where he stands", "brain cancer, which confirmed what I always knew". People,
+    roles, names, pronouns, records and bodies (`cues.RECORD_SOURCES`, `cues.FINDING_SOURCES`) can."""
+    if cues.cue_lemma(cue.lower_) not in cues.EVIDENCE_LEMMAS:
+        return False
+    subject = child_of(cue, "nsubj")
+    if subject is not None and subject.lower_ in _RELATIVES and cue.dep_ == "relcl":
+        subject = cue.head  # "brain cancer, which confirmed"
+    if subject is None or subject.tag_ not in ("NN", "NNS") or subject.ent_type_:
+        return False
+    word = subject.lower_
+    known = (cues.FINDING_SOURCES | cues.RECORD_SOURCES | cues.STATEMENT_NOUNS | cues.CLAIM_NOUNS
+             | cues.PERSON_NOUNS | cues.ROLE_NOUNS)
+    return not (word in known or word.rstrip("s") in known or word.endswith(_AGENT_ENDINGS))
+
+
 def makes_a_deal(cue: Token) -> bool:
     """"The company agreed to clean up the mines", "Lynch agreed a 30-minute interview": consent to act is a deed,
     whatever PolNeAR marks; "agreed that the plan fails" and "agreed with Matthews" hold a view (`cues.CONSENT_LEMMAS`)."""

@@ -254,6 +254,21 @@ FINDING_SOURCES: Final[frozenset[str]] = frozenset({
     "research", "records", "documents", "figures", "results", "audit", "review", "investigation", "tests",
     "estimates", "numbers", "statistics", "census", "paper", "average", "averages", "researchers", "authors",
     "scientists", "investigators", "auditors"})
+# Verbs of evidence: a thing may show or confirm only as a record does ("the video shows", "a study found"); a
+# quality, an event or an illness is no source ("his performance confirms where he stands", "brain cancer, which
+# confirmed what I always knew", "the crisis highlighted differences").
+EVIDENCE_LEMMAS: Final[frozenset[str]] = frozenset({
+    "confirm", "show", "reveal", "underscore", "highlight", "prove", "demonstrate", "indicate", "suggest", "find"})
+# Common nouns that can be the source of a finding besides people, roles and `FINDING_SOURCES`: records, recordings
+# and bodies of people.
+RECORD_SOURCES: Final[frozenset[str]] = frozenset({
+    "video", "videos", "footage", "clip", "clips", "slide", "slides", "transcript", "transcripts", "emails", "ad",
+    "ads", "advertisement", "advertisements", "record", "document", "memo", "memos", "letters", "book", "photo",
+    "photos", "image", "images", "chart", "charts", "map", "tape", "tapes", "recording", "recordings", "evidence",
+    "administration", "panel", "committee", "commission", "court", "jury", "group", "groups", "party", "company",
+    "firm", "firms", "board", "everyone", "everybody", "percent", "majority", "people", "voters", "public", "team",
+    "staff", "union", "coalition", "organization", "government", "police", "military", "army", "side", "country",
+    "countries", "nation", "nations", "state", "states", "city", "family", "families", "crowd", "audience"})
 # Verbs of taking a side: their person object is whom the subject backs ("Americans supporting Trump"), a deed.
 SIDING_LEMMAS: Final[frozenset[str]] = frozenset({"support"})
 

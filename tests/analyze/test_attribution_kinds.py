@@ -93,3 +93,12 @@ def test_a_quoted_phrase_inside_a_clause_is_no_later_verbs_quote(nlp):
     found = said(nlp, "Vidal has used the phrase “harbour tax” often in his campaign, and criticized Brant for not "
                       "doing so.")
     assert [text for _, _, text in found] == ["Brant for not doing so"]
+
+
+def test_a_quality_or_an_event_is_no_source_of_evidence(nlp):
+    """"his performance confirms where he stands", "the storm highlighted the gaps": a quality or an event shows
+    nothing as a record does; "the video shows" and "a study found" still state findings."""
+    text = ("Mr. Vidal's performance on the night confirms where he stands. The storm highlighted sharp differences "
+            "between the towns. The video shows that the gate was open. A study found that ferries were late.")
+    assert [(speaker, text) for speaker, _, text in said(nlp, text)] == [
+        ("The video", "the gate was open"), ("A study", "ferries were late")]
