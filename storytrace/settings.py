@@ -63,8 +63,15 @@ class Settings:
                                                   "denies for a dispute (of two assertions: of each one's words "
                                                   "in the other, or for rival facts of one's in the other): a "
                                                   "denial of something near the claim is no dispute.")
+    stance_denials: bool = _setting(False, "Whether the stance model may turn a negatively worded statement with "
+                                           "a plain cue into a denial. Off: on disputes no rule was developed on "
+                                           "(`bench disputes --claims others`, `bench disputes-news`) its readings "
+                                           "were 0 of 11 real (4 of 6 on the claims it was tuned on); a negative "
+                                           "statement that restates another source's assertion is a denial by its "
+                                           "words without it. Worth trying with a stronger stance_endpoint.")
     stance_denial_confidence: float = _setting(0.6, "Least stance-model probability of 'against' that turns a "
-                                                    "negatively worded statement with a plain cue into a denial.")
+                                                    "negatively worded statement with a plain cue into a denial "
+                                                    "(with stance_denials).")
     stance_hedge_confidence: float = _setting(0.6, "Least stance-model probability of 'observing' that turns a "
                                                    "hedged statement with a plain cue into a speculation.")
     stance_endpoint: str = _setting("", "Base URL of an OpenAI-compatible chat-completions server (a local llama.cpp "

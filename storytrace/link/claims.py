@@ -528,13 +528,14 @@ def _closeness(statements: list[Statement], models: ClaimModels, settings: Setti
 def stances(statements: list[Statement], models: ClaimModels, settings: Settings,
             close: Close | None = None, deadline: Deadline | None = None) -> tuple[dict[str, str], dict[str, float]]:
     """Each statement's stance to its claim (a polarity). The cue decides, except where a statement with a
-    plain cue ("said") words the claim negatively or as a guess: then the stance model, reading it against
-    the plain assertion it would be set against (the first one close to it, else the claim's first), may turn
-    it into a denial or a speculation. A confident reading counts.
+    plain cue ("said") words the claim as a guess (or, with `settings.stance_denials`, negatively): then the
+    stance model, reading it against the plain assertion it would be set against (the first one close to it,
+    else the claim's first), may turn it into a speculation (or a denial). A confident reading counts.
 
     The model (a sentence encoder and trees, milliseconds a statement) reads only where its answer can
-    change a dispute: a negatively worded statement close to another source's assertion (a denial?), a
-    hedged one whose figures conflict with another source's firm statement (a contradiction?).
+    change a dispute: a hedged statement whose figures conflict with another source's firm statement (a
+    contradiction?), and with `stance_denials` a negatively worded one close to another source's assertion
+    (a denial?).
 
     Past `deadline` the statements not yet looked at keep their cue's stance.
 
@@ -554,7 +555,7 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
             deadline.cut(f"{len(cued) - number:,} of {len(cued):,} statements of a claim keep their cue's stance "
                          f"unread")
             break
-        if (others := _opposite(statement, statements, close)) is not None:
+        if (others := _opposite(statement, statements, close, settings.stance_denials)) is not None:
             doubtful[statement.id] = others
     if not doubtful:
         return result, against
@@ -565,7 +566,8 @@ def stances(statements: list[Statement], models: ClaimModels, settings: Settings
     for sid, row in zip(doubtful, proba):
         statement = by_id[sid]
         opposed, observing = float(row[labels.index("against")]), float(row[labels.index("observing")])
-        if opposed >= settings.stance_denial_confidence and is_negated(statement.text):
+        if (settings.stance_denials and opposed >= settings.stance_denial_confidence
+                and is_negated(statement.text)):
             result[sid] = "denies"
             against[sid] = opposed
         elif observing >= settings.stance_hedge_confidence and is_hedged(statement.text):
@@ -619,12 +621,13 @@ def main_clause_negated(text: str) -> bool:
     return not _NOT_KNOWING.search(text[negation.start():])
 
 
-def _opposite(statement: Statement, statements: list[Statement], close: Close) -> list[Statement] | None:
-    """Where reading `statement` as a denial or a guess could make or unmake a dispute, the other sources'
-    assertions close to it (what it would be set against); else None."""
+def _opposite(statement: Statement, statements: list[Statement], close: Close,
+              denials: bool) -> list[Statement] | None:
+    """Where reading `statement` as a denial (when the model may make `denials`) or a guess could make or unmake
+    a dispute, the other sources' assertions close to it (what it would be set against); else None."""
     others = [o for o in statements if o is not statement and o.polarity in ASSERTING
               and not same_source(source_key(o), source_key(statement)) and close(statement, o)]
-    if is_negated(statement.text) and others:
+    if denials and is_negated(statement.text) and others:
         return others
     if is_hedged(statement.text) and any(
             o.polarity != "speculates" and o.article_id != statement.article_id

@@ -189,9 +189,10 @@ class _Recorder:
 
 
 def test_stance_backend_reads_only_where_a_dispute_could_follow():
-    """Any backend fits the protocol; it is asked only about statements whose reading can make or unmake a
-    dispute (a negated one beside another source's assertion, a hedged one with a rival figure), against the
-    plain assertion it would be set against; a negative reading needs a negator in the text to become a denial."""
+    """Any backend fits the protocol; with stance denials on, it is asked only about statements whose reading
+    can make or unmake a dispute (a negated one beside another source's assertion, a hedged one with a rival
+    figure), against the plain assertion it would be set against; a negative reading needs a negator in the text
+    to become a denial. Off (the default), only the hedged one is asked and nothing becomes a denial."""
     plain = _statement("rates will rise by 1 percent in March", "analysts")
     negated = _statement("rates will not rise by 1 percent in March", "a banker", n=2)
     hedged = _statement("rates might rise by 2 percent in March", "a trader", article_id="a2", n=3)
@@ -200,11 +201,16 @@ def test_stance_backend_reads_only_where_a_dispute_could_follow():
     denial = _statement("rates will rise by 1 percent in March", "the bank", "denies", n=6)
     backend = _Recorder()
     claim_models = ClaimModels(propositions=None, stance=backend, embed=None)
-    result, against = stances([plain, negated, hedged, hedged_agreeing, own_doubt, denial], claim_models, Settings())
+    statements = [plain, negated, hedged, hedged_agreeing, own_doubt, denial]
+    result, against = stances(statements, claim_models, Settings(stance_denials=True))
     assert backend.asked == [(plain.text, negated.text), (plain.text, hedged.text), (plain.text, own_doubt.text)]
     assert result == {plain.id: "asserts", negated.id: "denies", hedged.id: "asserts", hedged_agreeing.id: "asserts",
                       own_doubt.id: "denies", denial.id: "denies"}
     assert against == {negated.id: 1.0, own_doubt.id: 1.0}  # the model's probability, for the dispute's evidence
+    backend = _Recorder()  # and fresh models: they keep what was read
+    result, against = stances(statements, ClaimModels(propositions=None, stance=backend, embed=None), Settings())
+    assert backend.asked == [(plain.text, hedged.text)]
+    assert [s.id for s in statements if result[s.id] == "denies"] == [denial.id] and against == {}
 
 
 def test_denial_grouped_elsewhere_joins_and_disputes_the_claim_it_denies(store, claim_models):
