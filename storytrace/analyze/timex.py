@@ -519,19 +519,56 @@ def _coreferent_day(occasion: Token, text: str, anchor: date) -> date | None:
     definite = any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in occasion.children)
     first = 0 if definite else max(0, at - _COREFERENT_BEFORE)
     window = [t for i, sent in enumerate(sentences[first:at + _COREFERENT_AFTER + 1], start=first) if i != at for t in sent]
-    return _kind_day(occasion, kind, window, text, anchor)  # not its own sentence: a day there is another's
+    # not its own sentence (a day there is another's), nor another named person's occasion ("In his speech, Obama said"
+    # and "During a speech Monday, Trump attacked")
+    return _kind_day(occasion, kind, window, text, anchor, actor=_names(_actor(occasion)))
 
 
-def _kind_day(mention: Token, kind: str, window: list[Token], text: str, anchor: date) -> date | None:
-    """The day of the nearest other mention in `window` of an occasion of `kind` that carries one."""
+def _kind_day(mention: Token, kind: str, window: list[Token], text: str, anchor: date,
+              actor: frozenset[str] = frozenset()) -> date | None:
+    """The day of the nearest other mention in `window` of an occasion of `kind` that carries one; with `actor` (the
+    names of whoever held `mention`), not an occasion another named person held."""
     others = sorted((t for t in window if t.i != mention.i and t.tag_.startswith("NN") and occasion_kind(t.lower_) == kind),
                     key=lambda t: abs(t.i - mention.i))
     for other in others:
+        names = _names(_actor(other))
+        if actor and names and not actor & names:
+            continue
         day = (_noun_day(other, text, anchor, True, participles=None, relative=False) or _setting_day(other, text, anchor)
                or _held_day(other, text, anchor))
         if day is not None and day <= anchor:
             return day
     return None
+
+
+_PROPER: Final = frozenset({"NNP", "NNPS"})  # the pipeline tags but does not map coarse parts of speech
+
+
+def _actor(occasion: Token) -> Token | None:
+    """Who held an occasion: its possessor ("Trump's rally"), else the subject of the verb it belongs to ("During the
+    rally Monday, the former president said", "Trump held a rally"), up through coordinated verbs."""
+    owner = next((c for c in occasion.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.tag_ in _PROPER:
+        return owner
+    verb = occasion.head.head if occasion.dep_ == "pobj" else occasion.head
+    for _ in range(_GOVERNOR_STEPS):
+        if not verb.tag_.startswith("VB"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _names(word: Token | None) -> frozenset[str]:
+    """The proper names in a phrase ("Former President Bill Clinton": bill, clinton, president), lower-cased; none for
+    a pronoun or a description ("the former president"), which may be anyone's."""
+    if word is None:
+        return frozenset()
+    return frozenset(t.lower_ for t in word.subtree if t.tag_ in _PROPER)
 
 
 def _held_day(occasion: Token, text: str, anchor: date) -> date | None:

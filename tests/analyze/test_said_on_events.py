@@ -23,6 +23,9 @@ from tests.analyze.said_on_days import MONDAY, THURSDAY, by_cue
     # the occasion of the saying, named again with its day in the next sentence
     ("The mayor criticized the tax plan as a crazy system during a campaign stop in Dayton. During the rally "
      "Monday, he also promised new roads.", "criticized", MONDAY),
+    # the same named person's occasion
+    ("During a campaign stop in Dayton, Mayor Smith criticized the tax plan. During the rally Monday, Smith also "
+     "promised new roads.", "criticized", MONDAY),
     # a speaker's "yesterday" on an occasion the article dates: the day after it
     ("The chief held a surprise news conference on Wednesday.\n\n\"Nobody has ever seen a chief hold a press "
      "conference like what we saw yesterday,\" the aide said.", "said", THURSDAY),
@@ -43,12 +46,15 @@ def test_day_reached_from_another_clause_or_sentence(nlp, text, cue, day):
     # an occasion of another kind next to it
     ("The mayor criticized the tax plan as a crazy system during a campaign stop in Dayton. In an interview Monday, "
      "her aide defended the plan.", "criticized"),
+    # an occasion of the same kind held by another named person
+    ("In his speech, Mayor Smith praised the council and said the budget was sound. During a speech Monday in "
+     "Dayton, Governor Jones attacked the plan.", "said"),
     # the speaker's words carry "today" ("Merger today"): not the day of the signs
     ("Angry workers amassed at the center, carrying signs saying, \"Merger today, layoffs tomorrow.\"", "saying"),
 ])
 def test_no_day_from_an_unrelated_clause_or_sentence(nlp, text, cue):
-    """No day named before "that day", a message received, a clause not close by, another kind of occasion, or the
-    speaker's own "today" dates nothing."""
+    """No day named before "that day", a message received, a clause not close by, another kind of occasion or
+    another person's, or the speaker's own "today" dates nothing."""
     statements = by_cue(nlp, text)
     assert cue in statements
     assert statements[cue].said_on is None
