@@ -154,6 +154,10 @@ def author_of(source: Token) -> Token:
         named = child_of(sender, "pobj") if sender is not None else None
         if named is not None and named.ent_type_ in ("PERSON", "ORG", "NORP"):
             return named  # "A lesson from Loretta Lynch: ...": Lynch speaks
+    if source.lower_ in _AUTHORED or source.lower_ in cues.FINDING_SOURCES:
+        maker = next((child_of(c, "pobj") for c in source.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if maker is not None and (maker.ent_type_ in ("PERSON", "ORG", "NORP") or maker.tag_ == "NNP"):
+            return maker  # "according to a new report by Politico": Politico speaks
     if source.lower_ not in _AUTHORED:
         return source
     sender = _sender_of(source)
@@ -431,12 +435,30 @@ class SpeakerResolver:
                         and _same_gender(known.gender, gender))
 
             return self._latest(head, fits) or self._person_entity_before(head, surname)
+        titled = self._titled_before(head, name)
+        if titled is not None:
+            return titled
         noun = _definite_reference(head, name)
         if noun is not None:
             if noun in cues.AGENCY_NOUNS and self.agency:
                 return _Known(Speaker(self.agency), False, False)
             return self._latest(head, lambda k: _mentions(k.speaker, noun))
         return None
+
+    def _titled_before(self, head: Token, name: str) -> _Known | None:
+        """"The Republican presidential nominee noted": the person last named with that title before
+        ("Republican presidential nominee Donald Trump"), as a reader takes it. Only a definite description of a
+        common noun, every word of which the title has."""
+        words = name.lower().split()
+        if not (2 <= len(words) <= 5) or words[0] not in _DEFINITE or head.tag_ != "NN" or head.ent_type_:
+            return None
+        wanted = set(words[1:])
+        titled = [e for e in self.narrated_people if e.end <= head.i and wanted <= _title_words(e)]
+        if not titled:
+            return None
+        person = titled[-1]
+        return self._person_entity_before(head, _last_word(person.text)) or _Known(
+            Speaker(person.text), True, False, person.root.i)
 
     def _sentence_subject(self, head: Token, plural: bool, gender: str = "") -> _Known | None:
         """"Democrats focused on what they said": an earlier subject of the pronoun's own sentence, when its gender
@@ -691,6 +713,15 @@ def _definite_reference(head: Token, name: str) -> str | None:
     if 2 <= len(words) <= 4 and words[0] in _DEFINITE and head.lower_ in cues.ROLE_NOUNS | cues.AGENCY_NOUNS:
         return head.lower_
     return None
+
+
+def _title_words(person: Span) -> set[str]:
+    """The words of a name's title as written before it: "Republican presidential nominee Donald Trump" ->
+    {"republican", "presidential", "nominee"}."""
+    root = person.root
+    return {t.lower_ for t in root.doc[root.left_edge.i:person.start]
+            if t.dep_ in ("compound", "amod") and not t.ent_type_ == "PERSON"} | {
+        t.lower_ for t in root.doc[root.left_edge.i:person.start] if t.ent_type_ in ("NORP", "ORG")}
 
 
 def _subordinate(subject: Token) -> bool:

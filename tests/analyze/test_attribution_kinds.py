@@ -102,3 +102,17 @@ def test_a_quality_or_an_event_is_no_source_of_evidence(nlp):
             "between the towns. The video shows that the gate was open. A study found that ferries were late.")
     assert [(speaker, text) for speaker, _, text in said(nlp, text)] == [
         ("The video", "the gate was open"), ("A study", "ferries were late")]
+
+
+def test_a_report_by_someone_speaks_for_its_maker(nlp):
+    """"according to a new report by the Courier", "a poll by Harbour University found": the maker speaks."""
+    text = ("According to a new report by the Courier, dock workers are trying to mobilize voters. "
+            "A poll by Harbour University found that the mayor leads.")
+    assert [speaker for speaker, _, _ in said(nlp, text)] == ["the Courier", "Harbour University"]
+
+
+def test_a_title_used_alone_is_the_person_last_named_with_it(nlp):
+    """"Democratic presidential nominee Maria Lopez ... The Democratic presidential nominee noted": Lopez."""
+    text = ("Democratic presidential nominee Maria Lopez spoke in Ohio on Friday. The Democratic presidential nominee "
+            "noted that her campaign has not spent much on ads.")
+    assert [speaker for speaker, _, _ in said(nlp, text)] == ["Maria Lopez"]
