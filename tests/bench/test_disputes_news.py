@@ -86,3 +86,30 @@ def test_the_sheet_shows_both_sides_in_context_with_the_key(tmp_path):
     assert text.startswith("# Disputes on PolNeAR articles: 3 disputes")
     assert f"`{dispute_key('the port will not close', 'the port will close')}` · denial · D1" in text
     assert "«the port closes in June»" in text and "- and 1 more statement(s) in three" in text
+
+
+_REPORT = ("Port of Velmora to close in March\n\nThe port of Velmora will close in March, the harbour authority's "
+           "director, Ines Marlow, told reporters on Monday. The closure would end two centuries of trade through "
+           "the town, and dock workers said they had not been consulted about the plan.")
+_DENIAL = ("Velmora denies port closure\n\nThe town council of Velmora on Tuesday denied that the port of Velmora "
+           "will close in March. \"There is no such plan,\" a council spokesman said, adding that ferries and "
+           "freight would keep running through the spring and the summer as they always have.")
+
+
+@pytest.mark.slow
+def test_bench_runs_end_to_end_on_hand_written_articles(tmp_path):
+    """The articles go through the product's pipeline; the council's denial of the director's report is a
+    dispute across two outlets, shown in the sheet, and unjudged until read."""
+    from storytrace.bench.run import run_benchmark
+
+    data = _folder(tmp_path)
+    texts = data / "train" / "text"
+    (texts / "nyt_2016-02-02_port-closes.txt").write_text(_REPORT, encoding="utf-8")
+    (texts / "politico_2016-02-03_port-denial.txt").write_text(_DENIAL, encoding="utf-8")
+    sheet, judgments = tmp_path / "sheet.md", tmp_path / "judgments.tsv"
+    judgments.write_text("# no verdicts yet\n")
+    result = run_benchmark("disputes-news", data=data, sheet=sheet, judgments=judgments)
+    assert result.n == 2 and result.metrics["articles_stored"] == 2
+    assert result.metrics["denials"] >= 1 and result.metrics["disputes_inside_one_article"] == 0
+    assert result.metrics["unjudged"] == result.metrics["disputes_total"]
+    assert "politico_2016-02-03_port-denial · speaker:" in sheet.read_text(encoding="utf-8")
