@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from storytrace.analyze.clauses import Candidate, clause_end, token_end, trim_mark, trim_span
 from storytrace.analyze.cues import CLAIM_NOUNS, cue_lemma
 from storytrace.analyze.speakers import child_of
-from storytrace.analyze.stance_words import REFUTING_PREDICATES
+from storytrace.analyze.stance_words import REFUTING_PREDICATES, TRUTH_PREDICATES
 
 # Nouns whose absence refutes the clause they take: "there is no evidence that ...".
 EVIDENCE_NOUNS = frozenset({"evidence", "proof", "truth", "indication", "sign", "basis", "confirmation"})
@@ -32,7 +32,8 @@ def refutation_candidates(doc: Doc, text: str, taken: list[tuple[int, int]]) -> 
     found = []
     for token in doc:
         span, cue, anchor = _refuted(token, text), None, token
-        if span is not None and (_negated(token) or _hedged(token)):
+        # "is false" refutes unless turned round ("is not false"); "is true" refutes only turned round
+        if span is not None and (_negated(token) != (token.lower_ in TRUTH_PREDICATES) or _hedged(token)):
             continue
         if span is None:
             # the marker names others' reports, which may be statements of their own: the negation is the writer's
@@ -59,7 +60,8 @@ def refutation_candidates(doc: Doc, text: str, taken: list[tuple[int, int]]) -> 
 def _refuted(token: Token, text: str) -> tuple[int, int] | None:
     """The span a refuting word rejects, or None when `token` refutes nothing."""
     lower = token.lower_
-    if lower in REFUTING_PREDICATES and token.dep_ in ("acomp", "attr", "ROOT", "oprd", "xcomp", "conj"):
+    if lower in REFUTING_PREDICATES | TRUTH_PREDICATES and token.dep_ in ("acomp", "attr", "ROOT", "oprd", "xcomp",
+                                                                          "conj"):
         subject = _subject_of(token)
         if subject is None:
             return None
@@ -154,7 +156,7 @@ _POINTING_WORDS = 8
 
 def _pointing_subject(predicate: Token) -> Token | None:
     """"This" of "This is false"."""
-    if predicate.lower_ not in REFUTING_PREDICATES:
+    if predicate.lower_ not in REFUTING_PREDICATES | TRUTH_PREDICATES:
         return None
     subject = _subject_of(predicate)
     return subject if subject is not None and subject.lower_ in _POINTING else None
@@ -212,10 +214,15 @@ def _claim_object(noun: Token) -> Token | None:
     return None
 
 
+# Words that negate a predicate, whatever the parse made of them: a curly "isn’t" leaves "n’t" as punctuation.
+_NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+
+
 def _negated(token: Token) -> bool:
-    """"is not false", "is no hoax": a refutation turned round."""
+    """"is not false", "is no hoax": a refutation turned round ("is not true": a truth turned into a refutation)."""
     scope = [token] + ([token.head] if token.dep_ in ("acomp", "attr", "oprd", "xcomp") else [])
-    return any(c.dep_ == "neg" or (c.lower_ == "no" and c.dep_ == "det" and token.lower_ not in EVIDENCE_NOUNS)
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS
+               or (c.lower_ == "no" and c.dep_ == "det" and token.lower_ not in EVIDENCE_NOUNS)
                for t in scope for c in t.children)
 
 
@@ -228,7 +235,7 @@ def _hedged(token: Token) -> bool:
 def _cue_span(token: Token) -> tuple[int, int]:
     """The refuting words as the cue: the copula and predicate ("is false", "has been debunked"), or "no
     evidence"."""
-    words = [token] + [c for c in token.children if c.dep_ in ("det", "auxpass", "aux")]
+    words = [token] + [c for c in token.children if c.dep_ in ("det", "auxpass", "aux") or c.lower_ in _NEGATIONS]
     if token.head.lower_ in _COPULAS and token.dep_ in ("acomp", "attr", "oprd"):
-        words.append(token.head)
+        words += [token.head] + [c for c in token.head.children if c.lower_ in _NEGATIONS and c.i < token.i]
     return min(w.idx for w in words), max(token_end(w) for w in words)
