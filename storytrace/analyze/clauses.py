@@ -67,6 +67,8 @@ def is_unsaid(cue: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
         return True  # "if the Chinese pledged to cap ...": a condition, not a pledge made
+    if _asked(cue):
+        return True  # "But has he called for changing any of them?": a question, nothing he said
     if cue.head.lower_ == "let" and cue.head.i < cue.i and any(
             c.dep_ == "nsubj" and c.lower_ in ("'s", "’s", "us") for c in cue.children):
         return True  # "Let's say you think ...": a supposition of the writer's, not a statement
@@ -78,6 +80,20 @@ def is_unsaid(cue: Token) -> bool:
     possible = _POSSIBLE if cues.cue_lemma(cue.lower_) in cues.BROAD_LEMMAS else frozenset({"would"})
     return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in ("to", "will", "'ll", "shall")
                                     or (c.lower_ in possible and not negated)) for c in cue.children)
+
+
+def _asked(cue: Token) -> bool:
+    """A question about the cue: its auxiliary before its subject, and the sentence ends with a question mark ("has
+    he called for ...?", "did she say ...?")."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "aux" and c.i < subject.i for c in cue.children):
+        return False
+    last = [t for t in cue.sent if not (t.is_space or is_quote_char(t.text))][-1:]
+    return bool(last) and last[0].text == "?"
+
+
+def is_quote_char(text: str) -> bool:
+    return bool(text) and all(ch in QUOTE_CHARS for ch in text)
 
 
 _POSSIBLE = frozenset({"would", "may", "might", "could", "should"})

@@ -226,6 +226,8 @@ def _subject(verb: Token) -> Token | None:
     if subjects:
         # Two subjects mean a bad parse; the one nearest the verb is the more likely.
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if child.lower_ in _DISTRIBUTIVES and verb.dep_ == "advcl" and child_of(verb.head, "nsubj") is not None:
+            return child_of(verb.head, "nsubj")  # "Trump and Clinton vied ..., each touting": the two speak
         if _partitive_relative(child):
             # "family members of victims, many of whom say": the members speak
             return _first_conjunct(verb.head) if verb.dep_ == "relcl" else (_noun_before(child) or child)
@@ -540,6 +542,7 @@ def _name_span(head: Token) -> Span:
     return _strip_punct(span)
 
 
+_DISTRIBUTIVES = frozenset({"each", "both"})  # "X and Y ..., each saying": X and Y speak
 _NAMED = frozenset({"ORG", "PERSON", "NORP", "GPE"})  # entities whose name runs on however the parser cut it
 
 
@@ -761,7 +764,11 @@ def mention_span(head: Token, cue: Token, content: tuple[int, int], text: str) -
     relative = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")), None)
     if relative is not None and relative.i != head.i:
         return relative.idx, relative.idx + len(relative.text)  # "Chang, who said": the mention is "who"
-    part = next((c for c in cue.children if c.dep_ == "nsubj" and _partitive_relative(c)), None)
+    verb = cue
+    while verb.dep_ == "conj" and child_of(verb, "nsubj") is None:
+        verb = verb.head  # "each touting ... and saying": the subject of the first verb
+    part = next((c for c in verb.children if c.dep_ == "nsubj" and (_partitive_relative(c)
+                                                                    or c.lower_ in _DISTRIBUTIVES)), None)
     if part is not None and part.i != head.i:  # "victims' families, many of whom say": the mention is "many of whom"
         return part.left_edge.idx, part.right_edge.idx + len(part.right_edge.text)
     left, right = head.left_edge, head.right_edge

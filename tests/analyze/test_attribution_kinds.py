@@ -116,3 +116,19 @@ def test_a_title_used_alone_is_the_person_last_named_with_it(nlp):
     text = ("Democratic presidential nominee Maria Lopez spoke in Ohio on Friday. The Democratic presidential nominee "
             "noted that her campaign has not spent much on ads.")
     assert [speaker for speaker, _, _ in said(nlp, text)] == ["Maria Lopez"]
+
+
+def test_a_question_is_no_statement(nlp):
+    """"But has he called for changing the rules?": the writer asks; the mayor said nothing. The answer after it is
+    a statement."""
+    found = said(nlp, "But has he called for changing any of the rules that benefit him? The mayor has said that "
+                      "the pier is safe.")
+    assert [(speaker, text) for speaker, _, text in found] == [("The mayor", "the pier is safe")]
+
+
+def test_each_speaks_for_the_subject_it_distributes(nlp):
+    """"Maria Lopez and Ana Ruiz vied for the post, each touting her record and saying the other lacks the
+    judgment": the two speak, not "each"."""
+    found = extract_attributions(nlp("Maria Lopez and Ana Ruiz vied for the post on Wednesday, each touting her own "
+                                     "record and saying the other lacks the judgment to lead the city."))
+    assert [a.statement.speaker.name for a in found] == ["Maria Lopez and Ana Ruiz"] * 2
