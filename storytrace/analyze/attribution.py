@@ -100,6 +100,7 @@ def extract_attributions(
     quotes = find_quotes(text)
     in_quote = _tokens_in_quotes(doc, quotes)
     candidates, answered = _quote_candidates(doc, text, quotes)
+    candidates = _join_split_quotes(candidates, text)
     used_cues = {c.cue_token.i for c in candidates} | answered
     candidates += reported_candidates(doc, text, in_quote, used_cues, candidate_spans(candidates))
     candidates += according_candidates(doc, text, in_quote)
@@ -129,8 +130,9 @@ def extract_attributions(
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not makes_a_deal(c.cue_token)]
     # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but
     # is no statement itself
-    candidates = [c for c in candidates if not (text[c.start:c.end].split(" ", 1)[0].lower() in _FREE_RELATIVES
-                                                and c.start <= c.cue_start < c.end) and not _in_free_relative(c)]
+    candidates = [c for c in candidates if not (not c.direct and c.start <= c.cue_start < c.end
+                                                and text[c.start:c.end].split(" ", 1)[0].lower() in _FREE_RELATIVES)
+                  and not _in_free_relative(c)]  # a quotation split by its cue ("What makes ...," X said, "...") is kept
     return _resolve(doc, text, candidates, in_quote, outlet=outlet, agency=agency, anchor=anchor,
                     deadline=deadline or Deadline.none())
 
@@ -196,6 +198,22 @@ def _name_before(doc: Doc, quote: QuoteSpan, cue: Token) -> Token | None:
     if before is None or before.idx < quote.close_at or not before.tag_.startswith("NN"):
         return None
     return before
+
+
+def _join_split_quotes(found: list[Candidate], text: str) -> list[Candidate]:
+    """`"That," he added, "promises to make life a lot more difficult."`: one quoted sentence split by its cue is one
+    statement, the cue inside it, when the second part goes on in lower case ("promises", "but the attempt",
+    "what does he think of you?"); a second part that opens a sentence of its own stays a statement of its own."""
+    joined: list[Candidate] = []
+    for candidate in found:
+        before = joined[-1] if joined else None
+        if (before is not None and before.direct and candidate.direct and before.cue_token.i == candidate.cue_token.i
+                and before.end <= before.cue_start and candidate.start >= before.cue_end
+                and text[candidate.start:candidate.start + 1].islower()):
+            before.end = candidate.end
+            continue
+        joined.append(candidate)
+    return joined
 
 
 def _answers_otherwise(cue: Token) -> bool:

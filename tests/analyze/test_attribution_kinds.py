@@ -132,3 +132,13 @@ def test_each_speaks_for_the_subject_it_distributes(nlp):
     found = extract_attributions(nlp("Maria Lopez and Ana Ruiz vied for the post on Wednesday, each touting her own "
                                      "record and saying the other lacks the judgment to lead the city."))
     assert [a.statement.speaker.name for a in found] == ["Maria Lopez and Ana Ruiz"] * 2
+
+
+def test_a_quotation_split_by_its_cue_is_one_statement(nlp):
+    """`"That," he added, "promises to make life harder."`: one sentence, one statement (the cue inside it); a second
+    quotation that opens a sentence of its own stays a statement of its own."""
+    found = said(nlp, '"That," the mayor added, "promises to make life harder for the ferries." '
+                      '"What we owe the dockers," she said, "is the truth." "We checked it twice."')
+    assert [text for _, _, text in found] == [
+        'That," the mayor added, "promises to make life harder for the ferries.',
+        'What we owe the dockers," she said, "is the truth.', "We checked it twice."]
