@@ -24,7 +24,9 @@ never storytrace's said_on: the view to judge a new sample from before its figur
 A seeded shuffle of the net is a different sample as soon as the net gains or loses one statement (another
 stage's change can do that), so `--samples` keeps each drawn sample's members by key (article, digest, cue; no
 text): a seed listed there is read back as drawn, whatever the net holds now, and a seed not listed is drawn and
-added. Members the current net no longer holds are reported as gone.
+added. Members the current net no longer holds are reported as gone. `--recorded` scores every statement of every
+recorded seed, each once. `--listing FILE` keeps the analysed net (the 9 minutes of a train run) in a JSON file, read
+back by later runs on the same tree: a blind view and its score share one listing (delete the file after a change).
 """
 
 from __future__ import annotations
