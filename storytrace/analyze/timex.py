@@ -23,7 +23,7 @@ message says what it says as its verb sends it ("fired back a response saying");
 campaign stop in Flint") takes the day of another mention of an occasion of its kind ("During the rally Monday",
 `time.events`), in the sentences next to it or, for a definite one, anywhere before; and a speaker's "yesterday" or
 "today" on such an occasion ("a press conference like what we saw yesterday") counts from that occasion's day. Day
-words inside the quotation a cue opens are the speaker's ('signs saying, "Merger today"'), not the cue's. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
+words inside the quotation a cue opens are the speaker's ('signs saying, "Jobs today"'), not the cue's. When nothing in the sentence dates it, the article's own day dates only what is said on it: the writer's
 own statements, a present-tense "says" in a running live report (entries under clock-time headings,
 written through the day), and a past saying there whose sentence names the report's own day. Elsewhere a present-tense "says" is a standing position or an interview of
 unknown date (a profile's "he says", "experts say"), and stays undated.
@@ -292,7 +292,7 @@ _DOUBLE_QUOTES: Final = frozenset({'"', "“", "”", "``", "''"})  # not "’",
 
 
 def _quoted(verb: Token, child: Token) -> bool:
-    """Whether a word after the verb stands inside the quotation it opens ('signs saying, "Merger today, ..."'): its
+    """Whether a word after the verb stands inside the quotation it opens ('signs saying, "Jobs today, ..."'): its
     "today" is the speaker's, not the verb's time (an odd number of quotation marks between them)."""
     return child.i > verb.i and sum(1 for t in verb.doc[verb.i + 1:child.i] if t.text in _DOUBLE_QUOTES) % 2 == 1
 

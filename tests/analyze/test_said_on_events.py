@@ -19,9 +19,9 @@ from tests.analyze.said_on_days import MONDAY, THURSDAY, by_cue
     ("The governor on Thursday fired back a response saying he would veto the plan.", "saying", THURSDAY),
     # an event right before the saying, told as a clause
     ("Soon after the mayor was booed Monday during a breakfast in Dayton, his rival wrote to his followers, "
-     "\"It's time to end his career.\"", "wrote", MONDAY),
+     "\"Enough is enough.\"", "wrote", MONDAY),
     # the occasion of the saying, named again with its day in the next sentence
-    ("The mayor criticized the tax plan as a crazy system during a campaign stop in Dayton. During the rally "
+    ("The mayor criticized the tax plan as a costly mistake during a campaign stop in Dayton. During the rally "
      "Monday, he also promised new roads.", "criticized", MONDAY),
     # the same named person's occasion
     ("During a campaign stop in Dayton, Mayor Smith criticized the tax plan. During the rally Monday, Smith also "
@@ -44,13 +44,13 @@ def test_day_reached_from_another_clause_or_sentence(nlp, text, cue, day):
     ("After the mayor was booed Monday during a breakfast in Dayton, his rival has written to his followers that "
      "it is time to end his career.", "has written"),
     # an occasion of another kind next to it
-    ("The mayor criticized the tax plan as a crazy system during a campaign stop in Dayton. In an interview Monday, "
+    ("The mayor criticized the tax plan as a costly mistake during a campaign stop in Dayton. In an interview Monday, "
      "her aide defended the plan.", "criticized"),
     # an occasion of the same kind held by another named person
     ("In his speech, Mayor Smith praised the council and said the budget was sound. During a speech Monday in "
      "Dayton, Governor Jones attacked the plan.", "said"),
-    # the speaker's words carry "today" ("Merger today"): not the day of the signs
-    ("Angry workers amassed at the center, carrying signs saying, \"Merger today, layoffs tomorrow.\"", "saying"),
+    # the speaker's words carry "today" ("Jobs today"): not the day of the signs
+    ("Angry workers amassed at the center, carrying signs saying, \"Jobs today, none tomorrow.\"", "saying"),
 ])
 def test_no_day_from_an_unrelated_clause_or_sentence(nlp, text, cue):
     """No day named before "that day", a message received, a clause not close by, another kind of occasion or
