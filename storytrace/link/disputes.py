@@ -23,15 +23,16 @@ _ASSERTING = {"asserts", "confirms", "speculates"}
 _FIRM = {"asserts", "confirms"}
 
 # How far a reader may trust a dispute, by the rule that raised it (model.DISPUTE_RULES): (real, read) of the
-# disputes of each rule that a reader judged on FNC-1 train (`storytrace bench disputes --judgments
-# storytrace/bench/data/fnc1-dispute-judgments.tsv`: its 48 disputes, all read, of 29 Nov 2026, 17:27 UTC). Contradictions
-# of figures: that run raised none, so none is read under the rules as they are; the 5 read in earlier runs (all
-# false: a size converted and rounded, two people's ages, two counts of one hoax) were raised by rules since removed
-# and say nothing of these, so the rule's confidence is an even chance until read.
-# Opposite facts of one subject (stance_words.OPPOSITE_PREDICATES): the 2 raised on 29 Nov 2026, 17:59 UTC, both read
-# real.
-READ_REAL: dict[str, tuple[int, int]] = {"cue": (23, 24), "words": (16, 17), "stance": (5, 7), "figures": (0, 0),
-                                         "opposites": (2, 2)}
+# disputes of each rule that a reader judged, pooled over three readings of the rules as they stand (29 Nov 2026,
+# 20:20 UTC re-links): FNC-1 train's contested claims, which the rules were developed on (`storytrace bench disputes
+# --judgments storytrace/bench/data/fnc1-dispute-judgments.tsv`: cue 22 of 22, words 21 of 23, opposites 2 of 2), and
+# two sets no rule was developed on, FNC-1's other claims (`--claims others`, fnc1-heldout-dispute-judgments.tsv: cue
+# 7 of 8, words 2 of 2, opposites 3 of 3) and PolNeAR's political news (`storytrace bench disputes-news`,
+# polnear-dispute-judgments.tsv: cue 3 of 6, words 1 of 3, figures 0 of 2). A user's news is unseen news, so the held-out
+# readings count as much as the developed ones. The stance model's denials (off unless `stance_denials`): 4 of 6
+# developed on, 0 of 2 and 0 of 9 held out.
+READ_REAL: dict[str, tuple[int, int]] = {"cue": (32, 36), "words": (24, 28), "stance": (4, 17), "figures": (0, 2),
+                                         "opposites": (5, 5)}
 # The confidence of each rule: its share read real, as (real + 1) / (read + 2), Laplace's rule of succession, so
 # that a rule read a few times is neither certain nor impossible. The bench's calibration line sets each rule's
 # mean confidence beside its share read real, so anyone can check these against new verdicts.
