@@ -10,7 +10,7 @@ from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
 from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated,
                                             hedged_before_negation, is_negated, opposite_sides)
-from storytrace.link.propositions import concrete_values, predicate_stems
+from storytrace.link.propositions import concrete_values, predicate_stems, tells_of_subject
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
 from storytrace.link.targets import ANSWER_WINDOW, gap, reported_clause
@@ -326,10 +326,14 @@ def values_conflict(a: str, b: str) -> bool:
 
 def _same_measure(a: str, b: str, conflict: tuple[str, list[str], list[str]]) -> bool:
     """Whether rival figures measure one thing: the statements share what they say besides the figures' unit
-    ("250,000 turkeys" quarantined and "3,000 turkeys" tested positive count two things)."""
+    ("250,000 turkeys" quarantined and "3,000 turkeys" tested positive count two things), and one of them names
+    what it speaks of, which the other names too ("the talks will be held on Jan. 12"). A figure of "he" or of
+    nobody named may be anyone's: on PolNeAR's political news, one candidate's cash ("he had almost $5 million")
+    was set against another's, and one poll's figure among Democrats against its figure among all likely voters."""
     _, mine, theirs = conflict
     units = {w for value in mine + theirs for w in content_stems(words(value))}
-    return bool((predicate_stems(a) & predicate_stems(b)) - units)
+    return bool((predicate_stems(a) & predicate_stems(b)) - units) and (tells_of_subject(a, b) or
+                                                                       tells_of_subject(b, a))
 
 
 def _conflict(a: dict, b: dict) -> tuple[str, list[str], list[str]] | None:
