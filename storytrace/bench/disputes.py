@@ -20,7 +20,10 @@ denial, then the first assertion it denies); they are the *pair* of the dispute.
 - `dispute_recall_strict` (primary): the share of claims for which some dispute's pair has one statement from a
   refuting body and the other from an agreeing or discussing body of that claim, two different bodies (either
   side may be the denial: a claim's headlines can state opposite facts, "X died" beside "X's death is a hoax").
-- `dispute_recall_strict_one_headline`: the same, with each body's side read from its stance to one headline,
+- `dispute_recall_strict_reported`: the same, where the denial side may also be any other report of the same
+  denial the dispute holds (one dispute per denial, however many articles report it: the refuting body may be
+  one of its reports rather than the one the dispute leads with).
+- `dispute_recall_strict_one_headline`: the same as the primary, with each body's side read from its stance to one headline,
   the claim's *reference* (the contested headline paired with most of its bodies): a claim's headlines may state
   opposite facts, so most bodies (210 of the 493) refute one headline of their claim and agree with another,
   which makes the strict reading lenient; on one headline each body has one side (480 of the 493 have one).
@@ -266,6 +269,7 @@ def score(claims: list[FncClaim], produced: Produced,
     """The metrics (see the module docstring) and the details shown beside them."""
     claim_of_body = {body: claim for claim in claims for body in claim.stances}
     hits: set[str] = set()
+    reported_hits: set[str] = set()  # claims with a strict hit, any report of the denial standing for it
     real_hits: set[str] = set()  # claims with a strict hit that a reader judged real
     reference_hits: set[str] = set()
     across = inside = 0
@@ -285,6 +289,9 @@ def score(claims: list[FncClaim], produced: Produced,
                 real_hits.add(first.claim.id)
         if reference_hit(first, second):
             reference_hits.add(first.claim.id)
+        reports = [first] + ([s for s in sides[2:] if s.statement.polarity == "denies"]
+                             if dispute.kind == "denial" else [])
+        reported_hits.update(first.claim.id for report in reports if strict_hit(report, second))
         across += len({side.claim.id for side in sides}) > 1
         inside += first.statement.article_id == second.statement.article_id
         if dispute.kind == "denial":
@@ -307,6 +314,7 @@ def score(claims: list[FncClaim], produced: Produced,
     distinct_denials = denial_groups.count()
     metrics = {
         "dispute_recall_strict": len(hits) / len(claims) if claims else 0.0,
+        "dispute_recall_strict_reported": len(reported_hits) / len(claims) if claims else 0.0,
         "dispute_recall_strict_one_headline": len(reference_hits) / len(claims) if claims else 0.0,
         "story_bcubed_f1": f1, "story_bcubed_precision": precision, "story_bcubed_recall": recall,
         "disputes_total": float(len(produced.disputes)),
@@ -315,6 +323,7 @@ def score(claims: list[FncClaim], produced: Produced,
         "disputes_per_denial": denial_disputes / distinct_denials if distinct_denials else 0.0,
     }
     details = {"claims_with_strict_dispute": f"{len(hits)} of {len(claims)}: {', '.join(sorted(hits, key=_claim_order))}",
+               "claims_only_through_a_report": ", ".join(sorted(reported_hits - hits, key=_claim_order)) or "none",
                "stories": str(len(set(stored.values()))),
                "denials": f"{denial_disputes} denial disputes, {distinct_denials} distinct denials"}
     if judgments is not None:

@@ -118,6 +118,19 @@ def test_strict_recall_needs_a_refuting_body_against_an_agreeing_one_of_the_clai
     assert metrics["dispute_recall_strict"] == 0.5
 
 
+def test_a_report_of_the_same_denial_in_a_refuting_body_counts_for_the_reported_recall():
+    """The dispute leads with the denial as an agreeing body reports it; the refuting body's report of the same
+    denial, which the dispute also holds, makes the pair for `dispute_recall_strict_reported` only."""
+    claims = fnc_claims(_rows())
+    lead = _statement("d2", "a2", "the port will not close", "denies", "the harbour master")
+    dispute = Dispute("D1", "c", ["d2", "s1", "d3"], "denial", "")
+    metrics, details = score(claims, _produced([dispute], [lead, ASSERTION, DENIAL]))
+    assert (metrics["dispute_recall_strict"], metrics["dispute_recall_strict_reported"]) == (0.0, 0.5)
+    assert details["claims_only_through_a_report"] == "C1"
+    metrics, _ = score(claims, _produced([Dispute("D2", "c", ["d2", "s1"], "denial", "")], [lead, ASSERTION]))
+    assert metrics["dispute_recall_strict_reported"] == 0.0
+
+
 def test_on_the_reference_headline_each_body_takes_one_side():
     """Body 3 refutes the claim's reference headline and only discusses another: against body 1 (agreeing with
     the reference) it counts; body 4, never paired with the reference, takes no side on it."""
