@@ -109,8 +109,7 @@ def extract_attributions(
     candidates += noun_candidates(doc, text, in_quote)
     used_cues = {c.cue_token.i for c in candidates}
     candidates += sourceless_candidates(doc, text, in_quote, used_cues)
-    candidates += refutation_candidates(doc, text, [(min(c.start, c.cue_start), max(c.end, c.cue_end))
-                                                    for c in candidates])
+    candidates += refutation_candidates(doc, text, [_taken(c) for c in candidates])
     for candidate in candidates:
         _with_antecedent(candidate, doc)
     candidates.sort(key=lambda c: (c.start, c.end))
@@ -138,6 +137,14 @@ def extract_attributions(
 
 
 # --- direct quotes -------------------------------------------------------------------------
+
+
+def _taken(candidate: Candidate) -> tuple[int, int]:
+    """The characters a statement takes, its cue included when it has one (a quote going on from the one before
+    has none: its cue_start is -1, which would otherwise stretch the span back to the text's start and hide every
+    refutation before the quote)."""
+    start = candidate.start if candidate.cue_start < 0 else min(candidate.start, candidate.cue_start)
+    return start, max(candidate.end, candidate.cue_end)
 
 
 def _tokens_in_quotes(doc: Doc, quotes: list[QuoteSpan]) -> set[int]:

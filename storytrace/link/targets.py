@@ -127,15 +127,21 @@ class _Topic:
 def _target(denial: Statement, members: list[Statement], topic: _Topic | None = None) -> Statement | None:
     """A fuller denial just before it (the same source's first: a spokesman's "No such proposal has been
     made" after his office "denied that ..."), else the report beside it that is on its article's topic (see
-    `_answered`)."""
+    `_answered`), else the same source's fuller denial anywhere before it (a writer who calls "an article saying
+    X" not real at the top and "this article" fake paragraphs later)."""
     near = [s for s in members if s is not denial and not is_terse(s) and gap(denial, s) <= ANSWER_WINDOW]
     mine = source_key(denial)
     before = [s for s in near if s.polarity == "denies" and s.start < denial.start]
     if before:
         return max(before, key=lambda s: (same_source(source_key(s), mine), s.start))
-    answered = [s for s in near if s.polarity in _ASSERTING and not same_source(source_key(s), mine)
-                and _is_report(s)]
-    return _answered(denial, answered, topic or _Topic(members, None))
+    answered = _answered(denial, [s for s in near if s.polarity in _ASSERTING
+                                  and not same_source(source_key(s), mine) and _is_report(s)],
+                         topic or _Topic(members, None))
+    if answered is not None:
+        return answered
+    own = [s for s in members if s.polarity == "denies" and s.start < denial.start and not is_terse(s)
+           and same_source(source_key(s), mine)]
+    return max(own, key=lambda s: s.start) if own else None
 
 
 def _answered(denial: Statement, reports: list[Statement], topic: _Topic) -> Statement | None:

@@ -73,3 +73,11 @@ def test_this_is_false_after_a_reported_statement_stands_for_that_statement(nlp)
                                outlet="The Ledger")
     assert [(s.speaker.name, s.polarity, s.text) for s in found] == [
         ("The blog", "asserts", "the harbour master resigned on Monday"), ("The Ledger", "denies", "This")]
+
+
+def test_a_quote_with_no_cue_of_its_own_hides_no_refutation_before_it(nlp):
+    """A quote that goes on from the one before has no cue of its own; the refutation ahead of it is still the
+    outlet's denial."""
+    text = ('"The quay will reopen in May," the harbour master said.\n\nThe report that the ferry had sunk is '
+            'false.\n\n"Nothing has changed for the passengers who booked the crossing."')
+    assert ("denies", "the ferry had sunk") in _outlet_says(nlp, text)

@@ -37,6 +37,16 @@ def test_no_target_far_away_in_another_article_or_for_a_full_denial():
 
 
 
+def test_a_terse_denial_far_from_any_report_takes_its_own_sources_fuller_denial_before_it():
+    """The writer calls an article claiming X not real at the top and "this article" fake paragraphs later: the
+    later one denies X. Another source's denial that far back is not taken."""
+    opening = _said("An article saying the mayor had sold the depot site is not real", "The Ledger", 0, "denies")
+    other = _said("the depot site had been sold to a rail company", "the council", 200, "denies")
+    terse = _said("this article about the mayor", "The Ledger", 1500, "denies")
+    assert denial_targets([opening, terse])[terse.id] == opening.text
+    assert terse.id not in denial_targets([other, terse])
+
+
 def _topic_embed(texts):
     """Sentence vectors by hand: texts about the capture point one way, every other text another."""
     import numpy as np
