@@ -557,12 +557,18 @@ def _name_goes_on(last: Token, following: Token) -> bool:
 _NOT_NAME_TAGS = frozenset({"POS", "``", "''", ",", ":", "-LRB-", "-RRB-", "HYPH"})
 
 
+# Nouns of a point in time: "the mayor at the time said", "the minister at that point said" (the time of the
+# saying, not the speaker's name; on PolNeAR, "Trump at the time" was held for another person than "Trump").
+_WHEN_NOUNS = frozenset({"time", "moment", "point", "outset", "start", "beginning", "end"})
+
+
 def _right_ok(child: Token) -> bool:
     if child.dep_ == "prep":
         # "the office on Friday denied": a time phrase is when it spoke, not part of who spoke; "data from the 2014
         # survey" names its source, the year only dates the survey.
         return child.lower_ in _RIGHT_PREPS and not any(
-            o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ in ("pobj", "pcomp"))
+            o.ent_type_ in ("DATE", "TIME") or o.lower_ in _WHEN_NOUNS
+            for o in child.children if o.dep_ in ("pobj", "pcomp"))
     if child.dep_ == "punct":
         return child.text in ("-", "–", ".")  # hyphenated names: "Lee Myung-bak"
     return True

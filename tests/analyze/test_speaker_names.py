@@ -20,3 +20,12 @@ def test_an_organisation_beside_a_noun_that_is_no_person_stays_the_role(nlp):
     """Only a noun that denotes a person takes a name: "the regulator, Ofwat," keeps its own reading."""
     speakers = _speakers(nlp, '"The fine stands," said the regulator, Ofwat Holdings Board, on Tuesday.')
     assert all(name != "Ofwat Holdings Board" or role is None for name, role in speakers)
+
+
+def test_a_point_in_time_after_the_speaker_is_not_part_of_the_name(nlp):
+    """"The mayor at the time said ...": the time of the saying, so the speaker is "The mayor" (one person with
+    the mayor who speaks elsewhere); a place after the speaker stays part of who spoke."""
+    names = {name for name, _ in _speakers(nlp, "The mayor at the time said the quay would reopen in May.")}
+    assert names == {"The mayor"}
+    names = {name for name, _ in _speakers(nlp, "The head of the union at the port said the strike would go on.")}
+    assert names == {"The head of the union at the port"}
