@@ -275,10 +275,7 @@ def score(claims: list[FncClaim], produced: Produced,
     across = inside = 0
     denial_disputes = 0
     denial_groups = DenialGroups()
-    judged = real = 0
-    false_classes: Counter = Counter()
-    by_evidence: dict[str, Counter] = defaultdict(Counter)
-    confidence_sum: Counter = Counter()  # per rule, the judged disputes' confidence summed
+    reading = Reading()
     for dispute in produced.disputes:
         sides = _sides(dispute, produced, claim_of_body)
         first, second = sides[0], sides[1]
@@ -300,13 +297,7 @@ def score(claims: list[FncClaim], produced: Produced,
                                                          if s.statement.polarity == "denies"]
             denial_groups.join(texts)
         if verdict is not None:
-            judged += 1
-            real += verdict.verdict == "real"
-            rule = evidence(dispute)
-            by_evidence[rule][verdict.verdict] += 1
-            confidence_sum[rule] += dispute.confidence or 0.0
-            if verdict.verdict == "false":
-                false_classes[verdict.false_class] += 1
+            reading.add(dispute, verdict)
     stored = {body: produced.story_of[article] for article, body in produced.body_of.items()
               if body in claim_of_body and article in produced.story_of}
     gold = {body: claim_of_body[body].id for body in stored}
@@ -327,15 +318,38 @@ def score(claims: list[FncClaim], produced: Produced,
                "stories": str(len(set(stored.values()))),
                "denials": f"{denial_disputes} denial disputes, {distinct_denials} distinct denials"}
     if judgments is not None:
-        metrics.update({"precision_read": real / judged if judged else 0.0, "judged": float(judged),
-                        "unjudged": float(len(produced.disputes) - judged),
-                        "dispute_recall_strict_real": len(real_hits) / len(claims) if claims else 0.0})
-        details["false_by_class"] = ", ".join(f"{name} {n}" for name, n in false_classes.most_common()) or "none"
-        details["real_by_evidence"] = ", ".join(f"{kind} {n['real']} of {n['real'] + n['false']}"
-                                                for kind, n in sorted(by_evidence.items())) or "none"
-        gap, details["calibration"] = calibration(by_evidence, confidence_sum)
-        metrics["calibration_error"] = gap
+        reading.report(len(produced.disputes), metrics, details)
+        metrics["dispute_recall_strict_real"] = len(real_hits) / len(claims) if claims else 0.0
     return metrics, details
+
+
+class Reading:
+    """The verdicts met while scoring disputes: how many were judged and read real, the false ones by class, and
+    per rule the verdicts and the judged disputes' confidence summed (for the calibration line)."""
+
+    def __init__(self) -> None:
+        self.judged = self.real = 0
+        self.false_classes: Counter = Counter()
+        self.by_evidence: dict[str, Counter] = defaultdict(Counter)
+        self.confidence_sum: Counter = Counter()
+
+    def add(self, dispute: Dispute, verdict: Verdict) -> None:
+        self.judged += 1
+        self.real += verdict.verdict == "real"
+        rule = evidence(dispute)
+        self.by_evidence[rule][verdict.verdict] += 1
+        self.confidence_sum[rule] += dispute.confidence or 0.0
+        if verdict.verdict == "false":
+            self.false_classes[verdict.false_class] += 1
+
+    def report(self, disputes: int, metrics: dict[str, float], details: dict[str, str]) -> None:
+        """Adds precision by reading, the judged and unjudged counts, and the calibration (of `disputes` in all)."""
+        metrics.update({"precision_read": self.real / self.judged if self.judged else 0.0,
+                        "judged": float(self.judged), "unjudged": float(disputes - self.judged)})
+        details["false_by_class"] = ", ".join(f"{name} {n}" for name, n in self.false_classes.most_common()) or "none"
+        details["real_by_evidence"] = ", ".join(f"{kind} {n['real']} of {n['real'] + n['false']}"
+                                                for kind, n in sorted(self.by_evidence.items())) or "none"
+        metrics["calibration_error"], details["calibration"] = calibration(self.by_evidence, self.confidence_sum)
 
 
 def evidence(dispute: Dispute) -> str:

@@ -18,13 +18,12 @@ disputes per distinct denial.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from storytrace.bench import BenchResult, bench_db
-from storytrace.bench.disputes import (DenialGroups, calibration, context, dispute_key, evidence, normalise,
-                                       read_judgments)
+from storytrace.bench.disputes import DenialGroups, Reading, context, dispute_key, normalise, read_judgments
 from storytrace.bench.polnear import publication_dates
 from storytrace.errors import BenchError
 from storytrace.model import Dispute, RawArticle, Statement
@@ -76,11 +75,9 @@ def polnear_articles(data: Path, split: str) -> list[RawArticle]:
 def score(read: _Read, judgments: dict | None) -> tuple[dict[str, float], dict[str, str]]:
     """Counts of what was raised and, with verdicts, the share read real (see the module docstring)."""
     kinds = Counter(d.kind for d in read.disputes)
-    inside = judged = real = 0
+    inside = 0
     denial_groups = DenialGroups()
-    false_classes: Counter = Counter()
-    by_evidence: dict[str, Counter] = defaultdict(Counter)
-    confidence_sum: Counter = Counter()
+    reading = Reading()
     for dispute in read.disputes:
         first, second = (read.statements[sid] for sid in dispute.statement_ids[:2])
         inside += first.article_id == second.article_id
@@ -89,15 +86,8 @@ def score(read: _Read, judgments: dict | None) -> tuple[dict[str, float], dict[s
                 normalise(read.statements[sid].text) for sid in dispute.statement_ids[2:]
                 if read.statements[sid].polarity == "denies"])
         verdict = (judgments or {}).get(dispute_key(first.text, second.text))
-        if verdict is None:
-            continue
-        judged += 1
-        real += verdict.verdict == "real"
-        rule = evidence(dispute)
-        by_evidence[rule][verdict.verdict] += 1
-        confidence_sum[rule] += dispute.confidence or 0.0
-        if verdict.verdict == "false":
-            false_classes[verdict.false_class] += 1
+        if verdict is not None:
+            reading.add(dispute, verdict)
     distinct = denial_groups.count()
     metrics = {"articles_stored": float(len(read.name_of)), "stories": float(read.stories),
                "disputes_total": float(len(read.disputes)), "denials": float(kinds["denial"]),
@@ -106,12 +96,7 @@ def score(read: _Read, judgments: dict | None) -> tuple[dict[str, float], dict[s
                "disputes_per_denial": kinds["denial"] / distinct if distinct else 0.0}
     details: dict[str, str] = {}
     if judgments is not None:
-        metrics.update({"precision_read": real / judged if judged else 0.0, "judged": float(judged),
-                        "unjudged": float(len(read.disputes) - judged)})
-        details["false_by_class"] = ", ".join(f"{name} {n}" for name, n in false_classes.most_common()) or "none"
-        details["real_by_evidence"] = ", ".join(f"{kind} {n['real']} of {n['real'] + n['false']}"
-                                                for kind, n in sorted(by_evidence.items())) or "none"
-        metrics["calibration_error"], details["calibration"] = calibration(by_evidence, confidence_sum)
+        reading.report(len(read.disputes), metrics, details)
     return metrics, details
 
 
