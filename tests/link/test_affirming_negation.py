@@ -7,8 +7,8 @@ import pytest
 
 from storytrace.link.claims import main_clause_negated
 from storytrace.link.stage import link
-from storytrace.model import Article, Speaker, Statement
 from storytrace.settings import Settings
+from tests.link.hand_made import one_statement_article
 
 
 @pytest.mark.parametrize("text", [
@@ -24,20 +24,14 @@ def test_a_plain_negation_still_negates_the_clause():
     assert main_clause_negated("the council will not open a second ferry terminal in Orrin")
 
 
-def _article(article_id: str, outlet: str, text: str, speaker: str) -> Article:
-    statement = Statement(text=text, start=0, end=len(text), direct=False, speaker=Speaker(speaker), cue="said",
-                          polarity="asserts", chain=[speaker], id=f"{article_id}-1", article_id=article_id)
-    return Article(id=article_id, source=f"{article_id}.txt", text=text, outlet=outlet, statements=[statement],
-                   dateline=None, published=None)
-
 
 @pytest.mark.parametrize("hedge, disputed", [
     ("it would not surprise me if the council opened a second ferry terminal in Orrin", False),
     ("the council will not open a second ferry terminal in Orrin", True),
 ])
 def test_only_the_plain_negation_disputes_the_report(store, claim_models, hedge, disputed):
-    report = _article("r", "Orrin Gazette", "the council will open a second ferry terminal in Orrin", "a councillor")
-    reply = _article("w", "Harbour Wire", hedge, "a harbour watcher")
+    report = one_statement_article("r", "Orrin Gazette", "the council will open a second ferry terminal in Orrin", "a councillor")
+    reply = one_statement_article("w", "Harbour Wire", hedge, "a harbour watcher")
     for article in (report, reply):
         store.apply(link(article, [], store.link_context("S1"), Settings(), claim_models))
     assert bool(store.disputes()) is disputed

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
 
 from storytrace.link.claims import FAR_MEANING, SAME_MEANING, _closeness, load_claim_models
 from storytrace.link.disputes import find_disputes
 from storytrace.link.propositions import subject_head, tells_of_subject
-from storytrace.model import Claim, Speaker, Statement
+from storytrace.model import Claim
 from storytrace.settings import Settings
+from tests.link.hand_made import embed_at, said
 
 
 def _said(text, speaker, article, polarity="asserts", start=0):
-    return Statement(text=text, start=start, end=start + len(text), direct=False, speaker=Speaker(speaker),
-                     cue="denied" if polarity == "denies" else "said", polarity=polarity, chain=[speaker],
-                     id=f"{article}:{start}", article_id=article)
+    return said(text, speaker, article, polarity, "denied" if polarity == "denies" else "said", start)
 
 
 DENIAL = _said("port authorities were to blame for the thick oil slick fouling the northern beaches round the old quay",
@@ -34,10 +32,7 @@ ELSEWHERE = _said("volunteers were clearing the oil slick from the beaches while
 
 def _embed(cosine):
     """Sentence vectors by hand: the denial at the given cosine to every other text."""
-    def embed(texts):
-        angle = np.arccos(cosine)
-        return np.array([[1.0, 0.0] if t == DENIAL.text else [np.cos(angle), np.sin(angle)] for t in texts])
-    return embed
+    return embed_at(DENIAL.text, cosine)
 
 
 @pytest.mark.parametrize("text, head", [

@@ -6,15 +6,9 @@ from __future__ import annotations
 import pytest
 
 from storytrace.link.stage import link
-from storytrace.model import Article, Speaker, Statement
 from storytrace.settings import Settings
+from tests.link.hand_made import one_statement_article
 
-
-def _article(article_id: str, outlet: str, text: str, speaker: str) -> Article:
-    statement = Statement(text=text, start=0, end=len(text), direct=False, speaker=Speaker(speaker), cue="said",
-                          polarity="asserts", chain=[speaker], id=f"{article_id}-1", article_id=article_id)
-    return Article(id=article_id, source=f"{article_id}.txt", text=text, outlet=outlet, statements=[statement],
-                   dateline=None, published=None)
 
 
 @pytest.mark.parametrize("first, second, contradiction", [
@@ -25,6 +19,6 @@ def _article(article_id: str, outlet: str, text: str, speaker: str) -> Article:
      "the mayor with a small lead over the governor, 46 percent to 44 percent, among likely voters", False),
 ])
 def test_rival_figures_need_one_named_subject(store, claim_models, first, second, contradiction):
-    for article in (_article("a", "Orrin Gazette", first, "a clerk"), _article("b", "Harbour Wire", second, "a poll")):
+    for article in (one_statement_article("a", "Orrin Gazette", first, "a clerk"), one_statement_article("b", "Harbour Wire", second, "a poll")):
         store.apply(link(article, [], store.link_context("S1"), Settings(), claim_models))
     assert any(d.kind == "contradiction" for d in store.disputes()) is contradiction

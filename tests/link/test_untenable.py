@@ -4,19 +4,17 @@ of other words does not."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from storytrace.analyze.stance_words import hedged_before_negation, untenable
 from storytrace.link.claims import _closeness, load_claim_models, negated_restatements
 from storytrace.link.disputes import find_disputes
-from storytrace.model import Claim, Speaker, Statement
+from storytrace.model import Claim, Statement
 from storytrace.settings import Settings
+from tests.link.hand_made import embed_at, said
 
 
-def _said(text, speaker, article, polarity="asserts", cue="said"):
-    return Statement(text=text, start=0, end=len(text), direct=False, speaker=Speaker(speaker), cue=cue,
-                     polarity=polarity, chain=[speaker], id=f"{article}:0", article_id=article)
+_said = said
 
 
 @pytest.mark.parametrize("text", [
@@ -54,11 +52,8 @@ PLAIN = _said("the club will not sell tickets to supporters who call themselves 
 
 
 def _embed(cosine):
-    """Sentence vectors by hand: every pair of different texts at the given cosine."""
-    def embed(texts):
-        angle = np.arccos(cosine)
-        return np.array([[1.0, 0.0] if t == DROPPED.text else [np.cos(angle), np.sin(angle)] for t in texts])
-    return embed
+    """Sentence vectors by hand: the reported act at the given cosine to every other text."""
+    return embed_at(DROPPED.text, cosine)
 
 
 def test_there_is_no_rule_restates_and_denies_what_another_source_says_was_done():
