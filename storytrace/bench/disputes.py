@@ -14,6 +14,10 @@ settings; rejected and duplicate bodies are counted, and only stored bodies are 
 refuting and an agreeing or discussing body but are not contested (no headline of theirs has 2 agreeing and 1
 refuting body; 199 bodies). The dispute rules were developed on the contested claims only, so the others' disputes,
 read once and judged before any change is made for them, measure what the figures mean on unseen claims.
+`--claims unrefuted` runs it on the remaining 131 claims, which have no refuting body at all (991 bodies): a check
+of false alarms on unseen claims. A dispute there is not false by construction (a discussing body may report a
+denial), so its disputes are read too; strict recall means nothing there and the primary figure is `precision_read`
+(with `--judgments`), else `disputes_total`.
 
 What is scored. A dispute's first two statement ids are the two sides a reader sees first (for a denial: the
 denial, then the first assertion it denies); they are the *pair* of the dispute.
@@ -161,8 +165,14 @@ def other_claims(rows: list[dict[str, str]]) -> list[FncClaim]:
             and any(claim.refuting(body) for body in claim.bodies) and any(claim.agreeing(body) for body in claim.bodies)]
 
 
-# The claim sets `bench disputes --claims` takes: the contested ones the work was developed on, or the others.
-CLAIM_SETS = {"contested": contested_claims, "others": other_claims}
+def unrefuted_claims(rows: list[dict[str, str]]) -> list[FncClaim]:
+    """The claims no body refutes: only agreeing or discussing bodies (a false-alarm check; nothing tuned on them)."""
+    return [claim for claim in fnc_claims(rows) if not any(claim.refuting(body) for body in claim.bodies)]
+
+
+# The claim sets `bench disputes --claims` takes: the contested ones the work was developed on, or the held-out
+# others with a refuting body, or the held-out ones without any.
+CLAIM_SETS = {"contested": contested_claims, "others": other_claims, "unrefuted": unrefuted_claims}
 
 
 @dataclass
@@ -475,7 +485,7 @@ def bench_disputes(bodies: Path, stances: Path, limit: int | None = None, settin
     if not chosen:
         raise BenchError(f"{stances}: no claim with a headline of {MIN_AGREE} agreeing and {MIN_DISAGREE} "
                          "refuting bodies" if claims == "contested" else
-                         f"{stances}: no claim with refuting and agreeing bodies outside the contested ones")
+                         f"{stances}: no claim of the set '{claims}'")
     order = sorted((body for claim in chosen for body in claim.stances), key=_body_order)
     raws = [RawArticle(source=URL.format(body), content=texts[body], kind="text", url=URL.format(body),
                        published=PUBLISHED) for body in order]
@@ -499,7 +509,9 @@ def bench_disputes(bodies: Path, stances: Path, limit: int | None = None, settin
         "headline_guessed": f"{produced.titled} of {len(produced.body_of)} stored bodies",
     })
     backend = f"{models.backend}; stance {'endpoint ' + settings.stance_endpoint if settings.stance_endpoint else 'packaged model'}"
-    return BenchResult("disputes", f"{bodies}, {stances}", len(chosen), "dispute_recall_strict", metrics, backend,
+    primary = ("dispute_recall_strict" if claims != "unrefuted" else
+               "precision_read" if verdicts is not None else "disputes_total")
+    return BenchResult("disputes", f"{bodies}, {stances}", len(chosen), primary, metrics, backend,
                        time.perf_counter() - started, details=details)
 
 

@@ -100,9 +100,10 @@ BENCHMARKS: dict[str, Benchmark] = {
                                      "path"),
                               Option("judgments", "verdicts TSV (storytrace/bench/data/fnc1-dispute-judgments.tsv)",
                                      "file"),
-                              Option("claims", "the contested claims (developed on) or the others with refuting and "
-                                     "agreeing bodies (held out: nothing was tuned on them)", default="contested",
-                                     choices=("contested", "others")))),
+                              Option("claims", "the contested claims (developed on), the others with refuting and "
+                                     "agreeing bodies, or the unrefuted ones with no refuting body (both held out: "
+                                     "nothing was tuned on them)", default="contested",
+                                     choices=("contested", "others", "unrefuted")))),
     "disputes-news": Benchmark("storytrace.bench.disputes_news:bench_disputes_news",
                                "disputes among PolNeAR's political news articles, read (held out: precision from "
                                "read verdicts)", (

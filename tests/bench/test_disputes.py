@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storytrace.bench.disputes import (Produced, context, contested_claims, dispute_key, fnc_claims,
-                                       other_claims, read_judgments, score, write_sheet)
+                                       other_claims, read_judgments, score, unrefuted_claims, write_sheet)
 from storytrace.errors import BenchError
 from storytrace.model import Dispute, DisputeEvidence, Speaker, Statement
 
@@ -75,6 +75,14 @@ def test_the_held_out_claims_are_the_others_with_refuting_and_agreeing_bodies():
     claims = other_claims(rows)
     assert [c.bodies for c in claims] == [["5", "6", "7"]]
     assert claims[0].contested == [] and claims[0].reference == "Corlan mayor steps down"
+
+
+def test_the_unrefuted_claims_are_those_no_body_refutes():
+    """A claim with agreeing bodies only is unrefuted; the port and mayor claims each have a refuting body."""
+    rows = _rows() + [{"Headline": "Lighthouse of Orrin repainted", "Body ID": "8", "Stance": "agree"},
+                      {"Headline": "Lighthouse of Orrin repainted", "Body ID": "9", "Stance": "discuss"}]
+    assert [c.bodies for c in unrefuted_claims(rows)] == [["8", "9"]]
+    assert unrefuted_claims(_rows()) == []
 
 
 def _statement(sid: str, article: str, text: str, polarity: str = "asserts", speaker: str = "a source",
