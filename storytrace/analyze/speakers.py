@@ -260,8 +260,9 @@ def _subject(verb: Token) -> Token | None:
         # the clause it hangs from.
         return _participle_subject(verb)
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        # "X declined to say": X; but "led Y to declare": Y, the object controls the infinitive.
-        return child_of(verb.head, "dobj") or _subject(verb.head)
+        # "X declined to say": X; but "led Y to declare" or "called on Y to retract": Y, the object controls the
+        # infinitive.
+        return child_of(verb.head, "dobj") or _object_of_on(verb.head) or _subject(verb.head)
     # Inverted order mis-parsed as an object: `"...," said a spokesman.`
     if _follows_quote(verb) and cues.cue_lemma(verb.lower_) != "tell":
         return _inverted_subject(verb)
@@ -306,10 +307,33 @@ def _participle_subject(verb: Token) -> Token | None:
             head = head.head  # "aside from saying": the verb "aside" hangs from
     if head.i == verb.i or not head.tag_.startswith("VB") or head.lower_ in _BE_FORMS:
         return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _REASON_PREPS:
+        # "criticized Trump for saying ...": the one criticized said it; "was criticized for saying": the subject
+        blamed = child_of(head, "dobj") or child_of(head, "nsubjpass")
+        if blamed is not None and _may_be_doer(blamed):
+            return blamed
     if any(c.dep_ == "nsubj" for c in head.children):
         subject = _subject(head)
         return subject if subject is None or subject.lower_ not in ("it", "there") else None
     return _subject(head) if head.dep_ in ("conj", "advcl", "relcl", "xcomp") or _follows_quote(head) else None
+
+
+_REASON_PREPS = frozenset({"for"})  # "blamed X for saying": the reason is X's deed, not the blamer's
+
+
+def _object_of_on(verb: Token) -> Token | None:
+    """"called on Dean to apologize": the one called on (a noun, not a day: "said on Monday to ...")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i > verb.i:
+            target = child_of(prep, "pobj")
+            if target is not None and target.ent_type_ not in ("DATE", "TIME") and _may_be_doer(target):
+                return target
+    return None
+
+
+def _may_be_doer(token: Token) -> bool:
+    """A noun or personal pronoun that may do the saying (not "it", not "you")."""
+    return (token.tag_.startswith("NN") or token.tag_ == "PRP") and token.lower_ != "it" and can_speak(token)
 
 
 def _bare_participle(verb: Token) -> bool:

@@ -1,0 +1,41 @@
+"""Who does the saying in a non-finite clause: the one blamed or praised "for saying", the one "called on" to
+speak, not the subject of the sentence around it (rules on the parse; hand-written sentences)."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_attributions
+
+
+def speakers(nlp, text: str) -> dict[str, str]:
+    """Statement text -> speaker name."""
+    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
+
+
+def test_the_one_criticized_for_saying_said_it(nlp):
+    """"Critics faulted X for saying ...": X said it, the critics only faulted him."""
+    found = speakers(nlp, "Harbour unions criticized Mayor Tom Becker for saying the docks were safe.")
+    assert found["the docks were safe"] == "Tom Becker"
+
+
+def test_the_one_praised_for_insisting_said_it(nlp):
+    found = speakers(nlp, "The council praised the fire chief for insisting that the old mill was sound.")
+    assert found["the old mill was sound"] == "the fire chief"
+
+
+def test_the_one_called_on_to_apologize_made_the_accusation(nlp):
+    """"called on Y to apologize for accusing Z": Y accused Z, not the one who called on Y."""
+    text = "Linda Morris on Tuesday called on Bill Hughes to apologize to the dockers for accusing them of theft."
+    found = speakers(nlp, text)
+    assert found["them of theft"] == "Bill Hughes"
+
+
+def test_apologizing_for_saying_stays_with_the_subject(nlp):
+    """With no one blamed, the subject who apologized is the one who said it."""
+    found = speakers(nlp, "Bill Hughes apologized for saying that the ferry would close.")
+    assert found["the ferry would close"] == "Bill Hughes"
+
+
+def test_a_day_after_on_is_no_one_called_on(nlp):
+    """"said on Monday": the day is when, and the subject still speaks."""
+    found = speakers(nlp, "The harbour master said on Monday that the storm had passed.")
+    assert found["the storm had passed"] == "The harbour master"
