@@ -511,7 +511,7 @@ class SpeakerResolver:
         subjects = [t for t in self.narrated_subjects if t.i < head.i and (speaker is None or t.i > speaker.at)
                     and self._may_be(t.text, gender)]
         if subjects:
-            named = self._person_entity_before(head, subjects[-1].text)
+            named = self._full_name_at(subjects[-1]) or self._person_entity_before(head, subjects[-1].text)
             if named is not None:
                 return named
         return speaker
@@ -523,24 +523,41 @@ class SpeakerResolver:
                                                 if k.gender and surname(k.speaker.name) == last), "")
         return _same_gender(told, gender)
 
+    def _full_name_at(self, token: Token) -> _Known | None:
+        """The full name a subject is written with ("Rakeyia Scott can be heard"): that person, whoever else in
+        the article shares the surname."""
+        for person in map(_without_possessive, self.people):
+            if person.start <= token.i < person.end and len(person) >= 2 and person[-1].i == token.i:
+                return self._latest(token, lambda k: k.person and k.speaker.name == person.text) or _Known(
+                    Speaker(person.text), True, False, person.root.i)
+        return None
+
     def _person_entity_before(self, head: Token, surname: str) -> _Known | None:
         """The usual full PERSON name with this surname before `head` (or a speaker of that name)."""
         known = self._latest(head, lambda k: k.person and not k.plural and _last_word(k.speaker.name) == surname)
         if known is not None:
             return known
-        same = [e for e in self.people if e.start < head.i and _last_word(e.text) == surname]
+        same = [e for e in map(_without_possessive, self.people) if e.start < head.i and _last_word(e.text) == surname]
         if not same:
             return None
         full = [e for e in same if len(e) >= 2]
         if not full:
             return None  # "Chang" only ever appears alone: nothing fuller to resolve to
-        # the full name the article uses most, the shorter on a tie: a headline's "Rip Donald Trump" is a misread
+        # the full name the article uses most, counting the given name alone ("Hillary" for "Hillary Clinton" where
+        # a "Bill Clinton" is also named), the shorter on a tie: a headline's "Rip Donald Trump" is a misread
         forms = Counter(e.text for e in full)
-        usual = max(full, key=lambda e: (forms[e.text], -len(e)))
+        given = Counter(t.text for t in self.doc[:head.i] if t.tag_ == "NNP"
+                        and (t.i + 1 == len(self.doc) or self.doc[t.i + 1].text != surname))
+        usual = max(full, key=lambda e: (forms[e.text] + given[e[0].text], -len(e)))
         return _Known(Speaker(usual.text), True, False, usual.root.i)
 
 
 # --- noun phrase pieces ----------------------------------------------------------------------
+
+
+def _without_possessive(person: Span) -> Span:
+    """"Hillary Clinton’s" as the recogniser cuts it -> "Hillary Clinton"."""
+    return person[:-1] if len(person) > 1 and person[-1].tag_ == "POS" else person
 
 
 def _name_span(head: Token) -> Span:

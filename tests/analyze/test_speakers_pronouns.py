@@ -78,3 +78,16 @@ def test_a_relative_clause_misread_as_adverbial_still_speaks_for_its_noun(nlp):
     """"turned to the Harbour Police Department which reported ...": the department reported."""
     said = speakers(nlp, "To settle it, they turned to the Harbour Police Department which reported “212 thefts” in May.")
     assert set(said.values()) == {"the Harbour Police Department"}
+
+
+def test_a_possessive_full_name_is_the_name_a_surname_resolves_to(nlp):
+    """"Linda Morris's plan" names Linda Morris: the later bare "Morris" is she, the "'s" no part of the name."""
+    text = "Critics attacked Linda Morris's plan for the port. Morris said the plan would save jobs."
+    assert speakers(nlp, text)["the plan would save jobs"] == "Linda Morris"
+
+
+def test_a_shared_surname_resolves_to_the_one_the_article_calls_by_given_name(nlp):
+    """Two Beckers: the one the article also calls by her given name alone is whom a bare "Becker" goes on about."""
+    text = ("The clinic was founded by Tom Becker. His daughter Grace Becker took it over in 2010. Grace kept the old "
+            'staff. Grace hired two nurses. "We are full," Becker said.')
+    assert speakers(nlp, text)["We are full"] == "Grace Becker"

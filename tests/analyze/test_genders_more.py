@@ -1,0 +1,48 @@
+"""The gender the article gives a person beyond honorifics and "X said he": a gendered noun of the title or
+apposition, a possessive ahead of the subject, a reflexive of the subject; and what gives none."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_attributions
+from storytrace.analyze.genders import document_genders
+
+
+def genders(nlp, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return document_genders(doc, [e for e in doc.ents if e.label_ == "PERSON"], set())
+
+
+def speakers(nlp, text: str) -> dict[str, str]:
+    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
+
+
+def test_a_gendered_title_or_apposition_tells_the_gender(nlp):
+    found = genders(nlp, "Spokeswoman Dana Pryce took questions. Tom Becker, the mayor's husband, stood by.")
+    assert found.get("pryce") == "f" and found.get("becker") == "m"
+
+
+def test_a_role_that_says_no_gender_tells_none(nlp):
+    found = genders(nlp, "Chairman Dana Pryce took questions. Tom Becker, the harbour director, stood by.")
+    assert "pryce" not in found and "becker" not in found
+
+
+def test_a_possessive_ahead_of_the_subject_is_the_subjects(nlp):
+    found = genders(nlp, "Dana Pryce won the vote. In her first speech, Pryce promised a new ferry.")
+    assert found.get("pryce") == "f"
+
+
+def test_a_possessive_after_another_name_decides_nothing(nlp):
+    """"In Becker's view of her plan": "her" may be anyone's but Becker's."""
+    found = genders(nlp, "In Tom Becker's view of her plan, Pryce promised too much.")
+    assert "pryce" not in found
+
+
+def test_a_reflexive_of_the_subject_is_the_subjects(nlp):
+    assert genders(nlp, "Dana Pryce defended herself at the hearing.").get("pryce") == "f"
+
+
+def test_he_skips_the_woman_named_just_before(nlp):
+    """Spokeswoman Pryce is a woman, so the denial's "he" goes back to the man who spoke before her."""
+    text = ('"The ferry will run," Tom Becker said on Monday. Spokeswoman Dana Pryce announced a new timetable. '
+            'He denied that the fares would rise.')
+    assert speakers(nlp, text)["the fares would rise"] == "Tom Becker"
