@@ -74,3 +74,13 @@ def test_a_report_off_its_articles_topic_is_no_target():
     others = [_said(f"the volunteer was captured on day {n}", f"witness {n}", 400 + 100 * n) for n in range(5)]
     assert denial_targets([aside, terse, *others]) == {terse.id: aside.text}
     assert denial_targets([aside, terse, *others], _topic_embed) == {}
+
+
+def test_a_denial_of_the_speculation_answers_a_guess_not_a_count_reported_beside_it():
+    """'The speculation was incorrect' does not deny the tracker's count of posts told just before it; it answers
+    the guess the blog reported, where there is one."""
+    count = _said("the forecaster had more than 300 mentions since the broadcast", "a tracking site's report", 0)
+    terse = _said("the speculation", "the writer", 80, "denies")
+    assert denial_targets([count, terse]) == {}
+    guess = _said("the forecaster may have slipped on the ice on air", "a blog's report", 40, "speculates")
+    assert denial_targets([count, guess, terse]) == {terse.id: guess.text}
