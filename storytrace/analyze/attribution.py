@@ -23,6 +23,7 @@ from storytrace.analyze.chains import ChainTracer
 from storytrace.analyze.clauses import (
     Candidate,
     candidate_spans,
+    clause_of_a_noun,
     cue_extent,
     describes_a_kind,
     evidence_without_source,
@@ -125,6 +126,8 @@ def extract_attributions(
     # "his performance confirms where he stands": a quality or an event is no source of evidence
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token)
                   or not evidence_without_source(c.cue_token)]
+    # "decided to trade despite concerns, even inside his administration, that it might ...": the concerns' clause
+    candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not clause_of_a_noun(doc, c.start)]
     # "agreed to share a single currency": a deal made, not a view held
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not makes_a_deal(c.cue_token)]
     # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storytrace.analyze import cues
 from storytrace.analyze.quotes import QUOTE_CHARS
@@ -90,6 +90,39 @@ def _asked(cue: Token) -> bool:
         return False
     last = [t for t in cue.sent if not (t.is_space or is_quote_char(t.text))][-1:]
     return bool(last) and last[0].text == "?"
+
+
+# Nouns whose "that"-clause is their own content ("concerns that X", "the fact that X"), and the prepositions that
+# make such a noun a circumstance of the sentence ("despite concerns that ...", "amid reports that ..."), not what
+# its subject said.
+_CONTENT_NOUNS = cues.CLAIM_NOUNS | frozenset({
+    "concern", "concerns", "fear", "fears", "worry", "worries", "warning", "warnings", "hope", "hopes", "fact",
+    "evidence", "news", "word", "sign", "signs", "belief", "beliefs", "suspicion", "suspicions", "possibility",
+    "prospect", "expectation", "expectations", "doubt", "doubts", "questions", "criticism"})
+_CIRCUMSTANCE_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding", "given", "over"})
+_CIRCUMSTANCE_OF = frozenset({"because", "spite", "light"})  # "because of", "in spite of", "in light of"
+_ASIDE_WORDS = 10  # "despite concerns, even inside his own administration, that ...": an aside between is short
+
+
+def clause_of_a_noun(doc: Doc, start: int) -> bool:
+    """Whether the clause starting at character `start` is the "that"-clause of a noun of circumstance ("decided
+    ... despite concerns that X", "resigned amid reports that X"), however the parser attached it: nobody's
+    statement by the sentence's subject."""
+    before = [t for t in doc if t.idx + len(t) <= start and not t.is_space][-1:]
+    if not before or before[0].lower_ != "that" or before[0].i == 0:
+        return False
+    at = before[0].i - 1
+    if doc[at].text == ",":
+        opening = next((i for i in range(at - 1, max(at - _ASIDE_WORDS, 0) - 1, -1) if doc[i].text == ","), None)
+        if opening is None:
+            return False
+        at = opening - 1
+    noun = doc[at]
+    if noun.lower_ not in _CONTENT_NOUNS or noun.dep_ != "pobj":
+        return False
+    preposition = noun.head
+    return preposition.lower_ in _CIRCUMSTANCE_PREPS or (
+        preposition.lower_ == "of" and preposition.head.lower_ in _CIRCUMSTANCE_OF)
 
 
 def is_quote_char(text: str) -> bool:
