@@ -394,9 +394,11 @@ def _denying_cue(cue: str) -> bool:
 
 
 def _fullest_first(denials: list[Statement]) -> list[Statement]:
-    """One denial's tellings, the one a reader should see first leading: a denying cue, then the most words
+    """One denial's tellings, the one a reader should see first leading: a denying cue, then the shortest chain of
+    sources (the denier's words as its own outlet reports them, not as a paper retells another's report: "an Iraqi
+    official denied ..." told by a paper before the same told by a paper citing an agency), then the most words
     ("denied that the president had proposed a liaison office" before "rejected the report")."""
-    return sorted(denials, key=lambda d: (not _denying_cue(d.cue), -len(d.text.split())))
+    return sorted(denials, key=lambda d: (not _denying_cue(d.cue), len(d.chain) or 1, -len(d.text.split())))
 
 
 def _describe(statement: Statement, outlets: dict[str, str | None]) -> str:

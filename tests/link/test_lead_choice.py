@@ -40,3 +40,20 @@ def test_words_alone_do_not_lead_an_assertion_far_in_meaning():
     near = said("the prince took the controls of the mountain rescue", "the radio", "r")
     wordy = said("a trained pilot personally flew the rescue helicopter for the prince's cousin", "a daily", "d")
     assert _lead(denial, [near, wordy], {near.id: 0.85, wordy.id: 0.6}) == near.id
+
+
+def test_the_denial_told_through_the_fewest_sources_leads():
+    """One ministry's denial, told by a paper citing an agency and by another paper directly: the direct telling
+    leads though it has fewer words; a plain cue does not lead over a denying one however direct."""
+    retold = said("the woman held at the border crossing last week is the rebel leader's wife", "the ministry", "x",
+                  "denies", cue="denied")
+    retold.chain = ["The Courier", "the agency", "the ministry"]
+    direct = said("the woman held at the border is the rebel leader's wife", "the ministry", "y", "denies",
+                  cue="denied")
+    direct.chain = ["The Herald", "the ministry"]
+    report = said("the army detained the rebel leader's wife at the border", "security officials", "z")
+    [dispute] = find_disputes(CLAIM, [retold, direct, report], {})
+    assert dispute.statement_ids[0] == direct.id
+    direct.cue = "said"
+    [dispute] = find_disputes(CLAIM, [retold, direct, report], {})
+    assert dispute.statement_ids[0] == retold.id
