@@ -468,8 +468,10 @@ class SpeakerResolver:
         if noun is not None:
             if noun in cues.AGENCY_NOUNS and self.agency:
                 return _Known(Speaker(self.agency), False, False)
-            return self._latest(head, lambda k: _mentions(k.speaker, noun))
-        return None
+            found = self._latest(head, lambda k: _mentions(k.speaker, noun))
+            if found is not None:
+                return found
+        return self._described_person(head, name)
 
     def _titled_before(self, head: Token, name: str) -> _Known | None:
         """"The Republican presidential nominee noted": the person last named with that title before
@@ -485,6 +487,33 @@ class SpeakerResolver:
         person = titled[-1]
         return self._person_entity_before(head, _last_word(person.text)) or _Known(
             Speaker(person.text), True, False, person.root.i)
+
+    def _described_person(self, head: Token, name: str) -> _Known | None:
+        """"Donald Trump says he has big plans. The Republican presidential nominee noted ...": a definite
+        description of one person as a subject goes on about the person the narrative was just about (the last
+        person speaker or named subject, within a few sentences), as a reader takes it, unless another person
+        before is given that title: then it is not plain which one is meant."""
+        words = name.lower().split()
+        if not (2 <= len(words) <= _DESCRIPTION_WORDS) or words[0] != "the" or head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if head.tag_ not in ("NN", "NNP") or head.lower_ not in _DESCRIPTION_NOUNS or head.ent_type_ == "PERSON":
+            return None
+        if any(t.ent_type_ == "PERSON" or (t.ent_type_ == "ORG" and t.tag_ == "NNP") for t in head.subtree) or any(
+                c.dep_ in ("relcl", "acl", "appos") for c in head.children):
+            # "the senator who ...", "the nominee, Jane Roe,", "the FBI director": not a plain reference back
+            return None
+        found = self._latest_person(head, _noun_gender(head.lower_))
+        if found is None or not self._within(found, head):
+            return None
+        titled = {_last_word(e.text) for e in self.narrated_people if e.end <= head.i and head.lower_ in _title_words(e)}
+        if titled - {_last_word(found.speaker.name)}:
+            return None  # another person before bears that title
+        return found
+
+    def _within(self, found: _Known, head: Token) -> bool:
+        """Whether the mention `found` stands within `_DESCRIPTION_REACH` sentences before `head`."""
+        sentences = [s.start for s in self.doc.sents if found.at < s.start <= head.sent.start]
+        return 0 <= found.at < head.i and len(sentences) <= _DESCRIPTION_REACH
 
     def _sentence_subject(self, head: Token, plural: bool, gender: str = "") -> _Known | None:
         """"Democrats focused on what they said": an earlier subject of the pronoun's own sentence, when its gender
@@ -763,6 +792,21 @@ def _definite_reference(head: Token, name: str) -> str | None:
     if 2 <= len(words) <= 4 and words[0] in _DEFINITE and head.lower_ in cues.ROLE_NOUNS | cues.AGENCY_NOUNS:
         return head.lower_
     return None
+
+
+# Head nouns of a description that stands for the one person the narrative is about ("the nominee", "the
+# senator"); an aide, a spokesman or a director is as a rule someone else than the person named before.
+_DESCRIPTION_NOUNS = frozenset({
+    "nominee", "candidate", "senator", "governor", "mayor", "president", "congressman", "congresswoman", "lawmaker",
+    "businessman", "businesswoman", "billionaire", "mogul", "republican", "democrat", "incumbent", "challenger",
+    "hopeful", "frontrunner", "front-runner"})
+_DESCRIPTION_WORDS = 6  # "the former secretary of state": a longer phrase is a description of its own
+_DESCRIPTION_REACH = 3  # sentences back a description may reach: further, the narrative has moved on
+
+
+def _noun_gender(noun: str) -> str:
+    return "f" if noun in ("congresswoman", "businesswoman", "spokeswoman", "chairwoman", "queen") else (
+        "m" if noun in ("congressman", "businessman", "spokesman", "chairman", "king", "prince") else "")
 
 
 def _title_words(person: Span) -> set[str]:

@@ -1,0 +1,50 @@
+"""A definite description ("the nominee", "the senator") as a subject goes on about the person the narrative was
+just about, as a reader takes it; an aide, an institution's officer or a title another person bears is not."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_attributions
+
+
+def speakers(nlp, text: str) -> dict[str, str]:
+    """Statement text -> speaker name."""
+    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
+
+
+def test_the_nominee_is_the_person_of_the_sentence_before(nlp):
+    text = ("Tom Becker says he has big plans for the last month of the race.\n\n"
+            "The Liberal nominee noted Friday that his campaign had spent little on radio ads.")
+    assert speakers(nlp, text)["his campaign had spent little on radio ads"] == "Tom Becker"
+
+
+def test_the_candidate_and_his_he_are_one_person(nlp):
+    """"The candidate" and the "he" after it are the named candidate, not two people."""
+    text = ("Tom Becker won the harbour ward in May. The candidate said on Monday that he would cut the ferry fares. "
+            "He said the port budget was too big.")
+    found = speakers(nlp, text)
+    assert found["he would cut the ferry fares"] == "Tom Becker"
+    assert found["the port budget was too big"] == "Tom Becker"
+
+
+def test_an_institutions_officer_is_someone_else(nlp):
+    """"The FBI director" after a candidate's words is the director, not the candidate."""
+    text = ("Tom Becker said the port was unsafe. The FBI director criticized the port authority but did not "
+            "recommend charges.")
+    assert "Tom Becker" not in {speakers(nlp, text).get("charges"), speakers(nlp, text).get("the port authority")}
+
+
+def test_a_spokesman_is_not_the_person_named_before(nlp):
+    text = 'Tom Becker said the port was unsafe. The spokesman said that the port would close on Sunday.'
+    assert speakers(nlp, text)["the port would close on Sunday"] != "Tom Becker"
+
+
+def test_a_title_another_person_bears_is_hers(nlp):
+    """Senator Jane Roe bears the title: "the senator" is she even though Bill Hughes spoke last."""
+    text = "Senator Jane Roe spoke first. Bill Hughes spoke next. The senator said the ferry bill would pass."
+    assert speakers(nlp, text)["the ferry bill would pass"] == "Jane Roe"
+
+
+def test_a_description_far_back_is_not_resolved(nlp):
+    text = ("Tom Becker won the harbour ward in May. The ferries ran late all summer. The fares rose twice. "
+            "The docks flooded in August. The storms kept coming. The candidate said the port needed a new wall.")
+    assert speakers(nlp, text)["the port needed a new wall"] == "The candidate"
