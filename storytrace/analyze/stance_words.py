@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from storytrace.words import ENGLISH_STOPWORDS
+
 # Words that turn a cue round: "did not say", "never claimed", "am not saying".
 CUE_NEGATORS: Final[frozenset[str]] = frozenset({"not", "n't", "never", "neither", "nor", "no"})
 # Words that negate what a statement says: "Rosenberg was nowhere near Kobani", "the link is unrelated".
@@ -154,10 +156,11 @@ OPPOSITE_PREDICATES: Final[tuple[tuple[str, re.Pattern[str], re.Pattern[str], st
 )
 
 
-# Words that open a clause in which a predicate is not asserted but supposed or reported: "if it is authentic",
-# "whether he died", "laughing away reports that he had died".
+# Words that open a clause in which a predicate is not asserted but supposed, reported or feigned: "if it is
+# authentic", "whether he died", "laughing away reports that he had died", "pretended he was alive".
 _NOT_ASSERTED: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:if|whether|unless|reports?|claims?|rumou?rs?|allegations?|speculation)\b", re.IGNORECASE)
+    r"\b(?:if|whether|unless|reports?|claims?|rumou?rs?|allegations?|speculation|pretend(?:s|ed|ing)?|"
+    r"feign(?:s|ed|ing)?|as\s+though)\b", re.IGNORECASE)
 # Where a clause opens: what came before these marks belongs to another clause.
 _CLAUSE_MARK: Final[re.Pattern[str]] = re.compile(r"[,;:(\u2014\u2013]|\s-\s")
 _SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"[.!?;]\s")
@@ -197,13 +200,32 @@ def _copula(match: re.Match[str]) -> str:
 
 def opposite_facts(a: str, b: str) -> str | None:
     """The opposition two texts take opposite sides of ("alive": "he is alive" and "he died"), if any. A singular
-    subject against a plural one ("the video is real", "many prank videos are staged") is two subjects."""
+    subject against a plural one ("the video is real", "many prank videos are staged") is two subjects, and so are
+    two subjects named by names neither text has in common ("Kasasbeh was still alive" against "an American
+    hostage was killed in Raqqa")."""
     mine, theirs = _sides(a), _sides(b)
     for (name, side), match in sorted(mine.items()):
         other = theirs.get((name, 1 - side))
         if other is None:
             continue
         verbs = {_copula(match), _copula(other)}
-        if not (verbs & _SINGULAR and verbs & _PLURAL):
+        if not (verbs & _SINGULAR and verbs & _PLURAL) and not _named_apart(a, match, b, other):
             return name
     return None
+
+
+# A capitalised word: a name, or a word made from one ("American"); stop words opening a sentence are not.
+_NAME_WORD: Final[re.Pattern[str]] = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _subject_names(text: str, match: re.Match[str]) -> set[str]:
+    """The names in the predicate's sentence before it (its subject, and what leads up to it)."""
+    before = _SENTENCE_END.split(text[:match.start()])[-1]
+    return {n.lower() for n in _NAME_WORD.findall(before) if n.lower() not in ENGLISH_STOPWORDS}
+
+
+def _named_apart(a: str, a_match: re.Match[str], b: str, b_match: re.Match[str]) -> bool:
+    """Whether each predicate's subject is named and neither text names the other's: two people, not one. A
+    pronoun or a description ("he", "the actor") may be anyone, so it never sets two subjects apart."""
+    mine, theirs = _subject_names(a, a_match), _subject_names(b, b_match)
+    return bool(mine and theirs) and not (mine & set(_words(b)) or theirs & set(_words(a)))

@@ -258,27 +258,59 @@ def _opposites(claim: Claim, statements: list[Statement], outlets: dict[str, str
     """Two independent sources in two articles telling opposite facts of one subject: "he is alive and well"
     against "he died". A fact told with a plain cue counts even where the stance model read it as against the
     claim ("said the recording was a hoax"): it still tells its fact. A pair already in a dispute is not raised
-    again."""
+    again. One opposition told by many reports is one dispute (`_one_per_opposition`)."""
     # Only statements telling a fact of the lexicon are paired: a claim's pairs grow with the square of its size.
     told = [s for s in statements if (polarity[s.id] in _FIRM or s.polarity in _FIRM) and opposite_sides(s.text)]
     disputed = [set(d.statement_ids) for d in found]
-    opposites = []
+    pairs = []
     for i, first in enumerate(told):
         for second in told[i + 1:]:
             if (first.article_id == second.article_id or may_be_one_speaker(source_key(first), source_key(second))
                     or one_utterance(first, second) or any({first.id, second.id} <= ids for ids in disputed)):
                 continue
             if opposition := opposed(first, second):
-                opposites.append(_opposite_facts(claim, first, second, opposition, outlets))
-    return opposites
+                pairs.append((first, second, opposition))
+    return [_opposite_facts(claim, group, outlets) for group in _one_per_opposition(pairs)]
 
 
-def _opposite_facts(claim: Claim, first: Statement, second: Statement, opposition: str,
-                    outlets: dict[str, str | None]) -> Dispute:
-    ids = [first.id, second.id]
+OppositePair = tuple[Statement, Statement, str]
+
+
+def _one_per_opposition(pairs: list[OppositePair]) -> list[list[OppositePair]]:
+    """The pairs grouped into one conflict each: pairs of one opposition that share a statement. A hoax's "he died"
+    told by five outlets against his representatives' "he is alive" told by three is one conflict for a reader, not
+    fifteen disputes. Groups keep the order their first pairs were found in."""
+    groups: list[list[OppositePair]] = []
+    for pair in pairs:
+        ids = {pair[0].id, pair[1].id}
+        joined = [g for g in groups if any(p[2] == pair[2] and ids & {p[0].id, p[1].id} for p in g)]
+        merged = [p for g in joined for p in g] + [pair]
+        first = groups.index(joined[0]) if joined else len(groups)
+        groups = [g for g in groups if not any(g is j for j in joined)]
+        groups.insert(min(first, len(groups)), merged)
+    return groups
+
+
+def _opposite_facts(claim: Claim, group: list[OppositePair], outlets: dict[str, str | None]) -> Dispute:
+    """One conflict: its first pair leads; every other statement of the group follows, each on its side."""
+    first, second, opposition = group[0]
+    side_of = {first.id: 0, second.id: 1}
+    for _ in group:  # sides spread from the lead pair: a pair's two statements are on opposite sides
+        for a, b, _ in group:
+            if a.id in side_of and b.id not in side_of:
+                side_of[b.id] = 1 - side_of[a.id]
+            elif b.id in side_of and a.id not in side_of:
+                side_of[a.id] = 1 - side_of[b.id]
+    others = list({s.id: s for a, b, _ in group[1:] for s in (a, b) if s.id not in (first.id, second.id)}.values())
+    ids = [first.id, second.id] + [s.id for s in others]
     reason = next(r for name, _, _, r in OPPOSITE_PREDICATES if name == opposition)
     explanation = (f"They tell opposite facts ({opposition}: {reason}): {_describe(first, outlets)} against "
                    f"{_describe(second, outlets)}.")
+    for side, lead in ((0, first), (1, second)):
+        also = [s for s in others if side_of.get(s.id) == side]
+        if also:
+            explanation += f" {len(also)} more statement(s) tell what {lead.speaker.name} tells: " + "; ".join(
+                _describe(s, outlets) for s in also[:3]) + (f" (and {len(also) - 3} more)." if len(also) > 3 else ".")
     return Dispute(_dispute_id(claim.id, "contradiction", ids), claim.id, ids, "contradiction", explanation,
                    CONFIDENCE["opposites"], DisputeEvidence("opposites", [first.cue, second.cue]), [])
 

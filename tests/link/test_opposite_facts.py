@@ -101,3 +101,39 @@ def test_opposite_facts_are_paired_across_claims_only_where_new():
     claim_of = {alive.id: "C1", dead.id: "C2", older.id: "C3"}
     pairs = _newly_opposed([alive, dead, older], {dead.id}, claim_of, _opposed)
     assert [(a.id, b.id) for a, b in pairs] == [(alive.id, dead.id)]
+
+
+def test_one_opposition_told_by_many_reports_is_one_dispute():
+    """Two outlets telling the death and two telling him alive: one conflict, led by the first pair found, with
+    each further report named on its side; a second opposition of the claim stays a dispute of its own."""
+    alive = _said("the drummer is alive and well, resting at home", "his manager", "wire")
+    dead = _said("the drummer died on Sunday at his home", "a fan site", "blog")
+    dead_again = _said("the drummer died in his sleep on Sunday", "a gossip page", "gossip")
+    alive_again = _said("the drummer is alive, his label says", "his label", "paper")
+    real = _said("the photo of the drummer's bus is real", "a fan site", "forum")
+    doctored = _said("the photo of the drummer's bus was doctored", "a picture desk", "desk")
+    disputes = find_disputes(CLAIM, [alive, dead, dead_again, alive_again, real, doctored], {}, opposed=_opposed)
+    assert len(disputes) == 2
+    first, second = disputes
+    assert first.statement_ids[:2] == [alive.id, dead.id]
+    assert set(first.statement_ids) == {alive.id, dead.id, dead_again.id, alive_again.id}
+    assert "1 more statement(s) tell what his manager tells: his label" in first.explanation
+    assert "1 more statement(s) tell what a fan site tells: a gossip page" in first.explanation
+    assert second.statement_ids == [real.id, doctored.id]
+
+
+@pytest.mark.parametrize("one, other, opposed", [
+    ("Orlan Vey was still alive during the talks", "Mira Tolk had been killed in the raid", False),  # two names
+    ("Orlan Vey was still alive during the talks", "a Corvan hostage was killed in an airstrike", False),
+    ("Orlan Vey is dead", "he is still alive", True),  # a pronoun may be anyone
+    ("the singer was reported dead", "Vey was alive and well", True),  # so may a description
+    ("Sources say Orlan Vey was found dead", "Vey was alive and well", True),  # one name in both
+])
+def test_two_subjects_named_apart_are_no_opposition(one, other, opposed):
+    """Each predicate's subject named, and neither text naming the other's: two people, not one."""
+    assert (opposite_facts(one, other) == "alive") is opposed
+
+
+def test_a_feigned_fact_is_not_told():
+    """'pretended he was alive' tells that he was not."""
+    assert opposite_sides("the captors pretended he was alive during the talks") == set()
