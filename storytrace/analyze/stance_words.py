@@ -107,6 +107,16 @@ def is_negated(text: str) -> bool:
     return any(w in NEGATION_WORDS or w in REJECTING_WORDS or w.endswith("n't") for w in words)
 
 
+# A negation that tells a change of state asserts the new state: "will no longer serve customers over 170 lbs" tells
+# a new policy as plainly as "will stop serving them".
+CHANGE_OF_STATE: Final[re.Pattern[str]] = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
+
+
+def negatively_worded(text: str) -> bool:
+    """Whether a text negates what it tells (`is_negated`), a change of state ("no longer") aside."""
+    return is_negated(CHANGE_OF_STATE.sub(" ", text))
+
+
 def untenable(text: str) -> bool:
     """Whether a text calls what it tells impossible or says there is no such thing (UNTENABLE)."""
     return bool(UNTENABLE.search(text))

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
 from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated,
-                                            hedged_before_negation, is_negated, opposite_sides)
+                                            hedged_before_negation, is_negated, negatively_worded,
+                                            opposite_sides)
 from storytrace.link.propositions import concrete_values, predicate_stems, tells_of_subject
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
@@ -168,7 +169,7 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING
                 and not any(may_be_one_speaker(source_key(s), denier) for denier in deniers)
                 and not any(described(d, s) for d in denials)
-                and not is_negated(s.text) and not tells_of(s)
+                and not negatively_worded(s.text) and not tells_of(s)
                 and not any(one_utterance(d, s) for d in denials) and any(close(d, s) for d in denials)]
     if not asserted:
         return None

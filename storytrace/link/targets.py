@@ -42,6 +42,8 @@ ON_TOPIC = 0.5
 _GUESS_NOUNS = frozenset({"speculation", "speculations", "guess", "guesses", "guesswork", "conjecture", "theory",
                           "theories"})
 _WORDS = re.compile(r"[a-z]+")
+# Nouns by which the writer names the story their article debunks ("this story was a hoax").
+_STORY_NOUNS = frozenset({"story", "stories", "article", "articles", "piece"})
 
 # A denial that names the report it rejects together with what the report says ("dismissed a story in the Mirror
 # suggesting that the singer tore up the contract", "said rumours that its robots patrol the campus are not true")
@@ -133,22 +135,29 @@ def _target(denial: Statement, members: list[Statement], topic: _Topic | None = 
     """A fuller denial just before it (the same source's first: a spokesman's "No such proposal has been
     made" after his office "denied that ..."), else the report beside it that is on its article's topic (see
     `_answered`), else the same source's fuller denial anywhere before it (a writer who calls "an article saying
-    X" not real at the top and "this article" fake paragraphs later)."""
+    X" not real at the top and "this article" fake paragraphs later), else, for the writer's own denial of "the
+    story", the report on its article's topic anywhere in it."""
     near = [s for s in members if s is not denial and not is_terse(s) and gap(denial, s) <= ANSWER_WINDOW]
     mine = source_key(denial)
     before = [s for s in near if s.polarity == "denies" and s.start < denial.start]
     if before:
         return max(before, key=lambda s: (same_source(source_key(s), mine), s.start))
     guessed = _names_a_guess(denial.text)
-    answered = _answered(denial, [s for s in near if s.polarity in _ASSERTING
-                                  and not same_source(source_key(s), mine) and _is_report(s)
-                                  and (not guessed or s.polarity == "speculates" or is_hedged(s.text))],
-                         topic or _Topic(members, None))
+    topic = topic or _Topic(members, None)
+    reports = [s for s in members if s is not denial and not is_terse(s) and s.polarity in _ASSERTING
+               and not same_source(source_key(s), mine) and _is_report(s)
+               and (not guessed or s.polarity == "speculates" or is_hedged(s.text))]
+    answered = _answered(denial, [s for s in reports if gap(denial, s) <= ANSWER_WINDOW], topic)
     if answered is not None:
         return answered
     own = [s for s in members if s.polarity == "denies" and s.start < denial.start and not is_terse(s)
            and same_source(source_key(s), mine)]
-    return max(own, key=lambda s: s.start) if own else None
+    if own:
+        return max(own, key=lambda s: s.start)
+    # The writer calling the story fake ("The story about the chain is fiction"), the fake piece quoted paragraphs
+    # away: the story is the one the article tells, its report on the article's topic wherever it stands. Others'
+    # "the reports" or "the claims" far from any report may be of anything.
+    return _answered(denial, reports, topic) if len(denial.chain) <= 1 and _names_the_story(denial.text) else None
 
 
 def _answered(denial: Statement, reports: list[Statement], topic: _Topic) -> Statement | None:
@@ -164,6 +173,10 @@ def _answered(denial: Statement, reports: list[Statement], topic: _Topic) -> Sta
     closeness = {id(s): topic.closeness(s) for s in reports}
     best = max(reports, key=lambda s: (closeness[id(s)], -gap(denial, s)))
     return best if closeness[id(best)] >= ON_TOPIC else None
+
+
+def _names_the_story(text: str) -> bool:
+    return any(w in _STORY_NOUNS for w in _WORDS.findall(text.lower()))
 
 
 def _names_a_guess(text: str) -> bool:

@@ -84,3 +84,17 @@ def test_a_denial_of_the_speculation_answers_a_guess_not_a_count_reported_beside
     assert denial_targets([count, terse]) == {}
     guess = _said("the forecaster may have slipped on the ice on air", "a blog's report", 40, "speculates")
     assert denial_targets([count, guess, terse]) == {terse.id: guess.text}
+
+
+def test_the_writers_denial_of_the_story_takes_its_articles_report_of_it_wherever_it_stands():
+    """The writer's 'The story about the bakery is fiction', and paragraphs later what the fake piece reports: the
+    denial answers that report. Another's 'denied the claims' or a terse 'That is untrue' takes nothing so far
+    away: they may answer anything."""
+    story = _said("The story about the bakery", "the writer", 0, "denies")
+    report = _said("the bakery will stop selling bread to tourists from March", "a hoax site's report", 900)
+    assert denial_targets([story, report]) == {story.id: report.text}
+    claims = _said("the claims", "the baker's lawyer", 0, "denies")
+    claims.chain = ["the writer", "the baker's lawyer"]
+    untrue = _said("That is untrue", "the writer", 0, "denies")
+    assert denial_targets([claims, report]) == {}
+    assert denial_targets([untrue, report]) == {}
