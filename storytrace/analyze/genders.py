@@ -72,6 +72,11 @@ def document_genders(doc: Doc, people: list[Span], quoted: set[int]) -> dict[str
     return genders
 
 
+def noun_gender(word: str) -> str:
+    """"spokeswoman" -> "f", "husband" -> "m", "senator" -> "" (lower case)."""
+    return "f" if word in _FEMALE_NOUNS else "m" if word in _MALE_NOUNS else ""
+
+
 def _noun_gender(person: Span) -> str:
     """"spokeswoman Jane Roe", "Jane Roe, his wife", "his wife, Jane Roe": the gender a noun beside the name
     says (its title words, its apposition, or the noun it stands in apposition to)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storytrace.analyze import cues
-from storytrace.analyze.genders import document_genders, surname
+from storytrace.analyze.genders import document_genders, noun_gender, surname
 from storytrace.analyze.quotes import is_quote_mark
 from storytrace.model import Speaker
 
@@ -429,7 +429,7 @@ class SpeakerResolver:
         name, role, person, plural = speaker_parts(head, self.people)
         if not name:
             return None
-        gender = _gender(name.split()[0].lower())
+        gender = _gender(name.split()[0].lower()) or (noun_gender(head.lower_) if head.tag_ == "NN" else "")
         found = self._antecedent(head, name, gender)
         if found is not None:
             speaker = Speaker(found.speaker.name, found.speaker.entity_id, found.speaker.role)
@@ -502,7 +502,7 @@ class SpeakerResolver:
                 c.dep_ in ("relcl", "acl", "appos") for c in head.children):
             # "the senator who ...", "the nominee, Jane Roe,", "the FBI director": not a plain reference back
             return None
-        found = self._latest_person(head, _noun_gender(head.lower_))
+        found = self._latest_person(head, noun_gender(head.lower_))
         if found is None or not self._within(found, head):
             return None
         titled = {_last_word(e.text) for e in self.narrated_people if e.end <= head.i and head.lower_ in _title_words(e)}
@@ -802,11 +802,6 @@ _DESCRIPTION_NOUNS = frozenset({
     "hopeful", "frontrunner", "front-runner"})
 _DESCRIPTION_WORDS = 6  # "the former secretary of state": a longer phrase is a description of its own
 _DESCRIPTION_REACH = 3  # sentences back a description may reach: further, the narrative has moved on
-
-
-def _noun_gender(noun: str) -> str:
-    return "f" if noun in ("congresswoman", "businesswoman", "spokeswoman", "chairwoman", "queen") else (
-        "m" if noun in ("congressman", "businessman", "spokesman", "chairman", "king", "prince") else "")
 
 
 def _title_words(person: Span) -> set[str]:

@@ -46,3 +46,10 @@ def test_he_skips_the_woman_named_just_before(nlp):
     text = ('"The ferry will run," Tom Becker said on Monday. Spokeswoman Dana Pryce announced a new timetable. '
             'He denied that the fares would rise.')
     assert speakers(nlp, text)["the fares would rise"] == "Tom Becker"
+
+
+def test_he_skips_a_woman_described_not_named(nlp):
+    """"A woman at the pier" is a woman though unnamed: the "he" after her is the man who spoke before."""
+    text = ('Tom Becker said the ferry was late. A woman at the pier said the fares were too high. '
+            '"We will fix it," he said.')
+    assert speakers(nlp, text)["We will fix it"] == "Tom Becker"
