@@ -75,9 +75,28 @@ def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, boo
         if before is not None and role is None:
             role = _as_role(before)
     name = _text(span)
+    listed = _listed_people(head, people) if person_ent is not None else []
+    if len(listed) > 1 and not all(_last_word(n) in name.split() for n in listed):
+        # "X (D-Ore.), Y (D-Ohio) and Z (D-N.J.) all suggested": the parser hung the others on X as appositions
+        return ", ".join(listed[:-1]) + " and " + listed[-1], None, True, True
     person = person_ent is not None or head.lower_ in cues.PERSON_PRONOUNS or head.lower_ in cues.PERSON_NOUNS
     plural = head.tag_ in _PLURAL_TAGS or head.lower_ in cues.PLURAL_PRONOUNS or " and " in name
     return name, role, person, plural
+
+
+def _listed_people(head: Token, people: list[Span]) -> list[str]:
+    """The people named in a list headed by `head`, its others coordinated or taken by the parser for appositions,
+    each perhaps with a bracket between ("X (D-Ore.), Y (D-Ohio) and Z"): their names, or [] when there are no
+    other people ("Jeff Roe, the mayor,")."""
+    listed, frontier = [head], [head]
+    while frontier:
+        found = [c for t in frontier for c in t.children if c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON"]
+        listed += found
+        frontier = found
+    names = [_text(_without_possessive(e)) for t in listed for e in people if e.start <= t.i < e.end]
+    if len(names) < 2 or len({_last_word(n) for n in names}) < len(names):
+        return []  # "Jeff Roe, known as Roe,": one person written twice
+    return names
 
 
 # --- the source of a cue ----------------------------------------------------------------------
@@ -262,7 +281,8 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "X declined to say": X; but "led Y to declare" or "called on Y to retract": Y, the object controls the
         # infinitive.
-        return child_of(verb.head, "dobj") or _object_of_on(verb.head) or _subject(verb.head)
+        obj = child_of(verb.head, "dobj")
+        return (obj is not None and _recorded_person(obj)) or obj or _object_of_on(verb.head) or _subject(verb.head)
     # Inverted order mis-parsed as an object: `"...," said a spokesman.`
     if _follows_quote(verb) and cues.cue_lemma(verb.lower_) != "tell":
         return _inverted_subject(verb)
@@ -329,6 +349,37 @@ def _object_of_on(verb: Token) -> Token | None:
             if target is not None and target.ent_type_ not in ("DATE", "TIME") and _may_be_doer(target):
                 return target
     return None
+
+
+_ORGANISATION_NOUNS = frozenset({"group", "organization", "organisation", "company", "committee", "firm", "union",
+                                 "party", "newspaper", "network", "campaign", "association", "coalition", "council"})
+
+
+def _organisation(token: Token) -> bool:
+    """A singular name or noun of an organisation, which news calls "they" ("PolitiFact ... they published")."""
+    if token.tag_ == "NNP":
+        return token.ent_type_ in ("ORG", "")
+    return token.tag_ == "NN" and token.lower_ in _ORGANISATION_NOUNS
+
+
+def _lone_name(token: Token, surnames: set[str]) -> bool:
+    """A one-word name the recogniser took for a person that no full name in the article ends in ("Politifact"):
+    an organisation misread, as far as "they" can tell."""
+    return token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and (
+        token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I") and token.text not in surnames
+
+
+_RECORDINGS = frozenset({"footage", "video", "videos", "clip", "clips", "recording", "recordings", "audio", "tape",
+                         "tapes", "images", "photo", "photos", "film"})
+
+
+def _recorded_person(obj: Token) -> Token | None:
+    """"uses footage of Clinton asking ...": the one recorded speaks, not the footage."""
+    if obj.lower_ not in _RECORDINGS:
+        return None
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    person = child_of(of, "pobj") if of is not None else None
+    return person if person is not None and (person.ent_type_ == "PERSON" or person.tag_ == "PRP") else None
 
 
 def _may_be_doer(token: Token) -> bool:
@@ -448,7 +499,8 @@ class SpeakerResolver:
             if local is not None:
                 return local
             if plural:
-                return self._latest(head, lambda k: k.plural and not k.nested)
+                found = self._latest(head, lambda k: k.plural and not k.nested)
+                return self._organisation_before(head, found) or found
             return self._latest_person(head, gender)
         if lower == "it":
             return self._latest(head, lambda k: not k.person and not k.plural
@@ -514,6 +566,19 @@ class SpeakerResolver:
         """Whether the mention `found` stands within `_DESCRIPTION_REACH` sentences before `head`."""
         sentences = [s.start for s in self.doc.sents if found.at < s.start <= head.sent.start]
         return 0 <= found.at < head.i and len(sentences) <= _DESCRIPTION_REACH
+
+    def _organisation_before(self, head: Token, found: _Known | None) -> _Known | None:
+        """"PolitiFact did a fact-check. On Tuesday they published it": an organisation named as the subject of the
+        sentence before (or earlier in this one), nearer than any plural speaker, is what "they" stands for."""
+        sentences = [s for s in self.doc.sents if s.start <= head.i][-2:]
+        start = sentences[0].start if sentences else head.sent.start
+        surnames = {_last_word(e.text) for e in self.people if len(e) >= 2}
+        named = [t for t in self.doc[start:head.i] if t.dep_ == "nsubj" and t.i not in self.quoted
+                 and (found is None or t.i > found.at) and (_organisation(t) or _lone_name(t, surnames))]
+        if not named:
+            return None
+        name, role, _, _ = speaker_parts(named[-1], self.people)
+        return _Known(Speaker(name, None, role), False, False, named[-1].i) if name else None
 
     def _sentence_subject(self, head: Token, plural: bool, gender: str = "") -> _Known | None:
         """"Democrats focused on what they said": an earlier subject of the pronoun's own sentence, when its gender

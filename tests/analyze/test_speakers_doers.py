@@ -39,3 +39,32 @@ def test_a_day_after_on_is_no_one_called_on(nlp):
     """"said on Monday": the day is when, and the subject still speaks."""
     found = speakers(nlp, "The harbour master said on Monday that the storm had passed.")
     assert found["the storm had passed"] == "The harbour master"
+
+
+def test_the_one_recorded_speaks_not_the_footage(nlp):
+    found = speakers(nlp, 'The ad uses footage of Linda Morris asking, "Why am I not ahead?"')
+    assert found["Why am I not ahead?"] == "Linda Morris"
+
+
+def test_they_after_an_organisation_subject_is_the_organisation(nlp):
+    """"The watchdog group checked ... they published ... by announcing": the group, not an unresolved "they"."""
+    text = ("The watchdog group checked the claim. On Tuesday they published the results by announcing that the "
+            "claim was true.")
+    assert speakers(nlp, text)["the claim was true"] == "The watchdog group"
+
+
+def test_they_after_a_plural_speaker_stays_with_the_speakers(nlp):
+    text = ('The dockers said the talks had failed. The port authority met on Monday. "We are not moving," they said.')
+    assert speakers(nlp, text)["We are not moving"] != "The port authority"
+
+
+def test_a_list_of_people_broken_by_brackets_speaks_together(nlp):
+    """"X (D-Ore.), Y (D-Ohio) and Z (D-N.J.) all suggested": the three, not the first alone."""
+    text = ("Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all suggested that "
+            "the fees could be grounds for a case.")
+    assert speakers(nlp, text)["the fees could be grounds for a case"] == (
+        "Jeff Merkley, Sherrod Brown and Robert Menendez")
+
+
+def test_one_person_with_a_bracket_stays_one(nlp):
+    assert speakers(nlp, "Tom Becker (D-Ore.) said the port was closed.")["the port was closed"] == "Tom Becker"
