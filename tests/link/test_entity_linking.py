@@ -13,7 +13,7 @@ def _article(article_id, mentions, speaker=None):
     if speaker:
         statements = [Statement("text", 0, 4, False, Speaker(speaker), "said", id=f"{article_id}-1",
                                 article_id=article_id)]
-    return Article(id=article_id, source=article_id, text="...", mentions=[Mention(t, l, 0, 1) for t, l in mentions],
+    return Article(id=article_id, source=article_id, text="...", mentions=[Mention(text, label, 0, 1) for text, label in mentions],
                    statements=statements)
 
 
