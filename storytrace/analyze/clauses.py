@@ -65,6 +65,8 @@ def is_unsaid(cue: Token) -> bool:
     """
     if going_on(cue):
         return False
+    if _names_a_noun(cue):
+        return True  # "his nonprofit group, called the Legacy Fund,": a name given, nothing said
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
         return True  # "if the Chinese pledged to cap ...": a condition, not a pledge made
     if _asked(cue):
@@ -80,6 +82,26 @@ def is_unsaid(cue: Token) -> bool:
     possible = _POSSIBLE if cues.cue_lemma(cue.lower_) in cues.BROAD_LEMMAS else frozenset({"would"})
     return any(c.dep_ == "aux" and (c.tag_ == "TO" or c.lower_ in ("to", "will", "'ll", "shall")
                                     or (c.lower_ in possible and not negated)) for c in cue.children)
+
+
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "nicknamed"})  # a past participle on a noun
+
+
+def _names_a_noun(cue: Token) -> bool:
+    """"the group, called the Legacy Fund,": a participle naming the noun before it (however the parser tagged it),
+    with no one said to call it so ("called a scam by critics" is the critics' word)."""
+    if cue.lower_ not in _NAMING or any(c.dep_ in ("agent", "aux", "auxpass") for c in cue.children):
+        return False
+    if not any(c.dep_ in ("oprd", "dobj", "attr") and c.tag_ == "NNP" for c in cue.children):
+        return False  # the name given is a proper noun: "called for more investment" calls for something
+    if cue.dep_ == "acl" and cue.head.i < cue.i:
+        return True
+    # a comma right after the noun it names ("group, called ..."), which the parser made its subject; not
+    # "Blair, executive director of AROS, called ...", whose subject stands before an apposition
+    doc = cue.doc
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return cue.i >= 2 and doc[cue.i - 1].text == "," and doc[cue.i - 2].tag_.startswith("NN") and (
+        subject is None or subject.i == cue.i - 2)
 
 
 def _asked(cue: Token) -> bool:

@@ -555,12 +555,25 @@ class SpeakerResolver:
             # "the senator who ...", "the nominee, Jane Roe,", "the FBI director": not a plain reference back
             return None
         found = self._latest_person(head, noun_gender(head.lower_))
-        if found is None or not self._within(found, head):
-            return None
+        if found is None or not self._within(found, head) or found.speaker.name.split()[0].lower() in _ARTICLES:
+            return None  # nobody near, or a description itself ("the mayor ... the congressman"): not a name
         titled = {_last_word(e.text) for e in self.narrated_people if e.end <= head.i and head.lower_ in _title_words(e)}
         if titled - {_last_word(found.speaker.name)}:
             return None  # another person before bears that title
+        known = self._known_titles(found) if head.lower_ in _TITLES else set()
+        if known and not (head.lower_ in known or _LAWMAKERS & known and head.lower_ in _LAWMAKERS):
+            return None  # an office another than the one known: "Rep. Adam Schiff, the top Democrat ..." is no "mayor"
         return found
+
+    def _known_titles(self, found: _Known) -> set[str]:
+        """The words of the role and titles the article gives the person `found` stands for."""
+        words = set((found.speaker.role or "").lower().replace(",", " ").split())
+        for person in self.narrated_people:
+            if _last_word(person.text) == _last_word(found.speaker.name):
+                words |= _title_words(person) | {t.lower_ for t in person if t.lower_ in _TITLES}
+                if person.start > 0 and self.doc[person.start - 1].lower_ in _TITLES:
+                    words.add(self.doc[person.start - 1].lower_)
+        return words
 
     def _within(self, found: _Known, head: Token) -> bool:
         """Whether the mention `found` stands within `_DESCRIPTION_REACH` sentences before `head`."""
@@ -865,6 +878,9 @@ _DESCRIPTION_NOUNS = frozenset({
     "nominee", "candidate", "senator", "governor", "mayor", "president", "congressman", "congresswoman", "lawmaker",
     "businessman", "businesswoman", "billionaire", "mogul", "republican", "democrat", "incumbent", "challenger",
     "hopeful", "frontrunner", "front-runner"})
+_LAWMAKERS = frozenset({"senator", "sen.", "rep.", "representative", "congressman", "congresswoman", "lawmaker"})
+_TITLES = _LAWMAKERS | frozenset({"gov.", "governor", "mayor", "president", "pres.", "secretary", "judge", "gen."})
+_ARTICLES = frozenset({"the", "a", "an"})
 _DESCRIPTION_WORDS = 6  # "the former secretary of state": a longer phrase is a description of its own
 _DESCRIPTION_REACH = 3  # sentences back a description may reach: further, the narrative has moved on
 

@@ -44,3 +44,14 @@ def test_reports_denied_stay_the_denial_content(nlp):
 def test_an_aside_between_cue_and_clause_keeps_the_statement(nlp):
     found = statements(nlp, "The engineers said, despite the fears, that the dam was safe.")
     assert found.get("the dam was safe") == "The engineers"
+
+
+def test_a_name_given_to_a_noun_is_no_statement(nlp):
+    """"His group, called the Harbour Legacy Fund,": a name, nothing the group said."""
+    found = statements(nlp, "His nonprofit group, called the Harbour Legacy Fund, will still own the pier.")
+    assert not any("Legacy Fund" in said for said in found)
+
+
+def test_calling_something_a_name_is_still_a_statement(nlp):
+    found = statements(nlp, "The mayor called the ferry plan a disaster.")
+    assert found.get("the ferry plan a disaster") == "The mayor"

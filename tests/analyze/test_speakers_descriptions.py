@@ -48,3 +48,12 @@ def test_a_description_far_back_is_not_resolved(nlp):
     text = ("Tom Becker won the harbour ward in May. The ferries ran late all summer. The fares rose twice. "
             "The docks flooded in August. The storms kept coming. The candidate said the port needed a new wall.")
     assert speakers(nlp, text)["the port needed a new wall"] == "The candidate"
+
+
+def test_a_description_the_person_named_before_does_not_fit_is_someone_else(nlp):
+    """Rep. Roe, a lawmaker by title, is no "mayor"; and one description never stands for another."""
+    text = ("Rep. Jane Roe, the top Liberal on the harbour committee, called on the governor to act. "
+            "The mayor called the plan a disaster. The congressman said the ferry was late.")
+    found = speakers(nlp, text)
+    assert found["the plan a disaster"] == "The mayor"
+    assert found["the ferry was late"] != "The mayor"
