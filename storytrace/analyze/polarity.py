@@ -29,6 +29,20 @@ _DECLINE_CONTENT: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+# The words just before a content that leave it unanswered when the cue caught is only their last verb: "declined to
+# confirm or deny that ...", "would not confirm or deny whether ...".
+_UNANSWERED_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:declin\w*|refus\w*|not|n't|n’t|never)\s+(?:to\s+)?confirm\s+or\s+den\w*\s*(?:that|whether|if)?\s*$",
+    re.IGNORECASE)
+
+
+def _unanswered(content: Span | str) -> bool:
+    """Whether the words before the content in its sentence decline to confirm or deny it."""
+    if isinstance(content, str):
+        return False
+    return bool(_UNANSWERED_BEFORE.search(content.doc[content.sent.start:content.start].text))
+
+
 def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = None) -> str:
     """The polarity of a statement (one of model.POLARITIES) from its cue phrase and content.
 
@@ -37,7 +51,7 @@ def statement_polarity(cue: str, content: Span | str, *, negated: bool | None = 
     """
     cue_text = cue.strip()
     content_text = content.text if isinstance(content, Span) else content
-    if _DECLINE_CUE.search(cue_text) or _DECLINE_CONTENT.search(content_text):
+    if _DECLINE_CUE.search(cue_text) or _DECLINE_CONTENT.search(content_text) or _unanswered(content):
         return "declines_comment"
     is_negated = cue_is_negated(cue_text) if negated is None else negated
     if is_negated and _cue_lemma_of(cue_text) in _ADVOCACY:

@@ -18,7 +18,11 @@ NEAR_SPREAD = 0.1
 # Exact figures this close are one figure rounded or converted ("39 feet (12 meters)" and "40 feet").
 ROUNDING = 0.05
 
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A figure, with the fraction a mixed number may carry ("6 1/2 feet", "6½ feet"): read whole, never as its last digit;
+# digits joined by a slash ("24/7", "9/11") are a ratio or a date, no figure.
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+[1-7]/[2348]\b|\s*[½¼¾])?"
+_FRACTION = re.compile(r"\s+([1-7])/([2348])$|\s*([½¼¾])$")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE_WORDS = "|".join(_SCALE)
 _CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
@@ -30,7 +34,7 @@ _ABOUT = r"about|around|roughly|approximately|some|an\s+estimated|estimated"
 _QUANTITY = re.compile(
     rf"(?:\b(?P<between>between|from)\s+)?"
     rf"(?:\b(?P<prefix>{_LOWER}|{_UPPER}|{_NEAR}|{_ABOUT})\s+)?"
-    rf"(?P<currency>[$€£¥])?(?P<low>{_NUMBER})(?:\s+(?P<low_scale>{_SCALE_WORDS}))?"
+    rf"(?P<currency>[$€£¥])?(?<![\d/.,])(?P<low>{_NUMBER})(?![/\d])(?:\s+(?P<low_scale>{_SCALE_WORDS}))?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER})(?:\s+(?P<high_scale>{_SCALE_WORDS}))?)?"
     rf"(?P<plus>\+|\s+or\s+more)?"
     rf"(?:\s*(?P<percent>%)|\s+(?P<unit>[A-Za-z]+))?",
@@ -97,7 +101,12 @@ def _interval(match: re.Match[str]) -> Quantity:
 
 
 def _value(number: str, scale: str | None) -> float:
-    return float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+    fraction = _FRACTION.search(number)
+    part = 0.0
+    if fraction:
+        number = number[:fraction.start()]
+        part = _VULGAR[fraction.group(3)] if fraction.group(3) else int(fraction.group(1)) / int(fraction.group(2))
+    return (float(number.replace(",", "")) + part) * _SCALE.get((scale or "").lower(), 1.0)
 
 
 def _is_age(text: str, match: re.Match[str]) -> bool:

@@ -93,3 +93,14 @@ def test_result_is_always_a_known_polarity():
     """Every answer is one of model.POLARITIES."""
     for cue in ("said", "denied", "", "xyz"):
         assert statement_polarity(cue, "anything at all") in POLARITIES
+
+
+def test_declining_to_confirm_or_deny_is_no_denial(nlp):
+    """The cue caught may be only "deny" of "declined to confirm or deny that ..."; the content stays unanswered."""
+    doc = nlp("The ministry declined to confirm or deny that the ferry had been sold.")
+    content = doc[8:13]
+    assert content.text == "the ferry had been sold"
+    assert statement_polarity("deny", content) == "declines_comment"
+    plain = nlp("The ministry denied that the ferry had been sold.")
+    assert plain[4:9].text == "the ferry had been sold"
+    assert statement_polarity("denied", plain[4:9]) == "denies"

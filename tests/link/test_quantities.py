@@ -21,11 +21,19 @@ from storytrace.link.quantities import quantities
     ("$75 billion for the company", 75e9, 75e9, "dollars"),
     ("12-15 percent", 12, 15, "percent"),
     ("200 or more families", 200, math.inf, "families"),
+    ("over 6 1/2 feet long", 6.5, math.inf, "feet"),  # a mixed number, not its last digit
+    ("a pike 4¾ feet long", 4.75, 4.75, "feet"),
 ])
 def test_a_figure_reads_as_the_interval_its_words_allow(text, low, high, unit):
     """Bounds, ranges, approximations and scale words become the interval of values the figure allows."""
     [quantity] = quantities(text)
     assert quantity.unit == unit and quantity.low == pytest.approx(low) and quantity.high == pytest.approx(high)
+
+
+def test_digits_joined_by_a_slash_are_no_figure():
+    """"24/7" and "9/11" are a ratio and a date, not counts."""
+    assert [q.unit for q in quantities("a 24/7 desk with 3 doctors")] == ["doctors"]
+    assert quantities("since 9/11") == []
 
 
 def test_years_are_not_figures():
@@ -41,6 +49,7 @@ def test_years_are_not_figures():
     ("more than 80 boats joined the protest", "60 boats joined the protest", True),
     ("20 percent of the staff", "3 million people", False),
     ("a crater 39 feet across", "a crater 40 feet across", False),
+    ("a catfish over 6 1/2 feet is rare", "a catfish over 6.5 feet is rare", False),
     ("a 16-year-old pupil and his teacher", "the 26-year-old teacher", False),
 ])
 def test_two_figures_conflict_only_when_they_cannot_both_hold(a, b, conflict):
