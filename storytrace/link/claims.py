@@ -69,9 +69,10 @@ _NOT_KNOWING = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:comm
                           re.IGNORECASE)
 # A negation that affirms what follows it denies nothing: "it would not surprise me if they opened a restaurant"
 # and "I don't doubt that ..." grant the clause, "not just a failure, but a catastrophe" asserts the failure (on the
-# held-out FNC-1 claims, two reports of the first were read as denials of the restaurant).
+# held-out FNC-1 claims, two reports of the first were read as denials of the restaurant); "it's not too early to say
+# he is a hero" says he is (on the unrefuted ones, read as a denial of the heroism).
 _AFFIRMING_NEGATION = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:surpris|doubt|just\b|only\b|"
-                                 r"merely|simply)", re.IGNORECASE)
+                                 r"merely|simply|too\s+(?:early|soon|late)\b)", re.IGNORECASE)
 # How alike in meaning (MiniLM cosine) two statements telling opposite facts must be to tell them of one subject:
 # on FNC-1 train, "the viral video is real" and "the video was a fake" (0.56), "the audiotape was genuine" and
 # "the recording was a hoax" (0.46) are; "eight soldiers had been killed" and "the schoolgirls are all alive and
