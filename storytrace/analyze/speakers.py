@@ -255,6 +255,8 @@ def _subject(verb: Token) -> Token | None:
             before = verb.doc[child.i - 1] if child.i > 0 else None
             if antecedent.tag_.startswith("VB") and before is not None and before.tag_.startswith("NN"):
                 antecedent = before  # "turned to the Police Department which reported": the clause hung on the verb
+            if child.lower_ == "who" and _place(antecedent):
+                antecedent = _people_at(antecedent) or antecedent  # "Democrats on Capitol Hill, who have argued"
             if antecedent.dep_ == "attr" and antecedent.head.lower_ in _BE_FORMS:
                 # "Trump is a serial liar ... who has pledged": the liar is the copula's subject
                 copula = antecedent.head
@@ -338,6 +340,22 @@ def _participle_subject(verb: Token) -> Token | None:
     return _subject(head) if head.dep_ in ("conj", "advcl", "relcl", "xcomp") or _follows_quote(head) else None
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})  # "who" is no place or body: the people of the phrase are meant
+
+
+def _place(token: Token) -> bool:
+    """A place after a preposition ("on Capitol Hill", "in Ohio"): a place name, or a proper noun no person."""
+    return token.dep_ == "pobj" and (token.ent_type_ in _PLACES or (token.tag_ == "NNP" and not token.ent_type_))
+
+
+def _people_at(place: Token) -> Token | None:
+    """The people the place's phrase is about: the noun it modifies ("Democrats on Capitol Hill"), or the object
+    before it of the verb it hangs on ("placate Democrats on Capitol Hill")."""
+    owner = place.head.head
+    if owner.tag_.startswith("NN"):
+        return owner
+    obj = child_of(owner, "dobj") if owner.tag_.startswith("VB") else None
+    return obj if obj is not None and obj.i < place.i else None
 _REASON_PREPS = frozenset({"for"})  # "blamed X for saying": the reason is X's deed, not the blamer's
 
 
@@ -602,6 +620,9 @@ class SpeakerResolver:
                 continue
             name, role, person, is_plural = speaker_parts(token, self.people)
             if plural == is_plural and (plural or (token.ent_type_ == "PERSON" and self._may_be(token.text, gender))):
+                told = self._told_in_sentence(head, gender) if gender and not self._told(token.text) else None
+                if told is not None:
+                    return told  # "Christie described Clinton as a disgrace after she attacked": she is Clinton
                 return self._antecedent(token, name, "") or _Known(Speaker(name, None, role), person, is_plural, token.i)
             return None  # the nearest subject does not fit: do not reach past it
         return None
@@ -622,6 +643,23 @@ class SpeakerResolver:
             if named is not None:
                 return named
         return speaker
+
+    def _told_in_sentence(self, head: Token, gender: str) -> _Known | None:
+        """The one person named earlier in the pronoun's sentence whom the article gives the pronoun's gender, when
+        there is just one: a reader takes "she" for the woman there over a subject of no gender told."""
+        named = [e for e in self.people if head.sent.start <= e.start and e.end <= head.i and e.start not in self.quoted
+                 and self._told(e.text) == gender]
+        if len({_last_word(_without_possessive(e).text) for e in named}) != 1:
+            return None
+        person = _without_possessive(named[-1])
+        return self._person_entity_before(head, _last_word(person.text)) or _Known(
+            Speaker(person.text), True, False, person.root.i, gender)
+
+    def _told(self, name: str) -> str:
+        """The gender the article gives the person of that name, or ""."""
+        last = surname(name)
+        return self.genders.get(last) or next((k.gender for k in reversed(self.known)
+                                               if k.gender and surname(k.speaker.name) == last), "")
 
     def _may_be(self, name: str, gender: str) -> bool:
         """Whether the person of that name may be "he" (gender "m") or "she" ("f"), as the article tells."""

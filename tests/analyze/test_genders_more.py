@@ -53,3 +53,15 @@ def test_he_skips_a_woman_described_not_named(nlp):
     text = ('Tom Becker said the ferry was late. A woman at the pier said the fares were too high. '
             '"We will fix it," he said.')
     assert speakers(nlp, text)["We will fix it"] == "Tom Becker"
+
+
+def test_she_in_the_sentence_is_the_woman_named_there_not_the_subject_of_no_told_gender(nlp):
+    """"Becker called Morris a disgrace after she blamed ...": Mrs. Morris is the one woman the article names."""
+    text = ("Mrs. Linda Morris spoke at noon. Governor Tom Becker called Linda Morris a disgrace after she blamed the "
+            "floods on the port.")
+    assert speakers(nlp, text)["the floods on the port"] == "Linda Morris"
+
+
+def test_she_stays_with_the_subject_when_no_one_else_is_told_a_woman(nlp):
+    text = "Tom Becker spoke at noon. Linda Morris said she would stay."
+    assert speakers(nlp, text)["she would stay"] == "Linda Morris"

@@ -68,3 +68,9 @@ def test_a_list_of_people_broken_by_brackets_speaks_together(nlp):
 
 def test_one_person_with_a_bracket_stays_one(nlp):
     assert speakers(nlp, "Tom Becker (D-Ore.) said the port was closed.")["the port was closed"] == "Tom Becker"
+
+
+def test_who_after_a_place_is_the_people_there(nlp):
+    """"Democrats on Capitol Hill, who have argued": the Democrats, not the hill."""
+    text = "The ferry deal will calm nervous Liberals on Parliament Hill, who have argued that the port needs money."
+    assert speakers(nlp, text)["the port needs money"] == "nervous Liberals"
