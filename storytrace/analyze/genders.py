@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 _HE = frozenset({"he"})
 _SHE = frozenset({"she"})
+_ANY_HE = frozenset({"he", "him", "his", "himself"})
+_ANY_SHE = frozenset({"she", "her", "hers", "herself"})
 _MALE_TITLES = frozenset({"mr.", "mr"})
 _FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -61,7 +63,10 @@ def document_genders(doc: Doc, people: list[Span], quoted: set[int]) -> dict[str
         # the subject pronouns after the subject named ("Fowler said he expects"); a possessive is often another's
         words = [t.lower_ for t in sentence if t.i not in quoted and t.i > named[0].i and t.dep_ in _SUBJECTS]
         he, she = sum(w in _HE for w in words), sum(w in _SHE for w in words)
-        if bool(he) != bool(she):
+        # "Shelby said he refused to follow her commands": pronouns of both genders, so "he" is another's
+        pronouns = {t.lower_ for t in sentence if t.i not in quoted}
+        mixed = bool(pronouns & _ANY_HE) and bool(pronouns & _ANY_SHE)
+        if bool(he) != bool(she) and not mixed:
             votes.setdefault(named[0].lower_, Counter())["m" if he else "f"] += 1
     genders = {}
     for name, count in votes.items():

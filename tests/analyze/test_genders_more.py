@@ -65,3 +65,9 @@ def test_she_in_the_sentence_is_the_woman_named_there_not_the_subject_of_no_told
 def test_she_stays_with_the_subject_when_no_one_else_is_told_a_woman(nlp):
     text = "Tom Becker spoke at noon. Linda Morris said she would stay."
     assert speakers(nlp, text)["she would stay"] == "Linda Morris"
+
+
+def test_a_sentence_with_pronouns_of_both_genders_decides_nothing(nlp):
+    """"Pryce said he ignored her orders": "he" is the man she spoke of, so Pryce is not made a man."""
+    found = genders(nlp, "Tom Becker ran from the dock. Officer Dana Pryce said he ignored her orders.")
+    assert found.get("pryce") != "m"
