@@ -128,6 +128,9 @@ def extract_attributions(
                   or not evidence_without_source(c.cue_token)]
     # "decided to trade despite concerns, even inside his administration, that it might ...": the concerns' clause
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not clause_of_a_noun(doc, c.start)]
+    # "defended the remark, saying ...", "spoke out about the death, arguing that ...": the first names the topic,
+    # the participle after it carries what was said
+    candidates = _without_topics(candidates, doc)
     # "agreed to share a single currency": a deal made, not a view held
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not makes_a_deal(c.cue_token)]
     # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but
@@ -470,6 +473,26 @@ def _with_antecedent(candidate: Candidate, doc: Doc) -> None:
         antecedent = cue.head.left_edge
         if "\n" not in doc.text[antecedent.idx:candidate.start]:
             candidate.start = antecedent.idx
+
+
+_TOPIC_LEMMAS = frozenset({"defend", "speak", "talk", "respond", "comment"})  # their object is what they were about
+
+
+def _without_topics(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    """Drops a topic verb's noun-phrase statement when a participle of saying hung on the same verb gives the
+    content ("He defended the remark, saying, '...'"); the topic alone is no statement a reader would sign."""
+    cue_ids = {c.cue_token.i for c in candidates}
+
+    def topic_only(candidate: Candidate) -> bool:
+        cue = candidate.cue_token
+        if candidate.direct or cues.cue_lemma(cue.lower_) not in _TOPIC_LEMMAS:
+            return False
+        if not any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.i in cue_ids for c in cue.children):
+            return False
+        content = doc.char_span(candidate.start, candidate.end, alignment_mode="expand") or ()
+        return not any(t.tag_.startswith("VB") for t in content)
+
+    return [c for c in candidates if not topic_only(c)]
 
 
 def _in_free_relative(candidate: Candidate) -> bool:

@@ -578,9 +578,12 @@ class SpeakerResolver:
         titled = {_last_word(e.text) for e in self.narrated_people if e.end <= head.i and head.lower_ in _title_words(e)}
         if titled - {_last_word(found.speaker.name)}:
             return None  # another person before bears that title
-        known = self._known_titles(found) if head.lower_ in _TITLES else set()
-        if known and not (head.lower_ in known or _LAWMAKERS & known and head.lower_ in _LAWMAKERS):
-            return None  # an office another than the one known: "Rep. Adam Schiff, the top Democrat ..." is no "mayor"
+        if head.lower_ in _TITLES:
+            # an office only for the person the article gives it ("Vermont Sen. Bernie Sanders ... The senator"):
+            # "Rep. Adam Schiff" is no "mayor", and a person of no office told may be anyone but the mayor
+            known = self._known_titles(found)
+            if not (head.lower_ in known or _LAWMAKERS & known and head.lower_ in _LAWMAKERS):
+                return None
         return found
 
     def _known_titles(self, found: _Known) -> set[str]:

@@ -55,3 +55,14 @@ def test_a_name_given_to_a_noun_is_no_statement(nlp):
 def test_calling_something_a_name_is_still_a_statement(nlp):
     found = statements(nlp, "The mayor called the ferry plan a disaster.")
     assert found.get("the ferry plan a disaster") == "The mayor"
+
+
+def test_a_topic_defended_before_saying_is_no_statement(nlp):
+    """"He defended the remark, saying ...": the remark is the topic, what he said is after "saying"."""
+    found = statements(nlp, 'Tom Becker then defended the remark, saying, "I do not think this is a silly idea."')
+    assert "the remark" not in found and "I do not think this is a silly idea." in found
+
+
+def test_a_topic_with_no_saying_after_it_stays(nlp):
+    found = statements(nlp, "The mayor defended the plan.")
+    assert found.get("the plan") == "The mayor"

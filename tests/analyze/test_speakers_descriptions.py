@@ -57,3 +57,14 @@ def test_a_description_the_person_named_before_does_not_fit_is_someone_else(nlp)
     found = speakers(nlp, text)
     assert found["the plan a disaster"] == "The mayor"
     assert found["the ferry was late"] != "The mayor"
+
+
+def test_an_office_the_article_never_gives_the_person_is_someone_else(nlp):
+    """Nothing says Linda Morris is a mayor: "the mayor" is not taken for her."""
+    text = "Linda Morris spoke out on Tuesday about the port.\n\nThe mayor said the plan would cost too much."
+    assert speakers(nlp, text)["the plan would cost too much"] == "The mayor"
+
+
+def test_an_office_the_article_gives_the_person_is_hers(nlp):
+    text = "Harbour Sen. Jane Roe spoke on Tuesday. The senator said she would block the bill."
+    assert speakers(nlp, text)["she would block the bill"] == "Jane Roe"
