@@ -24,16 +24,18 @@ _ASSERTING = {"asserts", "confirms", "speculates"}
 _FIRM = {"asserts", "confirms"}
 
 # How far a reader may trust a dispute, by the rule that raised it (model.DISPUTE_RULES): (real, read) of the
-# disputes of each rule that a reader judged, pooled over three readings of the rules as they stand (29 Nov 2026,
-# 20:20 UTC re-links): FNC-1 train's contested claims, which the rules were developed on (`storytrace bench disputes
-# --judgments storytrace/bench/data/fnc1-dispute-judgments.tsv`: cue 22 of 22, words 21 of 23, opposites 2 of 2), and
-# two sets no rule was developed on, FNC-1's other claims (`--claims others`, fnc1-heldout-dispute-judgments.tsv: cue
-# 7 of 8, words 2 of 2, opposites 3 of 3) and PolNeAR's political news (`storytrace bench disputes-news`,
-# polnear-dispute-judgments.tsv: cue 3 of 6, words 1 of 3, figures 0 of 2). A user's news is unseen news, so the held-out
-# readings count as much as the developed ones. The stance model's denials (off unless `stance_denials`): 4 of 6
-# developed on, 0 of 2 and 0 of 9 held out.
-READ_REAL: dict[str, tuple[int, int]] = {"cue": (32, 36), "words": (24, 28), "stance": (4, 17), "figures": (0, 2),
-                                         "opposites": (5, 5)}
+# disputes of each rule that a reader judged, pooled over four readings of the rules as they stand (29 Nov 2026,
+# 23:30 UTC): FNC-1 train's contested claims, which the rules were developed on (`storytrace bench disputes
+# --judgments storytrace/bench/data/fnc1-dispute-judgments.tsv`: cue 26 of 26, words 20 of 22, opposites 2 of 2), and
+# three sets no rule was developed on: FNC-1's other claims with a refuting body (`--claims others`,
+# fnc1-heldout-dispute-judgments.tsv: cue 8 of 8, words 2 of 2, opposites 1 of 1), the claims no body refutes
+# (`--claims unrefuted`, fnc1-unrefuted-dispute-judgments.tsv: cue 10 of 18, words 7 of 16, opposites 1 of 1,
+# figures 0 of 1) and PolNeAR's political news (`storytrace bench disputes-news`, polnear-dispute-judgments.tsv: cue 3
+# of 5, words 1 of 2; figures 0 of 2 before figures needed a named subject). A user's news is unseen news, so the
+# held-out readings count as much as the developed ones. The stance model's denials (off unless `stance_denials`):
+# 4 of 6 developed on, 0 of 2 and 0 of 9 held out.
+READ_REAL: dict[str, tuple[int, int]] = {"cue": (47, 57), "words": (30, 42), "stance": (4, 17), "figures": (0, 3),
+                                         "opposites": (4, 4)}
 # The confidence of each rule: its share read real, as (real + 1) / (read + 2), Laplace's rule of succession, so
 # that a rule read a few times is neither certain nor impossible. The bench's calibration line sets each rule's
 # mean confidence beside its share read real, so anyone can check these against new verdicts.
