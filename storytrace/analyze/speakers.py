@@ -257,6 +257,9 @@ def _subject(verb: Token) -> Token | None:
                 antecedent = before  # "turned to the Police Department which reported": the clause hung on the verb
             if child.lower_ == "who" and _place(antecedent):
                 antecedent = _people_at(antecedent) or antecedent  # "Democrats on Capitol Hill, who have argued"
+            if antecedent.dep_ == "appos" and antecedent.head.ent_type_ in _NAMED and not antecedent.ent_type_:
+                # "China and the United States, the two biggest polluters, which vowed": the ones named
+                antecedent = antecedent.head
             if antecedent.dep_ == "attr" and antecedent.head.lower_ in _BE_FORMS:
                 # "Trump is a serial liar ... who has pledged": the liar is the copula's subject
                 copula = antecedent.head

@@ -74,3 +74,10 @@ def test_who_after_a_place_is_the_people_there(nlp):
     """"Democrats on Capitol Hill, who have argued": the Democrats, not the hill."""
     text = "The ferry deal will calm nervous Liberals on Parliament Hill, who have argued that the port needs money."
     assert speakers(nlp, text)["the port needs money"] == "nervous Liberals"
+
+
+def test_a_relative_clause_on_an_apposition_speaks_for_the_ones_named(nlp):
+    """"Norway and Chile, the two biggest fishing nations, which vowed": the two countries, not the description."""
+    text = ("Much of the push came from Norway and Chile, the two biggest fishing nations, which together vowed to "
+            "protect the reefs.")
+    assert speakers(nlp, text)["to protect the reefs"] == "Norway and Chile"
