@@ -3,17 +3,13 @@ apposition, a possessive ahead of the subject, a reflexive of the subject; and w
 
 from __future__ import annotations
 
-from storytrace.analyze.attribution import extract_attributions
 from storytrace.analyze.genders import document_genders
+from tests.analyze.said_by import speakers
 
 
 def genders(nlp, text: str) -> dict[str, str]:
     doc = nlp(text)
     return document_genders(doc, [e for e in doc.ents if e.label_ == "PERSON"], set())
-
-
-def speakers(nlp, text: str) -> dict[str, str]:
-    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
 
 
 def test_a_gendered_title_or_apposition_tells_the_gender(nlp):

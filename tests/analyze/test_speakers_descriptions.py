@@ -3,12 +3,7 @@ just about, as a reader takes it; an aide, an institution's officer or a title a
 
 from __future__ import annotations
 
-from storytrace.analyze.attribution import extract_attributions
-
-
-def speakers(nlp, text: str) -> dict[str, str]:
-    """Statement text -> speaker name."""
-    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
+from tests.analyze.said_by import speakers
 
 
 def test_the_nominee_is_the_person_of_the_sentence_before(nlp):

@@ -3,12 +3,7 @@ speak, not the subject of the sentence around it (rules on the parse; hand-writt
 
 from __future__ import annotations
 
-from storytrace.analyze.attribution import extract_attributions
-
-
-def speakers(nlp, text: str) -> dict[str, str]:
-    """Statement text -> speaker name."""
-    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
+from tests.analyze.said_by import speakers
 
 
 def test_the_one_criticized_for_saying_said_it(nlp):

@@ -3,13 +3,8 @@
 
 from __future__ import annotations
 
-from storytrace.analyze.attribution import extract_attributions
 from storytrace.analyze.genders import document_genders
-
-
-def speakers(nlp, text: str) -> dict[str, str]:
-    """Statement text -> speaker name."""
-    return {a.statement.text: a.statement.speaker.name for a in extract_attributions(nlp(text))}
+from tests.analyze.said_by import speakers
 
 
 def test_he_goes_on_about_the_subject_of_the_last_sentence(nlp):
