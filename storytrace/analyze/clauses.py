@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storytrace.analyze import cues
-from storytrace.analyze.quotes import QUOTE_CHARS
+from storytrace.analyze.quotes import QUOTE_CHARS, is_quote_mark
 from storytrace.analyze.speakers import child_of, statement_issuer
 
 OBJECT_CUES = frozenset({"deny", "confirm", "acknowledge", "admit", "announce"})
@@ -110,7 +110,7 @@ def _asked(cue: Token) -> bool:
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if subject is None or not any(c.dep_ == "aux" and c.i < subject.i for c in cue.children):
         return False
-    last = [t for t in cue.sent if not (t.is_space or is_quote_char(t.text))][-1:]
+    last = [t for t in cue.sent if not (t.is_space or is_quote_mark(t))][-1:]
     return bool(last) and last[0].text == "?"
 
 
@@ -145,10 +145,6 @@ def clause_of_a_noun(doc: Doc, start: int) -> bool:
     preposition = noun.head
     return preposition.lower_ in _CIRCUMSTANCE_PREPS or (
         preposition.lower_ == "of" and preposition.head.lower_ in _CIRCUMSTANCE_OF)
-
-
-def is_quote_char(text: str) -> bool:
-    return bool(text) and all(ch in QUOTE_CHARS for ch in text)
 
 
 _POSSIBLE = frozenset({"would", "may", "might", "could", "should"})

@@ -91,9 +91,8 @@ def _noun_gender(person: Span) -> str:
     beside += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         beside.append(root.head)
-    words = {t.lower_ for t in beside}
-    female, male = bool(words & _FEMALE_NOUNS), bool(words & _MALE_NOUNS)
-    return "f" if female and not male else "m" if male and not female else ""
+    said = {noun_gender(t.lower_) for t in beside} - {""}
+    return said.pop() if len(said) == 1 else ""
 
 
 def _clause_gender(name: Token) -> str:

@@ -359,6 +359,8 @@ def _people_at(place: Token) -> Token | None:
         return owner
     obj = child_of(owner, "dobj") if owner.tag_.startswith("VB") else None
     return obj if obj is not None and obj.i < place.i else None
+
+
 _REASON_PREPS = frozenset({"for"})  # "blamed X for saying": the reason is X's deed, not the blamer's
 
 
@@ -669,10 +671,7 @@ class SpeakerResolver:
 
     def _may_be(self, name: str, gender: str) -> bool:
         """Whether the person of that name may be "he" (gender "m") or "she" ("f"), as the article tells."""
-        last = surname(name)
-        told = self.genders.get(last) or next((k.gender for k in reversed(self.known)
-                                                if k.gender and surname(k.speaker.name) == last), "")
-        return _same_gender(told, gender)
+        return _same_gender(self._told(name), gender)
 
     def _full_name_at(self, token: Token) -> _Known | None:
         """The full name a subject is written with ("Rakeyia Scott can be heard"): that person, whoever else in

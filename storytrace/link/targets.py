@@ -20,6 +20,7 @@ import numpy as np
 from storytrace.analyze.cues import cue_lemma
 from storytrace.analyze.stance_words import REFUTING_PREDICATES, is_hedged
 from storytrace.link.propositions import names_a_report, stems
+from storytrace.link.stance_features import words
 from storytrace.link.sources import same_source, source_key
 from storytrace.model import Statement
 
@@ -41,7 +42,6 @@ ON_TOPIC = 0.5
 # Nouns by which a denial names what it rejects as a guess: it answers a hedged statement or a speculation.
 _GUESS_NOUNS = frozenset({"speculation", "speculations", "guess", "guesses", "guesswork", "conjecture", "theory",
                           "theories"})
-_WORDS = re.compile(r"[a-z]+")
 # Nouns by which the writer names the story their article debunks ("this story was a hoax").
 _STORY_NOUNS = frozenset({"story", "stories", "article", "articles", "piece"})
 
@@ -176,14 +176,14 @@ def _answered(denial: Statement, reports: list[Statement], topic: _Topic) -> Sta
 
 
 def _names_the_story(text: str) -> bool:
-    return any(w in _STORY_NOUNS for w in _WORDS.findall(text.lower()))
+    return any(w in _STORY_NOUNS for w in words(text))
 
 
 def _names_a_guess(text: str) -> bool:
     """Whether a denial names what it rejects as a guess ("the speculation was incorrect"): it answers a guess, not
     a fact reported beside it (on FNC-1 train, "the speculation" about the weatherman had taken the count of his
     mentions that Topsy "reports" just before it)."""
-    return any(w in _GUESS_NOUNS for w in _WORDS.findall(text.lower()))
+    return any(w in _GUESS_NOUNS for w in words(text))
 
 
 def _is_report(statement: Statement) -> bool:

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.analyze.attribution import extract_statements
-
-
-def _outlet_says(nlp, text):
-    return [(s.polarity, s.text) for s in extract_statements(nlp(text), outlet="The Ledger")
-            if s.speaker.name == "The Ledger"]
+from tests.analyze.said_by import outlet_says
 
 
 @pytest.mark.parametrize("text, content", [
@@ -31,7 +27,7 @@ def _outlet_says(nlp, text):
     ("The harbour master resigned on Monday.\n\nThis is false.", "The harbour master resigned on Monday"),
 ])
 def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, content):
-    assert _outlet_says(nlp, text) == [("denies", content)]
+    assert outlet_says(nlp, text) == [("denies", content)]
 
 
 @pytest.mark.parametrize("text", [
@@ -49,7 +45,7 @@ def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, cont
     "They are fake.",
 ])
 def test_doubts_negations_and_other_uses_of_the_words_are_no_refutation(nlp, text):
-    assert _outlet_says(nlp, text) == []
+    assert outlet_says(nlp, text) == []
 
 
 def test_a_quoted_denial_set_against_the_reports_denies(nlp):
@@ -80,4 +76,4 @@ def test_a_quote_with_no_cue_of_its_own_hides_no_refutation_before_it(nlp):
     outlet's denial."""
     text = ('"The quay will reopen in May," the harbour master said.\n\nThe report that the ferry had sunk is '
             'false.\n\n"Nothing has changed for the passengers who booked the crossing."')
-    assert ("denies", "the ferry had sunk") in _outlet_says(nlp, text)
+    assert ("denies", "the ferry had sunk") in outlet_says(nlp, text)

@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.analyze.attribution import extract_statements
-
-
-def _outlet_says(nlp, text):
-    return [(s.polarity, s.text) for s in extract_statements(nlp(text), outlet="The Ledger")
-            if s.speaker.name == "The Ledger"]
+from tests.analyze.said_by import outlet_says
 
 
 @pytest.mark.parametrize("text, content", [
@@ -21,7 +17,7 @@ def _outlet_says(nlp, text):
     ("The photo of the flooded quay is not genuine.", "The photo of the flooded quay"),
 ])
 def test_a_report_called_not_true_is_refuted(nlp, text, content):
-    assert _outlet_says(nlp, text) == [("denies", content)]
+    assert outlet_says(nlp, text) == [("denies", content)]
 
 
 def test_the_cue_keeps_the_negation(nlp):
@@ -37,4 +33,4 @@ def test_the_cue_keeps_the_negation(nlp):
     "It is not true.",  # "it" may be anything
 ])
 def test_what_calls_nothing_untrue(nlp, text):
-    assert _outlet_says(nlp, text) == []
+    assert outlet_says(nlp, text) == []
