@@ -48,6 +48,24 @@ def is_cue_verb(token: Token) -> bool:
     return cues.is_cue_form(token.lower_) and (not token.tag_ or token.tag_.startswith("VB"))
 
 
+_WH_OPENERS = frozenset({"how", "why", "whether", "what", "when", "where", "who", "if"})
+
+
+def names_a_topic(preposition: Token) -> bool:
+    """"spoke about her deep ties to black churches", "claims about the potency of its test": "about" gives what
+    was talked of, not what was said of it; a clause after it ("talked about how the plan fails", "about wanting
+    to leave", "about Trump being unfit") says something."""
+    if preposition.lower_ != "about":
+        return False
+    objects = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return True
+    obj = objects[0]
+    if obj.dep_ == "pcomp" and obj.tag_.startswith("VB") or obj.left_edge.lower_ in _WH_OPENERS:
+        return False
+    return not any(c.dep_ in ("acl", "ccomp") and c.tag_ in ("VBG", "VBN") for c in obj.children)
+
+
 def is_adverbial(clause: Token) -> bool:
     """`he said as the crowd booed`: a clause the parser hung on the cue as its object but that its
     conjunction marks as a circumstance, not what was said."""

@@ -9,7 +9,8 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from storytrace.analyze.clauses import (
-    Candidate, around_phrase, clause_end, cue_extent, is_cue_verb, token_end, trim_mark, trim_span,
+    Candidate, around_phrase, clause_end, cue_extent, is_cue_verb, names_a_topic, token_end, trim_mark,
+    trim_span,
 )
 
 # Nouns that name a statement of whoever owns them ("her claim that", "Rubio's pledge to", "his criticism
@@ -49,6 +50,8 @@ def _noun_content(noun: Token, text: str) -> tuple[int, int] | None:
         if child.dep_ in ("acl", "ccomp") and child.tag_.startswith("VB"):
             return trim_mark(child, text)
         if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+            if names_a_topic(child):
+                return None  # "its claims about the test": what the claims concern, not what they say
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return trim_span(text, objects[0].left_edge.idx, clause_end(objects[0].right_edge, objects[0]))

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from storytrace.analyze import cues
 from storytrace.analyze.clauses import (
     COMPLEMENT_DEPS, COMPLEMENT_PREPS, OBJECT_CUES, Candidate, around_phrase, clause_end, cue_extent,
-    decline_object, is_cue_verb, is_unsaid, overlaps_any, text_between, token_end, trim_mark, trim_span,
+    decline_object, is_cue_verb, is_unsaid, names_a_topic, overlaps_any, text_between, token_end, trim_mark, trim_span,
 )
 from storytrace.analyze.speakers import (
     can_speak, child_of, is_relayed_saying, may_be_source, recalls_saying, relayed_saying, source_of,
@@ -224,6 +224,8 @@ def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None
         preps = OBJECT_PREPS if lemma in ("say", "tell") else OBJECT_PREPS | {"on"}
     parts = [c for c in cue.children if c.i > cue.i and "\n" not in text_between(text, cue, c.right_edge) and (
         c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in preps and not _is_time(c)))]
+    if parts and parts[0].dep_ == "prep" and names_a_topic(parts[0]):
+        return None  # "spoke about her ties to the churches": what was talked of, nothing said of it
     if lemma in cues.ADDRESSING_LEMMAS:
         if not parts or parts[0].dep_ not in ("dobj", "dative"):
             return None  # "asked not to be named" is a wish about the speaker, not something said

@@ -72,7 +72,8 @@ def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, boo
         role = _as_role(appos_span) if appos_span is not None else None
     if person_ent is not None:
         span, before = _split_title(span, person_ent)
-        if before is not None and role is None:
+        # "Libertarian candidate Gary Johnson's doctor": a title before a possessor is the possessor's
+        if before is not None and role is None and head.i < person_ent.end:
             role = _as_role(before)
     name = _text(span)
     listed = _listed_people(head, people) if person_ent is not None else []
