@@ -67,6 +67,9 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
     block = _block_after_colon(cue, text)
     if block is not None:
         return block
+    whole = _whole_sentence_before(cue, lemma, text)
+    if whole is not None:
+        return whole
     clause = _near_child(cue, "ccomp", text) or _near_child(cue, "xcomp" if lemma == "predict" else "", text)
     if clause is not None:
         return trim_mark(clause, text)
@@ -249,6 +252,18 @@ def _ends_sentence(cue: Token) -> bool:
     """Nothing but punctuation and a time or place ("Friday", "on Twitter") follows the cue in its sentence."""
     return all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME")
                or t.dep_ in ("prep", "pobj", "det", "compound", "npadvmod") for t in cue.doc[cue.i + 1:cue.sent.end])
+
+
+def _whole_sentence_before(cue: Token, lemma: str, text: str) -> tuple[int, int] | None:
+    """"She had told officials that she did not want it, but the police overruled her, the source added.": a
+    speech verb closing its sentence after a comma reports all that comes before it, however the parser split
+    it and hung only the last clause on the cue; the words of others in it become nested statements."""
+    if lemma not in cues.SPEECH_LEMMAS or not _ends_sentence(cue):
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    if not clauses or len(clauses) == 1 and clauses[0].left_edge.i <= cue.sent.start:
+        return None  # one clause, which already starts the sentence
+    return _sentence_before(cue, text)
 
 
 def _sentence_before(cue: Token, text: str) -> tuple[int, int] | None:

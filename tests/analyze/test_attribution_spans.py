@@ -1,0 +1,32 @@
+"""A statement's text is all that was said, no less: "A, but B, the source added" reports the whole sentence,
+with the words of anyone recalled in it kept as a nested statement. Hand-written sentences for the span and
+nested classes read on PolNeAR dev."""
+
+from __future__ import annotations
+
+from storytrace.analyze.attribution import extract_attributions
+
+
+def found(nlp, text: str) -> dict[str, tuple[str, str]]:
+    """Statement text -> (speaker name, chain)."""
+    return {a.statement.text: (a.statement.speaker.name, " → ".join(a.statement.chain))
+            for a in extract_attributions(nlp(text), outlet="The Gazette")}
+
+
+def test_a_closing_cue_reports_the_whole_sentence_before_it(nlp):
+    """"..., but the port overruled that request, the aide added": the aide added both halves, and the mayor's
+    words in the first are hers, told by the aide."""
+    said = found(nlp, "Mayor Ines Volk had told harbour officials that she did not want the escort at all, but the "
+                      "port overruled that request, the aide added.")
+    whole = ("Mayor Ines Volk had told harbour officials that she did not want the escort at all, but the port "
+             "overruled that request")
+    assert said[whole] == ("the aide", "The Gazette → the aide")
+    assert said["she did not want the escort at all"] == ("Mayor Ines Volk", "The Gazette → the aide → Mayor Ines Volk")
+
+
+def test_a_closing_cue_on_one_clause_keeps_it(nlp):
+    """Must not change: "The ferry left late, a crew member said." and a cue that opens its sentence."""
+    assert found(nlp, "The ferry left late, a crew member said.") == {
+        "The ferry left late": ("a crew member", "The Gazette → a crew member")}
+    assert found(nlp, "A crew member said the ferry left late because of the fog.") == {
+        "the ferry left late because of the fog": ("A crew member", "The Gazette → A crew member")}
