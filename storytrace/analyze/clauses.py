@@ -238,11 +238,31 @@ def bound_to_cue(token: Token, lemma: str = "") -> bool:
 
 
 def trim_mark(clause: Token, text: str) -> tuple[int, int] | None:
-    """The clause's text without a leading "that"."""
+    """The clause's text without a leading "that", and without a second saying after it."""
     start = clause.left_edge
     if start.lower_ == "that" and start.dep_ == "mark" and start.i < clause.i:
         start = start.doc[start.i + 1]
-    return trim_span(text, start.idx, clause_end(clause.right_edge, clause))
+    second = second_saying(clause)
+    last = clause.right_edge if second is None else clause.doc[second.left_edge.i - 1]
+    return trim_span(text, start.idx, clause_end(last, clause))
+
+
+# Conjunctions that set a second saying against the first: "said X, though she noted Y".
+_CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas"})
+
+
+def second_saying(clause: Token) -> Token | None:
+    """"Lynch said the demands erase the barriers, though she noted clients are beginning to ...": a contrasting
+    clause whose verb says something with a subject of its own is a statement apart, not part of the first."""
+    for child in clause.children:
+        if child.dep_ != "advcl" or child.i < clause.i or not is_cue_verb(child):
+            continue
+        if cues.cue_lemma(child.lower_) not in cues.SPEECH_LEMMAS:
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in child.children)
+        if marked and any(c.dep_ == "nsubj" for c in child.children):
+            return child
+    return None
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -30,3 +30,21 @@ def test_a_closing_cue_on_one_clause_keeps_it(nlp):
         "The ferry left late": ("a crew member", "The Gazette → a crew member")}
     assert found(nlp, "A crew member said the ferry left late because of the fog.") == {
         "the ferry left late because of the fog": ("A crew member", "The Gazette → A crew member")}
+
+
+def test_a_contrasting_saying_is_a_statement_apart(nlp):
+    """"said X, though she noted Y" / "although the council insisted Y": the second saying is not part of the
+    first statement's text, and is found on its own."""
+    said = found(nlp, "Mayor Ines Volk said the new ferry fees hurt small traders, though she noted that the "
+                      "harbour needs the money.")
+    assert set(said) == {"the new ferry fees hurt small traders", "the harbour needs the money"}
+    said = found(nlp, "Mayor Ines Volk said the new ferry fees hurt small traders, although the council insisted "
+                      "they were fair.")
+    assert said == {"the new ferry fees hurt small traders": ("Ines Volk", "The Gazette → Ines Volk"),
+                    "they were fair": ("the council", "The Gazette → the council")}
+
+
+def test_a_contrast_without_a_saying_stays_in_the_statement(nlp):
+    """Must not change: "said X, though the harbour needs the money" is her own concession, all of it hers."""
+    said = found(nlp, "Mayor Ines Volk said the new ferry fees hurt small traders, though the harbour needs the money.")
+    assert list(said) == ["the new ferry fees hurt small traders, though the harbour needs the money"]
