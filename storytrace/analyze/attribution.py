@@ -119,7 +119,9 @@ def extract_attributions(
     candidates = [c for c in candidates if not (c.nested and cues.cue_lemma(c.cue_token.lower_) in cues.BROAD_LEMMAS)]
     # "she's glad Clinton appeared to be better": a hedge inside someone's words is theirs, not the outlet's
     candidates = [c for c in candidates if not (c.nested and c.sourceless and not c.refutes)]
-    # "they found a way", "he didn't see the irony", "the ad mentions X": a thing found, seen or named, not said
+    # "they found a way", "he didn't see the irony", "the ad mentions X": a thing found, seen or named, not said;
+    # its doer is still a name the next "they" or "he" may stand for
+    doers = [c for c in candidates if not c.direct and is_cue_verb(c.cue_token) and names_a_thing(c.cue_token)]
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not names_a_thing(c.cue_token)]
     # "nations that oppose radical Islamic ideology": a relative clause saying what kind of nations, no statement
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not describes_a_kind(c.cue_token)]
@@ -132,6 +134,7 @@ def extract_attributions(
     # the participle after it carries what was said
     candidates = _without_topics(candidates, doc)
     # "agreed to share a single currency": a deal made, not a view held
+    doers += [c for c in candidates if not c.direct and is_cue_verb(c.cue_token) and makes_a_deal(c.cue_token)]
     candidates = [c for c in candidates if c.direct or not is_cue_verb(c.cue_token) or not makes_a_deal(c.cue_token)]
     # "what the senators said was gerrymandering": a free relative holding its own cue names what was said, but
     # is no statement itself
@@ -139,7 +142,7 @@ def extract_attributions(
                                                 and text[c.start:c.end].split(" ", 1)[0].lower() in _FREE_RELATIVES)
                   and not _in_free_relative(c)]  # a quotation split by its cue ("What makes ...," X said, "...") is kept
     return _resolve(doc, text, candidates, in_quote, outlet=outlet, agency=agency, anchor=anchor,
-                    deadline=deadline or Deadline.none())
+                    deadline=deadline or Deadline.none(), doers=doers)
 
 
 # --- direct quotes -------------------------------------------------------------------------
@@ -376,8 +379,11 @@ def _resolve(
     candidates: list[Candidate],
     in_quote: set[int],
     *,
-    outlet: str | None, agency: str | None, anchor: date | None, deadline: Deadline
+    outlet: str | None, agency: str | None, anchor: date | None, deadline: Deadline,
+    doers: list[Candidate] | None = None,
 ) -> list[Attribution]:
+    """Statements from the candidates in reading order; the doers of deeds that are no statements (`doers`) are
+    remembered as they come, as a reader remembers who acted, for the references after them."""
     reported = {token.i for c in candidates if not c.direct
                 for token in (doc.char_span(c.start, c.end, alignment_mode="expand") or ())}
     resolver = SpeakerResolver(doc, agency=agency, quoted=in_quote, reported=reported)
@@ -385,7 +391,10 @@ def _resolve(
     live = is_live_report(text)
     found: list[Attribution] = []
     last_direct: Attribution | None = None
+    pending = sorted((c for c in doers or () if c.speaker is not None), key=lambda c: c.cue_start)
     for candidate in candidates:
+        while pending and pending[0].cue_start < candidate.start:
+            _remember_doer(resolver, pending.pop(0))
         if deadline.expired():
             deadline.cut(f"statements from character {candidate.start:,} of {len(text):,} on not read")
             break
@@ -404,6 +413,21 @@ def _resolve(
         if attribution.statement.direct:
             last_direct = attribution
     return found
+
+
+def _remember_doer(resolver: SpeakerResolver, doer: Candidate) -> None:
+    """"Twenty-seven states are challenging the rules. They argue ...": the states are who "they" are, though
+    challenging the rules is no statement; a pronoun doer is resolved too, as it would be for a statement."""
+    head = doer.speaker
+    if head is None or not can_speak(head) or is_writer(head) or head.lower_ in _NO_DOERS:
+        return  # "The statement also referenced ...": a document is no one a later "it said" stands for
+    resolver.resolve(author_of(head), nested=doer.nested)
+
+
+# Documents that "reference" or "highlight" things: no one a later "it said" or "they argue" stands for.
+_NO_DOERS = cues.STATEMENT_NOUNS | frozenset({
+    "report", "reports", "study", "poll", "survey", "document", "documents", "ad", "ads", "video", "book", "article",
+    "film", "memo", "record", "records"})
 
 
 def _assemble(

@@ -243,11 +243,15 @@ GREETING_LEMMAS: Final[frozenset[str]] = frozenset({"welcome", "thank", "congrat
 # clause ("showed Clinton leading"). Verbs of wondering, sympathy and looking are read the same way: "wondering
 # about his ability", "identified with the others", "looking out on the crowd", "underscored a weakness" name a
 # topic or a thing, "wondered whether ..." says. ("questioned the integrity of the vote" disputes its object, as
-# "denied the report" does: kept.)
+# "denied the report" does: kept.) Verbs of taking up or pressing something are read the same way: "echo her
+# concerns", "highlights the killings", "pushed the strategy", "has embraced his approach", "are challenging the
+# rules" (in court) take up a thing or act on it; "echoed claims that ...", "challenged the claim", "pushed for a
+# vote" still say something, and "touting their experience" praises it, as "praised" does.
 THING_LEMMAS: Final[frozenset[str]] = frozenset({
     "see", "find", "show", "reveal", "indicate", "know", "learn", "notice", "realize", "recognize", "understand",
     "remember", "clarify", "declare", "mention", "invoke", "reference",
-    "wonder", "identify", "look", "underscore"})
+    "wonder", "identify", "look", "underscore",
+    "echo", "highlight", "push", "embrace", "challenge"})
 # Sources whose findings come as noun phrases: "polls show a tight race", "the study found higher rates".
 FINDING_SOURCES: Final[frozenset[str]] = frozenset({
     "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "data", "analysis", "analyses",
