@@ -589,7 +589,7 @@ def _inherited(doc: Doc, text: str, candidate: Candidate, previous: Attribution 
     statement = Statement(
         text=said, start=candidate.start, end=candidate.end, direct=True,
         speaker=Speaker(before.speaker.name, before.speaker.entity_id, before.speaker.role),
-        cue=before.cue, polarity=statement_polarity(before.cue, said), said_on=day,
+        cue=before.cue, polarity=statement_polarity(before.cue, quote if quote is not None else said), said_on=day,
         chain=list(before.chain), cue_start=before.cue_start, cue_end=before.cue_end,
     )
     return Attribution(statement, previous.source_start, previous.source_end)

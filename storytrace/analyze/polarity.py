@@ -121,4 +121,27 @@ def _outside_relative_clauses(content: Span) -> list:
         if token.dep_ == "relcl" and content.start <= token.head.i < content.end and any(
                 c.lower_ in ("who", "whom", "whose") for c in token.subtree):
             inside.update(t.i for t in token.subtree)
+        elif _not_the_claim(token, content):
+            inside.update(t.i for t in token.subtree)
     return [t for t in content if t.i not in inside]
+
+
+# Conjunctions of a purpose or a condition: "so they could use the funds", "if the court were to deprive him".
+_PURPOSE_OR_CONDITION = frozenset({"so", "if", "unless"})
+# Verbs of wishing: what is wished for may be out of reach without the claim being hedged ("wish they could go back").
+_WISHING = frozenset({"wish", "wishes", "wished", "want", "wants", "wanted"})
+_WH_WORDS = frozenset({"who", "what", "how", "whether", "when", "where", "why", "which"})
+
+
+def _not_the_claim(clause: Token, content: Span) -> bool:
+    """A clause inside the content whose "could" or "may" is not the speaker's hedge: a purpose or a condition
+    ("adding low-income areas so they could use the funds", "if the court were to ..."), what someone wishes
+    ("wish they could go back") or a question named ("too ambiguous to determine who could participate")."""
+    if clause.i == content.root.i or not content.start <= clause.head.i < content.end:
+        return False
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _PURPOSE_OR_CONDITION for c in clause.children)
+    if clause.dep_ in ("ccomp", "xcomp") and clause.head.lower_ in _WISHING:
+        return True
+    return clause.dep_ in ("ccomp", "xcomp", "pcomp", "acl") and clause.left_edge.lower_ in _WH_WORDS and (
+        clause.left_edge.i > content.start)
