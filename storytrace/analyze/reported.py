@@ -141,7 +141,7 @@ def _complement_content(cue: Token, text: str) -> tuple[int, int] | None:
     parts = [c for c in cue.children if c.i > cue.i and "\n" not in text_between(text, cue, c.right_edge) and (
         c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in COMPLEMENT_PREPS)
         or (c.dep_ == "advmod" and any(True for _ in c.children)))]  # "shows Clinton ahead by 3 points"
-    if not parts or _no_finding(parts) or _bare_object(parts):
+    if not parts or _no_finding(parts) or _bare_object(parts) or _the_same(parts[0]):
         return None
     lemma = cues.cue_lemma(cue.lower_)
     if lemma in cues.DEED_LEMMAS and not any(p.dep_ == "ccomp" for p in parts):
@@ -171,6 +171,17 @@ def _bare_object(parts: list[Token]) -> bool:
     """A lone pronoun object ("I write this"): no content a reader could check."""
     return len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].lower_ in _PRO_FORMS and len(
         list(parts[0].subtree)) == 1
+
+
+def _the_same(part: Token) -> bool:
+    """"has said the same thing", "indicated as much", "said likewise": a pro-form for words given elsewhere, with
+    nothing a reader could check in it."""
+    word = part.lower_
+    if word == "much":
+        return any(c.lower_ == "as" for c in part.children)
+    if word == "thing" or word == "things":
+        return any(c.lower_ == "same" for c in part.children)
+    return word in ("same", "likewise")
 
 
 def _rejected_thing(parts: list[Token], lemma: str) -> bool:
@@ -233,8 +244,8 @@ def _object_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | None
         if not parts or parts[0].dep_ not in ("dobj", "dative"):
             return None  # "asked not to be named" is a wish about the speaker, not something said
         parts = parts[1:]
-    if not parts or (_bare_object(parts) and lemma not in OBJECT_CUES):
-        return None  # "denied it" is a denial of what "it" stands for; "wrote this" says nothing
+    if not parts or ((_bare_object(parts) or _the_same(parts[0])) and lemma not in OBJECT_CUES):
+        return None  # "denied it" is a denial of what "it" stands for; "wrote this", "said the same thing" say nothing
     if _rejected_thing(parts, lemma):
         return None  # "rejected the offer", "dismissed the coach": a deed; "rejected the claims" is handled above
     first = parts[0]

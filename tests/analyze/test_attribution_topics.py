@@ -44,3 +44,15 @@ def test_a_title_before_the_speaker_stays_the_role(nlp):
     statement = extract_attributions(nlp("Green Party candidate Lea Brandt says she is in good health."))
     assert [(a.statement.speaker.name, a.statement.speaker.role) for a in statement] == [
         ("Lea Brandt", "Green Party candidate")]
+
+
+def test_the_same_thing_said_again_is_no_statement(nlp):
+    """"has said the same thing", "indicated as much": a pro-form for words given elsewhere, nothing to check."""
+    assert found(nlp, "A chorus of councillors has said the same thing, including the former mayor Tom Reed.") == []
+    assert found(nlp, "The head of the ferry company indicated as much in an email.") == []
+
+
+def test_the_same_as_a_modifier_still_says_something(nlp):
+    """Must not change: "said the same rules apply to the ferries" is a clause."""
+    assert found(nlp, "Tom Reed said the same rules apply to the ferries.") == [
+        ("Tom Reed", "said", "the same rules apply to the ferries")]
