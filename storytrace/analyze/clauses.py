@@ -247,13 +247,35 @@ def trim_mark(clause: Token, text: str) -> tuple[int, int] | None:
     return trim_span(text, start.idx, clause_end(last, clause))
 
 
+def _with_conjunction(verb: Token) -> Token:
+    """The conjunct's first token, taking in the "and" before it: what the first statement ends before."""
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return before if before is not None and before.dep_ == "cc" and before.head.i == verb.head.i else verb.left_edge
+
+
 # Conjunctions that set a second saying against the first: "said X, though she noted Y".
 _CONTRAST_MARKS = frozenset({"though", "although", "while", "whereas"})
 
 
+# Verbs of saying that, joined to a reported clause with no subject of their own, go on from the speaker's cue, not
+# from the clause: "said he would order a review and warned against hackers", "said it was opposed to the test and
+# warned North Korea to refrain".
+_GOES_ON_SAYING = frozenset({"say", "tell", "add", "note", "warn", "insist", "argue", "stress", "deny", "dismiss",
+                             "reject", "urge", "vow", "pledge", "promise", "complain", "accuse"})
+
+
 def second_saying(clause: Token) -> Token | None:
     """"Lynch said the demands erase the barriers, though she noted clients are beginning to ...": a contrasting
-    clause whose verb says something with a subject of its own is a statement apart, not part of the first."""
+    clause whose verb says something with a subject of its own is a statement apart, not part of the first; so is
+    a verb of saying joined to the clause without a subject ("... and warned North Korea to refrain"), which is a
+    second thing the speaker did."""
+    for child in clause.children:
+        # (not where the clause itself reports a saying: "says Machado promised X and said Y" is all his report)
+        if child.dep_ == "conj" and child.i > clause.i and clause.head.i != clause.i and not is_cue_verb(clause) and (
+                is_cue_verb(child)) and (
+                cues.cue_lemma(child.lower_) in _GOES_ON_SAYING) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return _with_conjunction(child)
     for child in clause.children:
         if child.dep_ != "advcl" or child.i < clause.i or not is_cue_verb(child):
             continue

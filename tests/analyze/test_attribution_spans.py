@@ -48,3 +48,19 @@ def test_a_contrast_without_a_saying_stays_in_the_statement(nlp):
     """Must not change: "said X, though the harbour needs the money" is her own concession, all of it hers."""
     said = found(nlp, "Mayor Ines Volk said the new ferry fees hurt small traders, though the harbour needs the money.")
     assert list(said) == ["the new ferry fees hurt small traders, though the harbour needs the money"]
+
+
+def test_a_second_saying_joined_without_a_subject_is_not_in_the_text(nlp):
+    """"said she would order a review and warned against delays": warning is a second thing the mayor did, not part
+    of what she said she would do."""
+    said = found(nlp, "Mayor Ines Volk said she would order a review of the ferry contracts and warned against delays.")
+    assert "she would order a review of the ferry contracts" in said
+
+
+def test_a_joined_deed_or_a_reported_saying_stays_in_the_text(nlp):
+    """Must not change: "the company expanded and hired pilots" is one report; "says Volk promised X and said Y"
+    reports both of Volk's sayings."""
+    assert list(found(nlp, "Tom Reed said the company expanded and hired new pilots.")) == [
+        "the company expanded and hired new pilots"]
+    said = found(nlp, "Her spokesman says Volk promised to keep the ferry running and said she would fight the cuts.")
+    assert "Volk promised to keep the ferry running and said she would fight the cuts" in said
