@@ -717,7 +717,7 @@ def _name_span(head: Token) -> Span:
     for child in head.children:
         if child.dep_ in _CUT_DEPS and not (child.i > head.i and _hyphenated(child)):
             continue
-        if child.i < head.i and child.dep_ in _LEFT_DEPS:
+        if child.i < head.i and child.dep_ in _LEFT_DEPS and child.lower_ not in _FOCUS_ADVERBS:
             keep.update(_subtree_ids(child))
         elif child.i > head.i and (child.dep_ in _RIGHT_DEPS and _right_ok(child) or _hyphenated(child)):
             keep.update(_subtree_ids(child))
@@ -734,6 +734,8 @@ def _name_span(head: Token) -> Span:
     return _strip_punct(span)
 
 
+# Adverbs that stress a name without being part of it: "Even China, Pyongyang's only ally, said".
+_FOCUS_ADVERBS = frozenset({"even", "only", "also", "just", "too"})
 _DISTRIBUTIVES = frozenset({"each", "both"})  # "X and Y ..., each saying": X and Y speak
 _NAMED = frozenset({"ORG", "PERSON", "NORP", "GPE"})  # entities whose name runs on however the parser cut it
 

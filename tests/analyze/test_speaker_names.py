@@ -29,3 +29,9 @@ def test_a_point_in_time_after_the_speaker_is_not_part_of_the_name(nlp):
     assert names == {"The mayor"}
     names = {name for name, _ in _speakers(nlp, "The head of the union at the port said the strike would go on.")}
     assert names == {"The head of the union at the port"}
+
+
+def test_a_focus_adverb_is_no_part_of_the_name(nlp):
+    """"Even Portvale, the island's only ally, said ...": the speaker is Portvale."""
+    found = extract_attributions(nlp("Even Portvale, the island's only ally, said it was opposed to the test."))
+    assert [a.statement.speaker.name for a in found] == ["Portvale"]
