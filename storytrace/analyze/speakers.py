@@ -70,6 +70,9 @@ def speaker_parts(head: Token, people: list[Span]) -> tuple[str, str | None, boo
             if head.lower_ not in cues.ROLE_NOUNS | cues.PERSON_NOUNS:
                 appos_span = None  # "until the election, Minyon Moore,": a misparse, the noun is no title of hers
         role = _as_role(appos_span) if appos_span is not None else None
+        bracketed = _in_brackets(appos)
+        if role is not None and bracketed is not None:
+            role = bracketed  # "(D-Vt.)": the party and state whole, however the parser split them
     if person_ent is not None:
         span, before = _split_title(span, person_ent)
         # "Libertarian candidate Gary Johnson's doctor": a title before a possessor is the possessor's
@@ -805,6 +808,20 @@ def _appos(head: Token) -> Token | None:
                  and not any(is_quote_mark(t) for t in head.doc[min(head.i, c.left_edge.i):max(head.i, c.i) + 1])
                  and not head.i < head.head.i < c.i),
                 None)
+
+
+_BRACKET_WORDS = 4  # "(D-N.Y.)", "(R-S.C.)": a party and a state are a few tokens
+
+
+def _in_brackets(token: Token) -> str | None:
+    """The text between the round brackets around `token`, when they are close around it."""
+    doc = token.doc
+    opening = next((t for t in reversed(doc[max(token.i - _BRACKET_WORDS, 0):token.i]) if t.text in ("(", ")")),
+                   None)
+    closing = next((t for t in doc[token.i + 1:token.i + 1 + _BRACKET_WORDS] if t.text in ("(", ")")), None)
+    if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+        return None
+    return doc.text[opening.idx + 1:closing.idx].strip() or None
 
 
 def _name_after_place(head: Token) -> Token | None:

@@ -35,3 +35,10 @@ def test_a_focus_adverb_is_no_part_of_the_name(nlp):
     """"Even Portvale, the island's only ally, said ...": the speaker is Portvale."""
     found = extract_attributions(nlp("Even Portvale, the island's only ally, said it was opposed to the test."))
     assert [a.statement.speaker.name for a in found] == ["Portvale"]
+
+
+def test_a_bracketed_party_and_state_is_the_role_whole(nlp):
+    """"Sen. Ada Pike (D-Vt.)": the role is "D-Vt.", not the "D" or "Vt" the parser split off."""
+    assert _speakers(nlp, "Sen. Ada Pike (D-Vt.) said the levy fails.") == [("Ada Pike", "D-Vt.")]
+    assert _speakers(nlp, "Sen. Ada Pike (Vt.) said the levy fails.") == [("Ada Pike", "Vt.")]
+    assert _speakers(nlp, "Tom Reed, the mayor, said the levy fails.") == [("Tom Reed", "the mayor")]
