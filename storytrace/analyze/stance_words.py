@@ -112,9 +112,34 @@ def is_negated(text: str) -> bool:
 CHANGE_OF_STATE: Final[re.Pattern[str]] = re.compile(r"\bno\s+longer\b", re.IGNORECASE)
 
 
+# Words by which a statement that negates nothing word for word still rejects or doubts: it calls someone a liar
+# or a claim absurd ("they're lying", "the claim was illogical"), finds a thing hard to believe or relate ("it is
+# hard to relate his absence to his health"), or sets one thing in place of another ("tickets rather than
+# arrests"). Such a statement is on a denial's side, or beside it, never what the denial rejects. "Lying" of a body
+# or a place ("lying on the road") is no lie.
+OWN_NEGATIVE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:liars?|lied|illogical|absurd|ridiculous|preposterous|laughable|rubbish|bullshit)\b"
+    r"|\blying\b(?!\s+(?:on|in|at|under|down|face|next|beside|near|dead|low|around|there)\b)"
+    r"|\b(?:hard|difficult)\s+to\s+(?:believe|relate|link|connect|say|see|imagine|tell|confirm|verify|prove|know)\b"
+    r"|\brather\s+than\b|\binstead\s+of\b", re.IGNORECASE)
+
+
 def negatively_worded(text: str) -> bool:
-    """Whether a text negates what it tells (`is_negated`), a change of state ("no longer") aside."""
-    return is_negated(CHANGE_OF_STATE.sub(" ", text))
+    """Whether a text negates what it tells (`is_negated`), a change of state ("no longer") aside, or rejects or
+    doubts in its own words (OWN_NEGATIVE)."""
+    return is_negated(CHANGE_OF_STATE.sub(" ", text)) or bool(OWN_NEGATIVE.search(text))
+
+
+# A negation of a feeling tells the feeling's opposite, and rejects no claim: "Apple isn't happy with the battery
+# life yet" says Apple is unhappy with it, as a report that Apple is working on it does too.
+NEGATED_FEELING: Final[re.Pattern[str]] = re.compile(
+    r"(?:\bnot|n['’]t)\s+(?:\w+\s+){0,2}?(?:happy|pleased|satisfied|thrilled|content|comfortable|impressed|amused)\b",
+    re.IGNORECASE)
+
+
+def negates_a_feeling(text: str) -> bool:
+    """Whether a text's negation is of a feeling ("isn't happy with ..."), not of a claim (NEGATED_FEELING)."""
+    return bool(NEGATED_FEELING.search(text))
 
 
 def untenable(text: str) -> bool:

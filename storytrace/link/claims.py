@@ -23,7 +23,8 @@ from storytrace.link.propositions import (Proposition, PropositionEncoder, cover
                                           stem_similarity, stems, tells_of_subject)
 from storytrace.link.sources import count_sources, may_be_one_speaker, same_source, source_key
 from storytrace.link.stance import ChatStance, Embed, StanceBackend, StanceHead, TrainedStance, load_heads
-from storytrace.analyze.stance_words import is_hedged, is_negated, opposite_facts, opposite_sides, untenable
+from storytrace.analyze.stance_words import (CHANGE_OF_STATE, is_hedged, is_negated, opposite_facts, opposite_sides,
+                                            untenable)
 from storytrace.budget import Deadline
 from storytrace.link.targets import TERSE, denial_targets
 from storytrace.model import Article, Claim, Dispute, LinkContext, Statement
@@ -55,8 +56,14 @@ FAR_MEANING = 0.5
 RESTATED_COVERAGE = 0.6
 RESTATED_MEANING = 0.7
 # Words that negate a clause outright, unlike those that only doubt or lack ("unclear", "without"), which
-# `is_negated` also counts.
-_NEGATOR = re.compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.IGNORECASE)
+# `is_negated` also counts; and a subject that is none of them ("None of the 28 bodies belongs to the missing
+# students" restates "the bodies are believed to belong to the students", negated).
+_NEGATOR = re.compile(r"\b(?:not|never|no\s+longer|none|nobody|no\s+one|nothing)\b|n['’]t\b", re.IGNORECASE)
+# Words by which an assertion tells a change of state itself ("police will stop arresting people and will instead
+# issue a summons"): a statement that something will "no longer" be done tells the same change, and denies nothing
+# of it.
+_TELLS_A_CHANGE = re.compile(r"\b(?:stop|stops|stopped|stopping|ceases?|ceased|ceasing|ends?|ended|ending|halt\w*|"
+                             r"instead|rather\s+than|no\s+longer|phas\w+\s+out)\b", re.IGNORECASE)
 # A break before the negation puts it in a later clause than the one the statement opens with: "Rogen was in talks
 # to play Wozniak, but that casting has not been confirmed" agrees with the talks.
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:but|though|although|while|which|who|whom|because|since|after|before|when|"
@@ -70,9 +77,11 @@ _NOT_KNOWING = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:comm
 # A negation that affirms what follows it denies nothing: "it would not surprise me if they opened a restaurant"
 # and "I don't doubt that ..." grant the clause, "not just a failure, but a catastrophe" asserts the failure (on the
 # held-out FNC-1 claims, two reports of the first were read as denials of the restaurant); "it's not too early to say
-# he is a hero" says he is (on the unrefuted ones, read as a denial of the heroism).
+# he is a hero" says he is (on the unrefuted ones, read as a denial of the heroism); "this is not the first time they
+# have opened the floodgates" says they have (on the contested ones, read as a denial of the opening).
 _AFFIRMING_NEGATION = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+){0,2}?(?:surpris|doubt|just\b|only\b|"
-                                 r"merely|simply|too\s+(?:early|soon|late)\b)", re.IGNORECASE)
+                                 r"merely|simply|too\s+(?:early|soon|late)\b|(?:the\s+)?first\s+time\b)",
+                                 re.IGNORECASE)
 # How alike in meaning (MiniLM cosine) two statements telling opposite facts must be to tell them of one subject:
 # on FNC-1 train, "the viral video is real" and "the video was a fake" (0.56), "the audiotape was genuine" and
 # "the recording was a hoax" (0.46) are; "eight soldiers had been killed" and "the schoolgirls are all alive and
@@ -588,7 +597,12 @@ def negated_restatements(statements: list[Statement], models: ClaimModels,
     play Jobs"; and those that call it impossible or say there is no such thing (stance_words.UNTENABLE), restating
     it in their own words ("it is not plausible that a spider might crawl beneath skin through a scar" against "the
     spider has crawled in through the scar": SHARED_PREDICATE words besides names). A guess, a negated "know" or
-    "comment" ("had not commented on whether ..."), or a negation in a later clause denies nothing; a hedge after
+    "comment" ("had not commented on whether ..."), or a negation in a later clause denies nothing; one that shares
+    fewer of its words restates the assertion when it tells the same of it in other words (SHARED_PREDICATE words
+    besides names, cosine SAME_MEANING: "None of the 28 bodies found in a mass grave belongs to the 43 missing
+    students" against "the roughly 30 bodies in the grave are believed to belong to the missing students"), unless
+    it tells a change of state the assertion tells too ("will no longer arrest" against "will stop arresting, and
+    instead ..."); a hedge after
     the words that call a thing impossible is part of what they reject ("no reason why a spider might ...").
     With `fresh`, only pairs holding a fresh statement are read. Returns, for each, the assertions it restates."""
     negated = [s for s in statements if not unsaid(s) and (
@@ -602,20 +616,30 @@ def negated_restatements(statements: list[Statement], models: ClaimModels,
     found: dict[str, set[str]] = {}
     for statement in negated:
         mine, own_words = propositions[statement.text], untenable(statement.text)
+        changed = _told_as_a_change(statement.text)
         for other in plain:
             if fresh is not None and statement.id not in fresh and other.id not in fresh:
                 continue
             shared = predicate_stems(statement.text) & predicate_stems(other.text)
             if (len(mine.terms) < 2 or not shared or may_be_one_speaker(source_key(statement), source_key(other))
-                    or one_utterance(statement, other)):
+                    or one_utterance(statement, other) or (changed and _TELLS_A_CHANGE.search(other.text))):
                 continue
-            if coverage(mine, propositions[other.text]) < RESTATED_COVERAGE and not (
-                    own_words and len(shared) >= SHARED_PREDICATE):
+            covered = coverage(mine, propositions[other.text]) >= RESTATED_COVERAGE
+            if not covered and len(shared) < SHARED_PREDICATE:
                 continue
             vectors = models.vectors([statement.text, other.text])
-            if float(vectors[statement.text] @ vectors[other.text]) >= RESTATED_MEANING:
+            meaning = float(vectors[statement.text] @ vectors[other.text])
+            # Fewer of its words in the assertion, but the same proposition: many words of what is said shared
+            # and as alike in meaning as a denial must be to what it denies in other words (`_closeness`).
+            if meaning >= (RESTATED_MEANING if covered or own_words else SAME_MEANING):
                 found.setdefault(statement.id, set()).add(other.id)
     return found
+
+
+def _told_as_a_change(text: str) -> bool:
+    """Whether the negation a text opens with tells a change of state ("will no longer arrest people")."""
+    negation = _NEGATOR.search(text)
+    return negation is not None and CHANGE_OF_STATE.fullmatch(negation.group(0)) is not None
 
 
 def main_clause_negated(text: str) -> bool:

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
 from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated,
-                                            hedged_before_negation, is_negated, negatively_worded,
-                                            opposite_sides)
+                                            hedged_before_negation, is_negated, negates_a_feeling,
+                                            negatively_worded, opposite_sides)
 from storytrace.link.propositions import concrete_values, predicate_stems, tells_of_subject
 from storytrace.link.quantities import conflicting
 from storytrace.link.sources import may_be_one_speaker, same_source, source_key
@@ -116,9 +116,11 @@ def find_disputes(claim: Claim, statements: list[Statement], outlets: dict[str, 
 
 def _guessed(denial: Statement) -> bool:
     """Whether a denial only its words make (its cue says nothing of denying) is hedged, so a guess rather than a
-    denial: "Andrey claims it's real spray paint but that may not be true". A denying cue stays a denial however
+    denial: "Andrey claims it's real spray paint but that may not be true"; or negates a feeling, which tells the
+    feeling's opposite ("isn't happy with the battery life"). A denying cue stays a denial however
     its content is worded ("denied that talks might resume")."""
-    return not (_denying_cue(denial.cue) or is_negated(denial.cue)) and hedged_before_negation(denial.text)
+    return not (_denying_cue(denial.cue) or is_negated(denial.cue)) and (
+        hedged_before_negation(denial.text) or negates_a_feeling(denial.text))
 
 
 def _by_source(statements: list[Statement]) -> list[list[Statement]]:
@@ -198,11 +200,22 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
 # An assertion that holds its proposition only as a question or as someone else's report does not assert it: "it
 # would be difficult to confirm whether the woman is his wife", "it was investigating reports that she was captured".
 _OPEN_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
+# Hearsay: what the speaker has heard or what people are saying, which the speaker does not assert ("we have heard
+# that people are saying we launched it"); and a story or rumour told as a thing someone tells ("asked him to stop
+# telling the story"), which says nothing of what the story says.
+_HEARSAY = re.compile(
+    r"\b(?:heard|hearing)\s+(?:that|people|reports?|rumou?rs?|talk)\b"
+    r"|\b(?:people|some|many|others|everyone|users|fans)\s+(?:are|were|have\s+been)\s+"
+    r"(?:saying|claiming|suggesting|speculating)\b"
+    r"|\b(?:tell|tells|telling|told|retell\w*|repeat\w*|spread\w*)\s+(?:the|this|that|his|her|their|a)\s+"
+    r"(?:\w+\s+)?(?:story|stories|tale|rumou?rs?|anecdote)\b", re.IGNORECASE)
 
 
 def tells_of(statement: Statement) -> bool:
-    """Whether an asserting statement only asks whether its proposition holds or tells of reports of it."""
-    return bool(_OPEN_QUESTION.search(statement.text)) or reported_clause(statement.text) is not None
+    """Whether an asserting statement only asks whether its proposition holds, tells of reports of it, or tells
+    hearsay (`_HEARSAY`)."""
+    return bool(_OPEN_QUESTION.search(statement.text) or _HEARSAY.search(statement.text)) or (
+        reported_clause(statement.text) is not None)
 
 
 def _leading(denial: Statement, asserted: list[Statement], similarity: Similarity | None) -> Statement:

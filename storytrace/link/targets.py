@@ -95,6 +95,34 @@ def denial_targets(statements: list[Statement], embed: Embed | None = None) -> d
     return targets
 
 
+# Content stems a terse denial's own clause needs to be compared by its own words: "he was involved" names too
+# little, "any news conference is scheduled" enough.
+OWN_CLAUSE_WORDS = 2
+# A clause of its own: a verb that opens a predicate ("any news conference is scheduled", "the photo was doctored").
+_OWN_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|did|does)\b", re.IGNORECASE)
+# Words by which a terse denial points elsewhere for what it denies: "it's untrue", "no such proposal has been made",
+# "this is false", "that was not the case", or a report it names ("the reports were false").
+_POINTER = re.compile(r"\b(?:it|its|it['’]s|this|that|these|those|such|so)\b", re.IGNORECASE)
+# "News" naming a thing, not the news: "a news conference".
+_NEWS_THING = re.compile(r"\bnews\s+(?:conferences?|agenc(?:y|ies)|outlets?|sites?|channels?|media|networks?|"
+                         r"releases?|briefings?)\b", re.IGNORECASE)
+
+
+def says_its_own_clause(text: str) -> bool:
+    """Whether a terse denial says what it denies in a clause of its own ("denied any news conference is
+    scheduled"), pointing to nothing else (`_POINTER`, a report it names): then it answers a report told before it
+    ("The Journal reported that her firm advertised her for paid speeches, but her team denied that she would be
+    accepting new speeches"), not one told after it ("... have denied any news conference is scheduled. According
+    to a news site, yesterday marked a year since he was last seen in public"), which is the article moving on.
+    A noun phrase ("denied any involvement") points to its context, and so does a clause of one content word ("he
+    was involved", OWN_CLAUSE_WORDS)."""
+    if len(stems(text)) < OWN_CLAUSE_WORDS:
+        return False
+    text = _NEWS_THING.sub(" ", text)
+    return bool(_OWN_VERB.search(text)) and not _POINTER.search(text) and not names_a_report(text) and not (
+        _names_the_story(text) or _names_a_guess(text))
+
+
 def reported_clause(text: str) -> str | None:
     """What the report a denial names says, when the denial gives it: "the report that the mayor resigned is
     false" -> "the mayor resigned"; None when it names no report with a clause of at least `TERSE` + 1 words."""
@@ -142,11 +170,12 @@ def _target(denial: Statement, members: list[Statement], topic: _Topic | None = 
     before = [s for s in near if s.polarity == "denies" and s.start < denial.start]
     if before:
         return max(before, key=lambda s: (same_source(source_key(s), mine), s.start))
-    guessed = _names_a_guess(denial.text)
+    guessed, own_clause = _names_a_guess(denial.text), says_its_own_clause(denial.text)
     topic = topic or _Topic(members, None)
     reports = [s for s in members if s is not denial and not is_terse(s) and s.polarity in _ASSERTING
                and not same_source(source_key(s), mine) and _is_report(s)
-               and (not guessed or s.polarity == "speculates" or is_hedged(s.text))]
+               and (not guessed or s.polarity == "speculates" or is_hedged(s.text))
+               and (s.start < denial.start or not own_clause)]
     answered = _answered(denial, [s for s in reports if gap(denial, s) <= ANSWER_WINDOW], topic)
     if answered is not None:
         return answered

@@ -29,3 +29,13 @@ def embed_at(reference: str, cosine: float) -> Callable[[list[str]], np.ndarray]
     def embed(texts: list[str]) -> np.ndarray:
         return np.array([[1.0, 0.0] if t == reference else [np.cos(angle), np.sin(angle)] for t in texts])
     return embed
+
+
+class MeaningByHand:
+    """Claim models with the packaged proposition encoder and sentence vectors set by hand (`embed_at`)."""
+
+    def __init__(self, claim_models, reference: str, cosine: float):
+        self.propositions, self._embed = claim_models.propositions, embed_at(reference, cosine)
+
+    def vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
+        return dict(zip(texts, self._embed(texts)))

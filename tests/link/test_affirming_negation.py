@@ -16,6 +16,7 @@ from tests.link.hand_made import one_statement_article
     "I don't doubt that the council will open a second ferry terminal in Orrin",
     "the ferry plan has been not just a failure, but a catastrophe",
     "it's not too early to say it, the ferry captain is a hero",
+    "this is not the first time the council has opened a second ferry terminal in Orrin",
 ])
 def test_a_negation_that_affirms_does_not_negate_the_clause(text):
     assert not main_clause_negated(text)
