@@ -398,10 +398,15 @@ def _written_as_name(name: Span) -> bool:
     Up to three words, each capitalised, or all in capitals; a title ("Rep.") may carry its full stop.
     """
     words = [t for t in name if t.text != "."]
+    if len(words) > 1 and any(t.lower_ in _HEADLINE_LINKS for t in words):
+        return False  # "Stealth Over Health: ...": a headline's kicker, which the outlet itself writes
     return 0 < len(words) <= 3 and all(t.text[:1].isupper() and t.text.rstrip(".").isalpha() for t in words) and (
         len(words) == 1 or all(t.text.isupper() for t in words) or all(t.tag_.startswith("NNP") for t in words))
 
 
+# Small words a title-case phrase has and a name without an entity tag does not: "Stealth Over Health".
+_HEADLINE_LINKS = frozenset({"over", "of", "for", "in", "on", "at", "to", "and", "the", "a", "an", "with", "from",
+                             "by", "after", "before", "against", "vs", "is", "are"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SURVEY_WORDS = frozenset({"poll", "survey", "study", "report"})
 # Section and media labels that open a paragraph with a colon in the outlet's own voice.

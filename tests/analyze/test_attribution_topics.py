@@ -56,3 +56,11 @@ def test_the_same_as_a_modifier_still_says_something(nlp):
     """Must not change: "said the same rules apply to the ferries" is a clause."""
     assert found(nlp, "Tom Reed said the same rules apply to the ferries.") == [
         ("Tom Reed", "said", "the same rules apply to the ferries")]
+
+
+def test_a_headline_kicker_before_a_colon_is_no_speaker(nlp):
+    """"Stealth Over Health: The Mayor Was Taken Home Early": the outlet's kicker, not someone speaking; a name before
+    a colon still speaks ("Volk: Time for a new ferry plan")."""
+    assert found(nlp, "Stealth Over Health: The Mayor Was Taken Home Early To Avoid Bad Optics\n\nThe mayor left.") == []
+    said = found(nlp, "Volk: Time for a new ferry plan\n\nThe mayor spoke on Monday.")
+    assert [(speaker, text) for speaker, _, text in said] == [("Volk", "Time for a new ferry plan")]
