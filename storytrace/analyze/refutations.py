@@ -226,10 +226,18 @@ def _negated(token: Token) -> bool:
                for t in scope for c in t.children)
 
 
+# Adverbs that make a refutation a guess ("maybe the report is inaccurate"), and nouns of odds that make it one
+# outcome among others ("there is still a small chance the video will prove to have been fake").
+_GUESSING_ADVERBS = frozenset({"maybe", "perhaps", "possibly", "probably"})
+_ODDS_NOUNS = frozenset({"chance", "chances", "possibility", "likelihood", "odds", "risk"})
+
+
 def _hedged(token: Token) -> bool:
-    """"may be false", "could be a hoax": a doubt, not a refutation."""
+    """"may be false", "could be a hoax", "maybe the report is inaccurate", "a small chance the video will prove to
+    have been fake": a doubt, not a refutation."""
     scope = [token, token.head]
-    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for t in scope for c in t.children)
+    return any((c.dep_ == "aux" and c.lower_ in ("may", "might", "could")) or c.lower_ in _GUESSING_ADVERBS
+               for t in scope for c in t.children) or any(a.lower_ in _ODDS_NOUNS for a in token.ancestors)
 
 
 def _cue_span(token: Token) -> tuple[int, int]:

@@ -32,6 +32,8 @@ def test_a_refutation_in_the_writers_voice_is_the_outlets_denial(nlp, text, cont
 
 @pytest.mark.parametrize("text", [
     "The report that the harbour master resigned may be false.",
+    "Or maybe the report about the harbour master is inaccurate.",
+    "There is still a small chance that the video of the ferry sinking will prove to have been fake.",
     "The report that the harbour master resigned is not false.",
     "The harbour master gave a false name to the clerk.",
     "The harbour master is wrong about the tides.",
