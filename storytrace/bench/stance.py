@@ -62,6 +62,7 @@ class ClaimSplit:
     train: list[dict[str, str]]
     heldout: list[dict[str, str]]
     dev: list[dict[str, str]]  # a part of `train` (by claim too), for model selection
+    dev_fit: list[dict[str, str]]  # the rows of `train` with no headline or body of a dev claim: fit these, score dev
     dropped: int  # unrelated pairs across the two sides
     claims: int
     heldout_claims: int
@@ -104,7 +105,8 @@ def fnc_claim_split(rows: Sequence[dict[str, str]], fraction: float = CLAIM_HELD
         else:
             (heldout if side else train).append(row)
     dev_rows = [r for r in train if claim["h:" + r["Headline"]] in dev and claim["b:" + r["Body ID"]] in dev]
-    return ClaimSplit(train, heldout, dev_rows, dropped, len(set(claim.values())), len(held), len(dev))
+    dev_fit = [r for r in train if claim["h:" + r["Headline"]] not in dev and claim["b:" + r["Body ID"]] not in dev]
+    return ClaimSplit(train, heldout, dev_rows, dev_fit, dropped, len(set(claim.values())), len(held), len(dev))
 
 
 def _read_csv(path: Path, needed: tuple[str, ...]) -> list[dict[str, str]]:

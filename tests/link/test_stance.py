@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from storytrace.errors import StorytraceError
-from storytrace.link.stance import TrainedStance, TreeEnsemble, load_heads, stance_polarity
+from storytrace.link.stance import StanceHead, TrainedStance, TreeEnsemble, load_heads, stance_polarity
 from storytrace.link.stance_features import split_sentences
 
 CLAIM = "Apple is buying Tesla for $75 billion"
@@ -88,6 +88,26 @@ def test_tree_ensemble_walks_to_leaves():
                          value=np.array([0, 1.0, -1.0, 0, -1.0, 1.0]), roots=np.array([0, 3], np.int32),
                          tree_class=np.array([0, 1], np.int32), baseline=np.zeros(2), depth=1)
     assert trees.raw(np.array([[0.0], [1.0]])).tolist() == [[1.0, -1.0], [-1.0, 1.0]]
+
+
+def test_a_head_boost_scales_one_label_and_rows_still_sum_to_one():
+    """The fnc1 decision rule: a label's factor multiplies its odds against every other label."""
+    trees = TreeEnsemble(feature=np.array([0, 0], np.int32), threshold=np.array([np.inf, np.inf]),
+                         left=np.array([0, 1], np.int32), right=np.array([0, 1], np.int32), value=np.zeros(2),
+                         roots=np.array([0, 1], np.int32), tree_class=np.array([0, 1], np.int32),
+                         baseline=np.zeros(2), depth=1)
+    space = load_heads(names=("fnc1",))["fnc1"].space
+    plain = StanceHead(("a", "b"), space, trees).proba(np.zeros((1, 1)))
+    boosted = StanceHead(("a", "b"), space, trees, boost=(1.0, 3.0)).proba(np.zeros((1, 1)))
+    assert plain.tolist() == [[0.5, 0.5]] and boosted[0] == pytest.approx([0.25, 0.75])
+
+
+def test_packaged_heads_boost_only_fnc1_disagree():
+    """The disagree factor chosen on the dev claims (scripts/train_stance.py) ships with the fnc1 head only."""
+    heads = load_heads()
+    fnc1 = heads["fnc1"]
+    assert fnc1.boost[fnc1.labels.index("disagree")] > 1.0 and sorted(fnc1.boost)[:-1] == [1.0] * 3
+    assert all(not head.boost for name, head in heads.items() if name != "fnc1")
 
 
 def test_sentences_split_and_a_headline_stays_whole():
