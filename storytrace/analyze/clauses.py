@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from storytrace.analyze import cues
 from storytrace.analyze.quotes import QUOTE_CHARS, is_quote_mark
-from storytrace.analyze.speakers import child_of, statement_issuer
+from storytrace.analyze.speakers import child_of, sayers_participle, statement_issuer
 
 OBJECT_CUES = frozenset({"deny", "confirm", "acknowledge", "admit", "announce"})
 EDGE_PUNCT = " ,;:—–-\n\t" + QUOTE_CHARS
@@ -277,6 +277,8 @@ def second_saying(clause: Token) -> Token | None:
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             return _with_conjunction(child)
     for child in clause.children:
+        if sayers_participle(child) is not None:
+            return child  # "said rents rose, citing a closure": the citing is the sayer's, not the clause's
         if child.dep_ != "advcl" or child.i < clause.i or not is_cue_verb(child):
             continue
         if cues.cue_lemma(child.lower_) not in cues.SPEECH_LEMMAS:

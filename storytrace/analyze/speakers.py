@@ -26,6 +26,8 @@ _RIGHT_DEPS = frozenset({"prep", "amod", "cc", "conj", "case", "nummod", "compou
 _RIGHT_PREPS = frozenset({"of", "for", "in", "at", "from", "with", "on", "to", "close", "familiar", "inside", "within", "near"})
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis", "ccomp"})
 _RELAY_PARTICIPLES = frozenset({"citing", "quoting"})
+# Statement nouns that also name an event: "the release of prisoners" is no press release.
+_EVENT_READINGS = frozenset({"release", "releases"})
 _BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "’s"})
 _NOT_SPEAKERS = frozenset({"what", "there"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -134,13 +136,41 @@ def source_of(cue: Token) -> tuple[Token | None, list[Token]]:
     passive = child_of(cue, "auxpass") is not None or cue.tag_ == "VBN"
     if agent is not None and passive and child_of(agent, "pobj") is not None:
         return child_of(agent, "pobj"), []  # "was first reported by MSNBC", "as reported by MSNBC"
+    owner = sayers_participle(cue)
+    if owner is not None:
+        return _subject(owner), []  # "said rents rose, citing a closure": the sayer cites
     subject = _subject(cue)
-    for child in cue.children:
-        if child.dep_ == "advcl" and child.lower_ in _RELAY_PARTICIPLES:
-            cited = child_of(child, "dobj")
-            if cited is not None and may_be_source(cited):
-                return cited, [subject] if subject is not None else []
+    for child in _relay_participles(cue):
+        cited = child_of(child, "dobj")
+        if cited is not None and may_be_source(cited):
+            return cited, [subject] if subject is not None else []
     return subject, []
+
+
+def _relay_participles(cue: Token) -> list[Token]:
+    """The "citing"/"quoting" participles that go with a cue: its own, and those the parse hung on its reported
+    clause that are the sayer's (see `sayers_participle`)."""
+    own = [c for c in cue.children if c.dep_ == "advcl" and c.lower_ in _RELAY_PARTICIPLES]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    moved = [p for clause in clauses for p in clause.children if sayers_participle(p) is cue]
+    return own + moved
+
+
+def sayers_participle(participle: Token) -> Token | None:
+    """For "citing" in "Economists said rents have hurt shops, citing a closure", the verb "said"; else None.
+
+    The parse hangs the participle on the reported clause, but rents cite nothing: a participle whose clause's
+    subject could not cite belongs to the one who said the clause. Where that subject could ("said the minister
+    resigned, citing ill health") the participle stays the clause's."""
+    clause = participle.head
+    if participle.dep_ != "advcl" or participle.lower_ not in _RELAY_PARTICIPLES or participle.i < clause.i:
+        return None
+    if clause.dep_ != "ccomp" or not cues.is_cue_form(clause.head.lower_):
+        return None
+    subject = child_of(clause, "nsubj") or child_of(clause, "nsubjpass")
+    if subject is None or subject.pos_ == "PRON" or may_be_source(subject):
+        return None
+    return clause.head
 
 
 # Verbs by which one person passes on another's words: "Brisk recalled the governor saying ...".
@@ -226,9 +256,20 @@ def statement_issuer(cue: Token) -> Token | None:
 def may_be_source(cited: Token) -> bool:
     """"citing sources", "citing Yonhap": a source; "citing Trump's appeal": a reason, not a source."""
     lower = cited.lower_
+    if lower in _EVENT_READINGS and _of_a_thing(cited):
+        return False  # "citing the release of prisoners": an event, not a press release
     return (cited.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or lower in cues.ROLE_NOUNS
             or lower in cues.PERSON_NOUNS or lower.rstrip("s") in cues.PERSON_NOUNS or lower in cues.STATEMENT_NOUNS
             or lower in ("report", "reports", "people", "documents", "data", "figures", "records"))
+
+
+def _of_a_thing(noun: Token) -> bool:
+    """Whether an "of" phrase after the noun names no one: "the release of prisoners", not "the report of the
+    commission"."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = child_of(of, "pobj") if of is not None else None
+    return owner is not None and owner.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and not (
+        owner.lower_ in cues.ROLE_NOUNS or owner.lower_.rstrip("s") in cues.PERSON_NOUNS)
 
 
 def can_speak(speaker: Token) -> bool:
