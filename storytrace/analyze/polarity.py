@@ -14,11 +14,11 @@ from spacy.tokens import Span, Token
 from storytrace.analyze.cues import DECLINE_OBJECTS, SPECULATIVE_FORMS, base_polarity, cue_lemma
 from storytrace.analyze.stance_words import DENIAL_CONTENT, HEDGE_CONTENT, cue_is_negated
 
-# "declined to comment", "would not comment on", "refused to comment", "no comment",
+# "declined to comment", "would not comment on", "refused to comment", "no comment", "could not explain why",
 # "did not respond to a request for comment", "would neither confirm nor deny".
 _DECLINE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:declin\w*|refus\w*)\s+to\s+(?:" + "|".join(sorted(DECLINE_OBJECTS)) + r")\b"
-    r"|(?:\bnot|n't|n’t|\bnever)\s+(?:immediately\s+)?(?:comment|confirm|respond|answer|discuss|elaborate|say)(?:ing)?\b"
+    r"|(?:\bnot|n't|n’t|\bnever)\s+(?:immediately\s+)?(?:comment|confirm|respond|answer|discuss|elaborate|say|explain)(?:ing)?\b"
     r"|\bneither\s+confirm\w*\s+nor\s+den\w*\b"
     r"|\bno\s+comment\b",
     re.IGNORECASE,
@@ -118,12 +118,20 @@ def _outside_relative_clauses(content: Span) -> list:
     is the claim itself, hedged)."""
     inside: set[int] = set()
     for token in content:
-        if token.dep_ == "relcl" and content.start <= token.head.i < content.end and any(
-                c.lower_ in ("who", "whom", "whose") for c in token.subtree):
+        if token.dep_ == "relcl" and content.start <= token.head.i < content.end and (any(
+                c.lower_ in ("who", "whom", "whose") for c in token.subtree) or _added_which(token)):
             inside.update(t.i for t in token.subtree)
         elif _not_the_claim(token, content):
             inside.update(t.i for t in token.subtree)
     return [t for t in content if t.i not in inside]
+
+
+def _added_which(clause: Token) -> bool:
+    """", which could have let him ...": a relative clause set off by a comma adds a consequence to the claim;
+    its "could" hedges the consequence, not the claim ("a Senate that could be on a knife's edge" is hedged)."""
+    first = clause.left_edge
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ == "which" and before is not None and before.text == ","
 
 
 # Conjunctions of a purpose or a condition: "so they could use the funds", "if the court were to deprive him".
