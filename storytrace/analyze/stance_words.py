@@ -50,6 +50,12 @@ DESCRIBING: Final[re.Pattern[str]] = re.compile(
 QUESTION_CUES: Final[frozenset[str]] = frozenset({
     "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "question", "questions",
     "questioned", "questioning", "inquired"})
+# Cues of a directive: urging or daring someone to do a thing asserts nothing of it ("challenging people to find
+# a gold watch under $20,000").
+DIRECTIVE_CUES: Final[frozenset[str]] = frozenset({
+    "challenge", "challenges", "challenged", "challenging", "urge", "urges", "urged", "urging", "dare", "dares",
+    "dared", "daring", "invite", "invites", "invited", "inviting", "implore", "implored", "imploring", "encourage",
+    "encourages", "encouraged", "encouraging"})
 
 # Content that itself rejects a claim. Kept to phrases that deny, not every negation: "there is
 # no plan yet" is a statement of fact, "there is no truth to the report" is a denial.

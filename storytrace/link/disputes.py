@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
-from storytrace.analyze.stance_words import (OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated,
+from storytrace.analyze.stance_words import (DIRECTIVE_CUES, OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated,
                                             hedged_before_negation, is_negated, negates_a_feeling,
                                             negatively_worded, opposite_sides)
 from storytrace.link.propositions import concrete_values, predicate_stems, tells_of_subject
@@ -172,8 +172,8 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
     # reading left as asserting is too uncertain to be the other side of a dispute.
     asserted = [s for s in statements if polarity[s.id] in _ASSERTING
                 and not any(may_be_one_speaker(source_key(s), denier) for denier in deniers)
-                and not any(described(d, s) for d in denials)
-                and not negatively_worded(s.text) and not tells_of(s)
+                and not any(described(d, s) or own_words_told(d, s) for d in denials)
+                and not negatively_worded(s.text) and not tells_of(s) and not directive(s)
                 and not any(one_utterance(d, s) for d in denials) and any(close(d, s) for d in denials)]
     if not asserted:
         return None
@@ -338,6 +338,27 @@ def described(a: Statement, b: Statement) -> bool:
     if a.article_id != b.article_id:
         return False
     return _describes(a.speaker.name, b.speaker) or _describes(b.speaker.name, a.speaker)
+
+
+def directive(statement: Statement) -> bool:
+    """Whether a statement urges or dares someone to do a thing (its cue: stance_words.DIRECTIVE_CUES), which asserts
+    nothing of it: "challenging people to find a gold watch under $20,000" says no watch is that cheap, as a denial
+    that one can be found under $10,000 does."""
+    return bool(DIRECTIVE_CUES.intersection(statement.cue.lower().split()))
+
+
+# Verbs by which an assertion tells what its subject said: "the woman admitted in court that ...".
+_SAID_BY_SUBJECT = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|tells|admitted|admits|confessed|conceded|acknowledged|"
+                              r"claimed|claims|stated|insisted|wrote|testified)\b", re.IGNORECASE)
+
+
+def own_words_told(denial: Statement, assertion: Statement) -> bool:
+    """Whether an assertion tells what the denier said ("the woman admitted in court that she raised the cats",
+    against "the woman denied all allegations"): the denier's words against the denier's, which are no dispute, only
+    a change of story; its teller is not a side."""
+    name = denial.speaker.name.strip()
+    text = assertion.text.lstrip(" \"'“‘")
+    return bool(name) and text.lower().startswith(name.lower()) and bool(_SAID_BY_SUBJECT.match(text[len(name):]))
 
 
 def _describes(description: str, named: Speaker) -> bool:
