@@ -81,6 +81,8 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
         that_clause = child_of(obj, "acl") or child_of(obj, "ccomp") or child_of(obj, "relcl")
         if that_clause is not None and any(c.lower_ == "that" and c.dep_ == "mark" for c in that_clause.children):
             return trim_mark(that_clause, text)
+    if obj is not None and _withheld(cue, lemma):
+        return None  # "denied him a visa", "could deny them permits": a refusal to grant, a deed
     if obj is not None and (lemma in OBJECT_CUES or obj.lower_ in cues.CLAIM_NOUNS):
         # "denied the allegations", "confirmed the visit"; but "rejected his attempts" is no speech
         last = _infinitive_after(cue, obj) or obj  # "announced plans this week to give $15 million": all of it
@@ -100,6 +102,11 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
             return None  # "released a statement saying ...": the statement is found from "saying"
         return _complement_content(cue, text)
     return _object_content(cue, lemma, text)
+
+
+def _withheld(cue: Token, lemma: str) -> bool:
+    """A denying verb with someone it is denied to ("denied him a visa"): something withheld, not a claim denied."""
+    return cues.base_polarity(lemma) == "denies" and any(c.dep_ == "dative" for c in cue.children)
 
 
 def _infinitive_after(cue: Token, obj: Token) -> Token | None:
