@@ -81,6 +81,8 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
         that_clause = child_of(obj, "acl") or child_of(obj, "ccomp") or child_of(obj, "relcl")
         if that_clause is not None and any(c.lower_ == "that" and c.dep_ == "mark" for c in that_clause.children):
             return trim_mark(that_clause, text)
+    if obj is not None and lemma in _FILING_LEMMAS and obj.lower_ in _FILED:
+        return None  # "taxpayers reporting capital gains", "had claimed a loss": a tax filing, a deed
     if obj is not None and _withheld(cue, lemma):
         return None  # "denied him a visa", "could deny them permits": a refusal to grant, a deed
     if obj is not None and (lemma in OBJECT_CUES or obj.lower_ in cues.CLAIM_NOUNS):
@@ -102,6 +104,13 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
             return None  # "released a statement saying ...": the statement is found from "saying"
         return _complement_content(cue, text)
     return _object_content(cue, lemma, text)
+
+
+# Verbs that also mean entering an amount on a return or in accounts, and the amounts so entered: "reporting capital
+# gains", "claimed a loss of $900 million" fill in a form; "reported that the loss was large" still reports.
+_FILING_LEMMAS = frozenset({"report", "claim", "declare"})
+_FILED = frozenset({"gain", "gains", "loss", "losses", "income", "incomes", "deduction", "deductions", "earnings",
+                    "profit", "profits", "revenue", "revenues", "exemption", "exemptions", "credit", "credits"})
 
 
 def _withheld(cue: Token, lemma: str) -> bool:

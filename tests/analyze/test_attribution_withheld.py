@@ -1,4 +1,4 @@
-"""A denying verb with someone it is denied to withholds a thing; it denies no claim."""
+"""Deeds that look like speech: a thing withheld ("denied him a visa"), an amount filed ("claimed a loss")."""
 
 from __future__ import annotations
 
@@ -21,3 +21,17 @@ def test_denied_the_report_still_denies(nlp):
     # must not change: a claim denied, nobody it is denied to
     assert cues_found(nlp, "The company denied the report.")["denied"] == "the report"
     assert cues_found(nlp, "The minister denied the charges against him.")["denied"] == "the charges against him"
+
+
+def test_reporting_gains_on_a_return_is_a_filing(nlp):
+    assert "reporting" not in cues_found(nlp, "Under the plan, taxpayers reporting capital gains would pay more.")
+
+
+def test_claiming_a_loss_is_a_filing(nlp):
+    assert "had claimed" not in cues_found(nlp, "The paper wrote that the firm had claimed a loss of $90 million.")
+
+
+def test_reporting_that_losses_were_small_still_reports(nlp):
+    # must not change: a clause reported
+    assert cues_found(nlp, "The firm reported that its losses were smaller than feared.")["reported"] == (
+        "its losses were smaller than feared")
