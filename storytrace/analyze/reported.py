@@ -81,6 +81,8 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
         that_clause = child_of(obj, "acl") or child_of(obj, "ccomp") or child_of(obj, "relcl")
         if that_clause is not None and any(c.lower_ == "that" and c.dep_ == "mark" for c in that_clause.children):
             return trim_mark(that_clause, text)
+    if obj is not None and lemma in _MAKING_LEMMAS and obj.lower_ in _WORKS:
+        return None  # "artists writing songs about him", "retweeted a photo": a work made or passed on, a deed
     if obj is not None and lemma in _FILING_LEMMAS and obj.lower_ in _FILED:
         return None  # "taxpayers reporting capital gains", "had claimed a loss": a tax filing, a deed
     if obj is not None and _withheld(cue, lemma):
@@ -111,6 +113,14 @@ def _reported_content(cue: Token, lemma: str, text: str) -> tuple[int, int] | No
 _FILING_LEMMAS = frozenset({"report", "claim", "declare"})
 _FILED = frozenset({"gain", "gains", "loss", "losses", "income", "incomes", "deduction", "deductions", "earnings",
                     "profit", "profits", "revenue", "revenues", "exemption", "exemptions", "credit", "credits"})
+
+
+# Verbs of writing or passing on, and works whose making or sharing says nothing by itself: "wrote songs about him",
+# "retweeted a photo" (what a song or a photo says is another matter, found from its own cue if it has one).
+_MAKING_LEMMAS = frozenset({"write", "retweet", "tweet"})
+_WORKS = frozenset({"song", "songs", "book", "books", "poem", "poems", "music", "novel", "novels", "script", "scripts",
+                    "lyrics", "check", "checks", "photo", "photos", "image", "images", "picture", "pictures", "video",
+                    "videos", "meme", "memes", "gif", "cartoon", "cartoons"})
 
 
 def _withheld(cue: Token, lemma: str) -> bool:

@@ -1,4 +1,5 @@
-"""Deeds that look like speech: a thing withheld ("denied him a visa"), an amount filed ("claimed a loss")."""
+"""Deeds that look like speech: a thing withheld ("denied him a visa"), an amount filed ("claimed a loss"), a work
+made or shared ("wrote songs", "retweeted a photo")."""
 
 from __future__ import annotations
 
@@ -35,3 +36,16 @@ def test_reporting_that_losses_were_small_still_reports(nlp):
     # must not change: a clause reported
     assert cues_found(nlp, "The firm reported that its losses were smaller than feared.")["reported"] == (
         "its losses were smaller than feared")
+
+
+def test_writing_songs_is_a_deed(nlp):
+    assert "writing" not in cues_found(nlp, "Many singers were writing songs about him.")
+
+
+def test_retweeting_a_photo_is_a_deed(nlp):
+    assert "retweeted" not in cues_found(nlp, "He also retweeted an unflattering photo of his rival.")
+
+
+def test_writing_that_is_still_speech(nlp):
+    # must not change: a clause written
+    assert cues_found(nlp, "She wrote that the songs were about him.")["wrote"] == "the songs were about him"
