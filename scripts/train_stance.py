@@ -22,9 +22,10 @@ disagreeing), never on the held-out claims:
 fits the trees on the training claims minus the dev claims and prints the dev figures at each disagree factor
 (FNC_DISAGREE_BOOST), then again with the features of link.stance_attribution (storytrace's own statements: who
 denies, asserts or hedges, how close to the headline, whether the writer refutes it, and how the headline is put)
-appended. Dev macro-F1 / disagree F1: trees 0.653 / 0.187 at x1, 0.688 / 0.321 at x4 (shipped); with attribution
-features 0.661 / 0.200 at x1, 0.694 / 0.333 at x4, 0.688 / 0.315 at x6 (trees alone 0.696 / 0.354 there): within a
-disagreeing pair or two of 57, so they are not shipped. The analyze stage found a denial of any kind in few
+appended. Dev macro-F1 / disagree F1 (that command, 2026-11-30): trees 0.653 / 0.187 at x1, 0.688 / 0.321 at x4
+(shipped), 0.696 / 0.354 at x6; with the attribution features 0.660 / 0.193 at x1, 0.685 / 0.291 at x4, 0.686 /
+0.307 at x6, 0.697 / 0.363 at x15: no better, so they are not shipped (and `storytrace bench fnc1` needs no
+analysis of the bodies). The analyze stage found a denial of any kind in few
 disagreeing bodies (denial statements are 5% of their statements, 2% in agreeing ones) and most it finds are terse
 ("the video is fake") or about a side issue.
 
