@@ -19,7 +19,7 @@ NEAR_SPREAD = 0.1
 ROUNDING = 0.05
 
 # A figure, with the fraction a mixed number may carry ("6 1/2 feet", "6½ feet"): read whole, never as its last digit;
-# digits joined by a slash ("24/7", "9/11") are a ratio or a date, no figure.
+# digits joined by a slash ("24/7", "9/11") are a ratio or a date, and by a colon ("11:05") a time of day, no figure.
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+[1-7]/[2348]\b|\s*[½¼¾])?"
 _FRACTION = re.compile(r"\s+([1-7])/([2348])$|\s*([½¼¾])$")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
@@ -34,7 +34,7 @@ _ABOUT = r"about|around|roughly|approximately|some|an\s+estimated|estimated"
 _QUANTITY = re.compile(
     rf"(?:\b(?P<between>between|from)\s+)?"
     rf"(?:\b(?P<prefix>{_LOWER}|{_UPPER}|{_NEAR}|{_ABOUT})\s+)?"
-    rf"(?P<currency>[$€£¥])?(?<![\d/.,])(?P<low>{_NUMBER})(?![/\d])(?:\s+(?P<low_scale>{_SCALE_WORDS}))?"
+    rf"(?P<currency>[$€£¥])?(?<![\d/.,:])(?P<low>{_NUMBER})(?![/:\d])(?:\s+(?P<low_scale>{_SCALE_WORDS}))?"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER})(?:\s+(?P<high_scale>{_SCALE_WORDS}))?)?"
     rf"(?P<plus>\+|\s+or\s+more)?"
     rf"(?:\s*(?P<percent>%)|\s+(?P<unit>[A-Za-z]+))?",
@@ -59,7 +59,8 @@ def quantities(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
     found = []
     for match in _QUANTITY.finditer(text):
         start = match.start("low")
-        if any(s <= start < e for s, e in skip) or _is_year(match) or _is_age(text, match):
+        if any(s <= start < e for s, e in skip) or _is_year(match) or _is_age(text, match) or (
+                _is_clock(text, match)):
             continue
         quantity = _interval(match)
         if quantity.unit:  # a bare number ("16", "No. 3") says too little of what it counts to conflict
@@ -114,6 +115,15 @@ def _is_age(text: str, match: re.Match[str]) -> bool:
     after = text[match.end("low"):match.end("low") + 10].lower()
     before = text[max(0, match.start() - 5):match.start("low")].lower()
     return after.startswith(("-year-old", " year old", "-years-old")) or before.endswith("aged ")
+
+
+# "11 p.m.", "9am": a time of day, which two reports may give differently for one event ("around 11 p.m.",
+# "11:05 p.m."), is no figure of a count.
+_CLOCK = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def _is_clock(text: str, match: re.Match[str]) -> bool:
+    return bool(_CLOCK.match(text, match.end("low")))
 
 
 def _is_year(match: re.Match[str]) -> bool:

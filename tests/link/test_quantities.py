@@ -36,6 +36,15 @@ def test_digits_joined_by_a_slash_are_no_figure():
     assert quantities("since 9/11") == []
 
 
+def test_a_time_of_day_is_no_figure():
+    """"11:05 p.m." and "around 11 p.m." are two readings of a clock, not rival counts; a count beside stays one."""
+    assert [q.unit for q in quantities("at 11:05 p.m. a crater 12 metres wide")] == ["metres"]
+    assert quantities("the blast came around 11 p.m. on Saturday") == []
+    assert quantities("doors open at 9am") == []
+    assert values_conflict("the blast came at 11:05 p.m. Saturday", "the blast came around 11 p.m. Saturday") is False
+    assert values_conflict("11 people were hurt", "9 people were hurt") is True
+
+
 def test_years_are_not_figures():
     """A year beside a figure is a date, not a rival count."""
     assert [q.unit for q in quantities("the plant opened in 1998 with 40 staff")] == ["staff"]
