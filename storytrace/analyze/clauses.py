@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from storytrace.analyze import cues
 from storytrace.analyze.quotes import QUOTE_CHARS, is_quote_mark
 from storytrace.analyze.speakers import child_of, sayers_participle, statement_issuer
+from storytrace.analyze.stance_words import QUESTION_WORDS
 
 OBJECT_CUES = frozenset({"deny", "confirm", "acknowledge", "admit", "announce"})
 EDGE_PUNCT = " ,;:—–-\n\t" + QUOTE_CHARS
@@ -48,7 +49,7 @@ def is_cue_verb(token: Token) -> bool:
     return cues.is_cue_form(token.lower_) and (not token.tag_ or token.tag_.startswith("VB"))
 
 
-_WH_OPENERS = frozenset({"how", "why", "whether", "what", "when", "where", "who", "if"})
+_WH_OPENERS = QUESTION_WORDS | {"if"}  # "talked about if the plan fails" asks too
 
 
 def names_a_topic(preposition: Token) -> bool:

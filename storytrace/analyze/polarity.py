@@ -12,7 +12,7 @@ from typing import Final
 from spacy.tokens import Span, Token
 
 from storytrace.analyze.cues import DECLINE_OBJECTS, SPECULATIVE_FORMS, base_polarity, cue_lemma
-from storytrace.analyze.stance_words import DENIAL_CONTENT, HEDGE_CONTENT, cue_is_negated
+from storytrace.analyze.stance_words import DENIAL_CONTENT, HEDGE_CONTENT, QUESTION_WORDS, cue_is_negated
 
 # "declined to comment", "would not comment on", "refused to comment", "no comment", "could not explain why",
 # "did not respond to a request for comment", "would neither confirm nor deny".
@@ -138,7 +138,7 @@ def _added_which(clause: Token) -> bool:
 _PURPOSE_OR_CONDITION = frozenset({"so", "if", "unless"})
 # Verbs of wishing: what is wished for may be out of reach without the claim being hedged ("wish they could go back").
 _WISHING = frozenset({"wish", "wishes", "wished", "want", "wants", "wanted"})
-_WH_WORDS = frozenset({"who", "what", "how", "whether", "when", "where", "why", "which"})
+_WH_WORDS = QUESTION_WORDS | {"which"}  # "to decide which could take part" names a question too
 
 
 def _not_the_claim(clause: Token, content: Span) -> bool:

@@ -258,9 +258,15 @@ def may_be_source(cited: Token) -> bool:
     lower = cited.lower_
     if lower in _EVENT_READINGS and _of_a_thing(cited):
         return False  # "citing the release of prisoners": an event, not a press release
-    return (cited.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or lower in cues.ROLE_NOUNS
-            or lower in cues.PERSON_NOUNS or lower.rstrip("s") in cues.PERSON_NOUNS or lower in cues.STATEMENT_NOUNS
+    return (_names_someone(cited) or lower in cues.STATEMENT_NOUNS
             or lower in ("report", "reports", "people", "documents", "data", "figures", "records"))
+
+
+def _names_someone(noun: Token) -> bool:
+    """A named person, organisation or group, or a noun of a role or a person ("the minister", "officials")."""
+    lower = noun.lower_
+    return (noun.ent_type_ in _NAMED or lower in cues.ROLE_NOUNS or lower in cues.PERSON_NOUNS
+            or lower.rstrip("s") in cues.PERSON_NOUNS)
 
 
 def _of_a_thing(noun: Token) -> bool:
@@ -268,8 +274,7 @@ def _of_a_thing(noun: Token) -> bool:
     commission"."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     owner = child_of(of, "pobj") if of is not None else None
-    return owner is not None and owner.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and not (
-        owner.lower_ in cues.ROLE_NOUNS or owner.lower_.rstrip("s") in cues.PERSON_NOUNS)
+    return owner is not None and not _names_someone(owner)
 
 
 def can_speak(speaker: Token) -> bool:

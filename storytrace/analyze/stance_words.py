@@ -50,6 +50,9 @@ DESCRIBING: Final[re.Pattern[str]] = re.compile(
 QUESTION_CUES: Final[frozenset[str]] = frozenset({
     "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering", "question", "questions",
     "questioned", "questioning", "inquired"})
+# Words that open a question named inside a clause ("talked about how the plan fails", "to determine who could take
+# part"): what follows names a question, and neither says nor hedges what it asks.
+QUESTION_WORDS: Final[frozenset[str]] = frozenset({"how", "why", "whether", "what", "when", "where", "who"})
 # Cues of a directive: urging or daring someone to do a thing asserts nothing of it ("challenging people to find
 # a gold watch under $20,000").
 DIRECTIVE_CUES: Final[frozenset[str]] = frozenset({

@@ -5,12 +5,11 @@ bare-object classes read on PolNeAR dev."""
 
 from __future__ import annotations
 
-from storytrace.analyze.attribution import extract_attributions
+from tests.analyze.said_by import said_with_cue
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str]]:
-    return [(a.statement.speaker.name, a.statement.cue, a.statement.text)
-            for a in extract_attributions(nlp(text), outlet="The Gazette")]
+    return said_with_cue(nlp, text, outlet="The Gazette")
 
 
 def test_a_thing_taken_up_is_no_statement(nlp):

@@ -5,10 +5,11 @@ classes read on PolNeAR dev (bare objects, roles)."""
 from __future__ import annotations
 
 from storytrace.analyze.attribution import extract_attributions
+from tests.analyze.said_by import said_with_cue
 
 
 def found(nlp, text: str) -> list[tuple[str, str, str]]:
-    return [(a.statement.speaker.name, a.statement.cue, a.statement.text) for a in extract_attributions(nlp(text))]
+    return said_with_cue(nlp, text)
 
 
 def test_spoke_about_a_noun_phrase_is_a_topic(nlp):
