@@ -53,6 +53,15 @@ QUESTION_CUES: Final[frozenset[str]] = frozenset({
 # Words that open a question named inside a clause ("talked about how the plan fails", "to determine who could take
 # part"): what follows names a question, and neither says nor hedges what it asks.
 QUESTION_WORDS: Final[frozenset[str]] = frozenset({"how", "why", "whether", "what", "when", "where", "who"})
+# Hearsay: what the speaker has heard or what people are saying, which the speaker does not assert ("we have heard
+# that people are saying we launched it"); and a story or rumour told as a thing someone tells ("asked him to stop
+# telling the story"), which says nothing of what the story says.
+HEARSAY: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:heard|hearing)\s+(?:that|people|reports?|rumou?rs?|talk)\b"
+    r"|\b(?:people|some|many|others|everyone|users|fans)\s+(?:are|were|have\s+been)\s+"
+    r"(?:saying|claiming|suggesting|speculating)\b"
+    r"|\b(?:tell|tells|telling|told|retell\w*|repeat\w*|spread\w*)\s+(?:the|this|that|his|her|their|a)\s+"
+    r"(?:\w+\s+)?(?:story|stories|tale|rumou?rs?|anecdote)\b", re.IGNORECASE)
 # Cues of a directive: urging or daring someone to do a thing asserts nothing of it ("challenging people to find
 # a gold watch under $20,000").
 DIRECTIVE_CUES: Final[frozenset[str]] = frozenset({

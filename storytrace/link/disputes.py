@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from storytrace.analyze.cues import base_polarity, cue_lemma
 from storytrace.analyze.entities import entity_key
-from storytrace.analyze.stance_words import (DIRECTIVE_CUES, OPPOSITE_PREDICATES, QUESTION_CUES, cue_is_negated,
-                                            hedged_before_negation, is_negated, negates_a_feeling,
+from storytrace.analyze.stance_words import (DIRECTIVE_CUES, HEARSAY, OPPOSITE_PREDICATES, QUESTION_CUES,
+                                            cue_is_negated, hedged_before_negation, is_negated, negates_a_feeling,
                                             negatively_worded, opposite_sides)
 from storytrace.link.propositions import concrete_values, predicate_stems, tells_of_subject
 from storytrace.link.quantities import conflicting
@@ -200,21 +200,12 @@ def _denial(claim: Claim, denials: list[Statement], statements: list[Statement],
 # An assertion that holds its proposition only as a question or as someone else's report does not assert it: "it
 # would be difficult to confirm whether the woman is his wife", "it was investigating reports that she was captured".
 _OPEN_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
-# Hearsay: what the speaker has heard or what people are saying, which the speaker does not assert ("we have heard
-# that people are saying we launched it"); and a story or rumour told as a thing someone tells ("asked him to stop
-# telling the story"), which says nothing of what the story says.
-_HEARSAY = re.compile(
-    r"\b(?:heard|hearing)\s+(?:that|people|reports?|rumou?rs?|talk)\b"
-    r"|\b(?:people|some|many|others|everyone|users|fans)\s+(?:are|were|have\s+been)\s+"
-    r"(?:saying|claiming|suggesting|speculating)\b"
-    r"|\b(?:tell|tells|telling|told|retell\w*|repeat\w*|spread\w*)\s+(?:the|this|that|his|her|their|a)\s+"
-    r"(?:\w+\s+)?(?:story|stories|tale|rumou?rs?|anecdote)\b", re.IGNORECASE)
 
 
 def tells_of(statement: Statement) -> bool:
     """Whether an asserting statement only asks whether its proposition holds, tells of reports of it, or tells
-    hearsay (`_HEARSAY`)."""
-    return bool(_OPEN_QUESTION.search(statement.text) or _HEARSAY.search(statement.text)) or (
+    hearsay (`stance_words.HEARSAY`)."""
+    return bool(_OPEN_QUESTION.search(statement.text) or HEARSAY.search(statement.text)) or (
         reported_clause(statement.text) is not None)
 
 
